@@ -1,0 +1,10 @@
+export type FinishReason =
+  | 'stop'
+  | 'stop-sequence'
+  | 'length'
+  | 'tool-calls'
+  | 'content-filter'
+  | 'pause'
+  | 'context-exceeded'
+  | 'error'
+  | 'other';

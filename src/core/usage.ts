@@ -1,0 +1,28 @@
+/**
+ * Token usage in canonical form. `inputTokens` counts only uncached input, as Anthropic does, so the
+ * whole prompt is `inputTokens + cacheReadTokens + cacheWriteTokens` and nothing is counted twice.
+ */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  /** Reasoning tokens, when the upstream reports them separately (already included in outputTokens). */
+  reasoningTokens?: number;
+  /** Upstream credits charged (Amazon Q metering, Amp `usage.credits`). */
+  credits?: number;
+}
+
+export const emptyUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 });
+
+/** Later reports override earlier ones field by field (upstreams send cumulative figures). */
+export function mergeUsage(base: Usage, update: Partial<Usage>): Usage {
+  const merged: Usage = { ...base };
+  for (const [key, value] of Object.entries(update) as Array<[keyof Usage, number | undefined]>) {
+    if (value !== undefined && Number.isFinite(value)) merged[key] = value;
+  }
+  return merged;
+}
+
+export const totalPromptTokens = (usage: Usage): number =>
+  usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;

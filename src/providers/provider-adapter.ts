@@ -1,0 +1,74 @@
+import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
+import type { ChatRequest } from '../core/chat-request.js';
+import type { StreamEvent } from '../core/stream-event.js';
+import type { ConversionWarning } from '../core/warning.js';
+import type { AccountCredentials, UpstreamAccount } from './upstream-account.js';
+import type { ProviderName } from './provider-name.js';
+
+/** Everything an adapter may use for one call, besides the account itself. */
+export interface ProviderCallContext {
+  requestId: string;
+  signal: AbortSignal;
+  logger: Logger;
+  /** The keep-alive connection pool for this account's egress (direct or through its proxy). */
+  dispatcher: Dispatcher;
+  /** Collects features the target cannot express; the pipeline logs them. */
+  warnings: ConversionWarning[];
+  /** Persists credentials an adapter rotated (a new refresh token, a fresh access token). */
+  saveCredentials(update: Partial<AccountCredentials>): Promise<void>;
+  /** Incoming client headers, lower-cased (for anthropic-beta etc.). */
+  clientHeaders: Record<string, string>;
+  /** Session id for upstreams that use one (Amazon Q conversationId). */
+  sessionId?: string;
+}
+
+/** The wire formats a request body can be forwarded in unchanged. */
+export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat';
+
+export interface PassthroughRequest {
+  format: PassthroughFormat;
+  /** The client's JSON body with only `model` rewritten. */
+  body: Record<string, unknown>;
+  /** Query string to forward (e.g. `beta=true`), without `?`. */
+  query?: string;
+}
+
+/** A successful (2xx) upstream response, body not yet read. Non-2xx responses are thrown as typed errors. */
+export interface PassthroughResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ReadableStream<Uint8Array>;
+}
+
+export interface Balance {
+  /** Remaining amount in `unit` (USD, CNY, credits, requests, …); null when only usage is known. */
+  remaining: number | null;
+  limit?: number | null;
+  used?: number | null;
+  unit: string;
+  resetAt?: number | null;
+  plan?: string | null;
+  email?: string | null;
+  /** The upstream's own text, for display (Amp). */
+  raw?: string;
+  source: 'upstream' | 'ledger';
+  checkedAt: number;
+}
+
+/**
+ * The one interface every provider implements. Adapters never touch pool state: they throw typed
+ * errors from core/errors and the pool reacts by its written policy.
+ */
+export interface ProviderAdapter {
+  readonly provider: ProviderName;
+  /** Streams the canonical answer. Throws (before the first event) typed errors for upstream failures. */
+  stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent>;
+  /** Which client formats this adapter can forward unchanged, if any. */
+  readonly passthroughFormats?: readonly PassthroughFormat[];
+  passthrough?(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
+  /** Reads the account's balance or usage limits from the upstream, where it has such an endpoint. */
+  fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
+  /** Lists the models the upstream reports, where it can. */
+  listModels?(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
+}

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import * as apiKeys from './001-api-keys.js';
+import * as accounts from './002-accounts.js';
+import * as settings from './003-settings.js';
+
+/**
+ * The explicit, ordered list of migrations. Written only with Kysely's portable schema builder so
+ * that each runs unchanged on SQLite and PostgreSQL. Add new ones at the end with the next number.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-api-keys': apiKeys,
+  '002-accounts': accounts,
+  '003-settings': settings,
+};

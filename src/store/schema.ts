@@ -1,0 +1,81 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table row types for Kysely. Portable storage conventions, the same on SQLite and PostgreSQL:
+ * times are epoch milliseconds (bigint), booleans are integers 0/1, JSON is text, ids are text.
+ */
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  key_hint: string;
+  is_admin: number;
+  enabled: number;
+  requests_per_minute: number | null;
+  requests_per_day: number | null;
+  expires_at: number | null;
+  /** JSON array of model names or glob patterns; null = all models. */
+  allowed_models: string | null;
+  /** JSON object of budgets: {daily_tokens, monthly_tokens, total_tokens, daily_cost, monthly_cost, total_cost}. */
+  budgets: string | null;
+  created_at: number;
+  updated_at: number;
+  last_used_at: number | null;
+  total_requests: Generated<number>;
+  total_tokens: Generated<number>;
+  total_cost: Generated<number>;
+}
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  provider: string;
+  enabled: number;
+  /** AES-256-GCM envelope of the credential JSON; never selected outside the credential vault. */
+  credentials_encrypted: string;
+  /** JSON of non-secret presence flags and masked hints, safe to return. */
+  credential_hints: string;
+  /** JSON of non-secret provider settings (region, auth_method, profile_arn, …). */
+  settings: string;
+  base_url: string | null;
+  auth_url: string | null;
+  requests_per_minute: number | null;
+  max_concurrency: number | null;
+  weight: number;
+  priority: number;
+  proxy_url: string | null;
+  user_agent: string | null;
+  /** JSON array of served models (globs allowed); null = any model. */
+  models: string | null;
+  initial_balance: number | null;
+  balance_threshold: number | null;
+  status: string;
+  status_reason: string | null;
+  status_changed_at: number | null;
+  cooldown_until: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  /** JSON of the latest balance reading. */
+  balance: string | null;
+  balance_checked_at: number | null;
+  last_used_at: number | null;
+  total_requests: Generated<number>;
+  total_tokens: Generated<number>;
+  total_cost: Generated<number>;
+  total_credits: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface Database {
+  api_keys: ApiKeysTable;
+  accounts: AccountsTable;
+  settings: SettingsTable;
+}
