@@ -5,6 +5,7 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import type { App, AppEnv } from './app-env.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
+import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerHealthRoutes } from './routes/health.js';
 
 /** Builds the Hono app: middleware order, every route module, and the one error renderer. */
@@ -28,6 +29,7 @@ export function createApp(context: AppContext): App {
     await next();
   });
 
+  registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   registerHealthRoutes(app, context);
 
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
