@@ -67,6 +67,8 @@ export interface ProviderAdapter {
   /** Which client formats this adapter can forward unchanged, if any. */
   readonly passthroughFormats?: readonly PassthroughFormat[];
   passthrough?(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
+  /** Narrows `passthroughFormats` by model where one account serves several wire formats (Amp). */
+  canPassthrough?(format: PassthroughFormat, upstreamModel: string): boolean;
   /** Reads the account's balance or usage limits from the upstream, where it has such an endpoint. */
   fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
   /** Lists the models the upstream reports, where it can. */

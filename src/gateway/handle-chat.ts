@@ -1,0 +1,134 @@
+import type { ChatRequest } from '../core/chat-request.js';
+import { collectStream } from '../core/collect-stream.js';
+import { GatewayError } from '../core/errors/gateway-error.js';
+import { InternalError } from '../core/errors/internal-error.js';
+import { PermissionError } from '../core/errors/permission-error.js';
+import { modelAllowed } from '../core/model-pattern.js';
+import { emptyUsage, type Usage } from '../core/usage.js';
+import type { PassthroughFormat } from '../providers/provider-adapter.js';
+import type { AuthenticatedKey } from '../server/app-env.js';
+import type { ClientRenderer } from './client-renderer.js';
+import type { GatewayDeps, GatewayOutcome } from './gateway-deps.js';
+import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.js';
+import { observeEvents, type EventObservation } from './observe-events.js';
+import { respondPassthrough } from './respond-passthrough.js';
+import { resolveUpstreamModel } from './resolve-model.js';
+import { hasSignedThinking } from './session-signals.js';
+import { startUpstream } from './start-upstream.js';
+
+export interface ChatInvocation {
+  request: ChatRequest;
+  rawBody: Record<string, unknown>;
+  passthroughFormat: PassthroughFormat;
+  query?: string;
+  apiKey: AuthenticatedKey;
+  clientHeaders: Record<string, string>;
+  requestId: string;
+  signal: AbortSignal;
+  sessionKey?: string;
+  clientIp: string | null;
+  userAgent: string | null;
+  startedAt: number;
+}
+
+/**
+ * The request path shared by both client APIs: checks, routing with failover, then the answer in
+ * the client's format — streamed through without buffering, or collected for non-streaming calls.
+ * Every request, failed or not, ends in exactly one recorded outcome.
+ */
+export async function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
+  const { request, apiKey } = invocation;
+  const upstreamModel = resolveUpstreamModel(request.model, deps.settings().model_mappings);
+  const outcome: GatewayOutcome = {
+    requestId: invocation.requestId,
+    startedAt: invocation.startedAt,
+    apiKeyId: apiKey.id,
+    account: null,
+    requestedModel: request.model,
+    upstreamModel,
+    stream: request.stream,
+    clientFormat: renderer.format,
+    usage: emptyUsage(),
+    latencyMs: 0,
+    ttftMs: null,
+    status: 'success',
+    httpStatus: 200,
+    errorType: null,
+    errorMessage: null,
+    clientIp: invocation.clientIp,
+    userAgent: invocation.userAgent,
+  };
+  const finish = (usage: Usage, error: unknown, firstTokenAt: number | null, httpStatus?: number): void => {
+    const now = Date.now();
+    outcome.usage = usage;
+    outcome.latencyMs = now - invocation.startedAt;
+    outcome.ttftMs = firstTokenAt === null ? null : firstTokenAt - invocation.startedAt;
+    if (error !== undefined) {
+      const gatewayError = error instanceof GatewayError ? error : undefined;
+      const aborted = error instanceof Error && error.name === 'AbortError';
+      outcome.status = 'error';
+      outcome.httpStatus = httpStatus ?? gatewayError?.status ?? (aborted ? 499 : 500);
+      outcome.errorType = gatewayError?.kind ?? (aborted ? 'client_closed' : 'internal');
+      outcome.errorMessage = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    }
+    deps.recordOutcome(outcome);
+  };
+
+  let started;
+  try {
+    if (!modelAllowed(request.model, apiKey.allowedModels)) {
+      throw new PermissionError(`This API key may not use the model ${request.model}.`);
+    }
+    deps.checkBudget(apiKey.id);
+    started = await startUpstream(
+      {
+        request,
+        upstreamModel,
+        rawBody: invocation.rawBody,
+        passthroughFormat: invocation.passthroughFormat,
+        query: invocation.query,
+        clientKeyId: apiKey.id,
+        clientHeaders: invocation.clientHeaders,
+        requestId: invocation.requestId,
+        sessionKey: invocation.sessionKey,
+        hasSignedThinking: hasSignedThinking(request),
+        signal: invocation.signal,
+      },
+      deps,
+    );
+  } catch (error) {
+    finish(emptyUsage(), error, null);
+    throw error;
+  }
+
+  const { lease } = started;
+  outcome.account = lease.account;
+  if (started.kind === 'passthrough') {
+    return respondPassthrough(started.response, {
+      requestedModel: request.model,
+      upstreamModel,
+      stream: request.stream,
+      format: invocation.passthroughFormat,
+      onDone: (usage, error, firstTokenAt) => {
+        void lease.release(error === undefined ? { ok: true } : { ok: false, error });
+        finish(usage, error, firstTokenAt);
+      },
+    });
+  }
+
+  const onDone = (observation: EventObservation): void => {
+    void lease.release(observation.error === undefined ? { ok: true } : { ok: false, error: observation.error });
+    finish(observation.usage, observation.error, observation.firstTokenAt);
+  };
+  const events = observeEvents(started.first, started.rest, onDone);
+  if (request.stream) {
+    const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
+    return new Response(iterableToResponseBody(frames), { status: 200, headers: { ...sseHeaders, 'x-request-id': invocation.requestId } });
+  }
+  try {
+    const result = await collectStream(events);
+    return Response.json(renderer.renderResult(result, request.model), { headers: { 'x-request-id': invocation.requestId } });
+  } catch (error) {
+    throw error instanceof GatewayError ? error : new InternalError('The upstream answer could not be read.', error);
+  }
+}

@@ -1,0 +1,120 @@
+import type { ChatRequest } from '../core/chat-request.js';
+import { GatewayError } from '../core/errors/gateway-error.js';
+import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
+import type { StreamEvent } from '../core/stream-event.js';
+import type { ConversionWarning } from '../core/warning.js';
+import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
+import type { GatewayDeps, PoolLease } from './gateway-deps.js';
+
+export interface UpstreamCall {
+  request: ChatRequest;
+  upstreamModel: string;
+  /** The client's own body, forwarded unchanged (but for `model`) to a same-format account. */
+  rawBody: Record<string, unknown>;
+  passthroughFormat: PassthroughFormat;
+  query?: string;
+  clientKeyId: string;
+  clientHeaders: Record<string, string>;
+  requestId: string;
+  sessionKey?: string;
+  hasSignedThinking: boolean;
+  signal: AbortSignal;
+}
+
+export type StartedUpstream =
+  | { kind: 'canonical'; lease: PoolLease; first: StreamEvent | undefined; rest: AsyncIterator<StreamEvent>; warnings: ConversionWarning[] }
+  | { kind: 'passthrough'; lease: PoolLease; response: PassthroughResponse };
+
+const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string): boolean =>
+  Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model) ?? true));
+
+/**
+ * Picks an account and gets the upstream's first byte, failing over to another account on a
+ * retryable error, within the settings' attempt limit and first-byte deadline. Nothing has been
+ * sent to the client yet when this returns or throws.
+ */
+export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Promise<StartedUpstream> {
+  const settings = deps.settings();
+  const deadline = Date.now() + settings.first_byte_timeout_ms;
+  const exclude = new Set<string>();
+  let lastError: GatewayError | undefined;
+
+  for (let attempt = 0; attempt < settings.max_failover_attempts; attempt += 1) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || call.signal.aborted) break;
+    let lease: PoolLease;
+    try {
+      lease = await deps.acquire({
+        model: call.upstreamModel,
+        clientKeyId: call.clientKeyId,
+        sessionKey: call.sessionKey,
+        hasSignedThinking: call.hasSignedThinking,
+        exclude,
+        signal: call.signal,
+      });
+    } catch (error) {
+      // After a failed attempt, "no other account" is less useful to the client than the real failure.
+      throw lastError ?? error;
+    }
+    const account = lease.account;
+    const adapter = deps.adapters[account.provider];
+    const attemptAbort = new AbortController();
+    const onClientAbort = () => attemptAbort.abort(call.signal.reason);
+    call.signal.addEventListener('abort', onClientAbort, { once: true });
+    const timer = setTimeout(
+      () => attemptAbort.abort(new UpstreamUnavailableError(`No response from the upstream within ${Math.round(remaining / 1000)} s.`, { timeout: true })),
+      remaining,
+    );
+    const warnings: ConversionWarning[] = [];
+    const context = {
+      requestId: call.requestId,
+      signal: attemptAbort.signal,
+      logger: deps.logger.child({ accountId: account.id, provider: account.provider }),
+      dispatcher: deps.dispatcherFor(account),
+      warnings,
+      saveCredentials: (update: Parameters<GatewayDeps['saveCredentials']>[1]) => deps.saveCredentials(account.id, update),
+      clientHeaders: call.clientHeaders,
+      sessionId: call.sessionKey,
+    };
+    try {
+      if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
+        const body = { ...call.rawBody, model: call.upstreamModel };
+        const response = await adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context);
+        clearTimeout(timer);
+        return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response };
+      }
+      const rest = adapter.stream(call.request, call.upstreamModel, account.upstream, context)[Symbol.asyncIterator]();
+      const first = await rest.next();
+      if (!first.done && first.value.type === 'error') throw first.value.error;
+      clearTimeout(timer);
+      if (warnings.length > 0) deps.logger.warn({ warnings, provider: account.provider }, 'features dropped in conversion');
+      return { kind: 'canonical', lease: withCleanup(lease, () => detach()), first: first.done ? undefined : first.value, rest, warnings };
+    } catch (error) {
+      detach();
+      const failure = attemptAbort.signal.aborted && !call.signal.aborted ? (attemptAbort.signal.reason as unknown) : error;
+      await lease.release({ ok: false, error: failure });
+      if (call.signal.aborted) throw error;
+      if (!(failure instanceof GatewayError) || !failure.isRetryable) throw failure;
+      deps.logger.warn({ accountId: account.id, kind: failure.kind, message: failure.message, attempt: attempt + 1 }, 'upstream attempt failed');
+      lastError = failure;
+      exclude.add(account.id);
+    }
+
+    function detach(): void {
+      clearTimeout(timer);
+      call.signal.removeEventListener('abort', onClientAbort);
+    }
+  }
+  throw lastError ?? new UpstreamUnavailableError('No upstream answered before the deadline.', { timeout: true });
+}
+
+/** Wraps a lease so that releasing it also removes this attempt's listeners. */
+function withCleanup(lease: PoolLease, cleanup: () => void): PoolLease {
+  return {
+    account: lease.account,
+    release: async (outcome) => {
+      cleanup();
+      await lease.release(outcome);
+    },
+  };
+}
