@@ -74,8 +74,61 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+export interface RequestLogsTable {
+  /** The request id (x-request-id). */
+  id: string;
+  created_at: number;
+  api_key_id: string;
+  account_id: string | null;
+  provider: string | null;
+  requested_model: string;
+  upstream_model: string | null;
+  stream: number;
+  client_format: string;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  reasoning_tokens: number | null;
+  credits: number | null;
+  cost: number;
+  latency_ms: number;
+  ttft_ms: number | null;
+  status: string;
+  http_status: number;
+  error_type: string | null;
+  error_message: string | null;
+  client_ip: string | null;
+  user_agent: string | null;
+}
+
+/** Aggregates of request_logs. Dimensions are never null: '*' = all values, '' = none. */
+export interface UsageRollupsTable {
+  granularity: string;
+  bucket_start: number;
+  api_key_id: string;
+  account_id: string;
+  provider: string;
+  model: string;
+  requests: number;
+  successes: number;
+  errors: number;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  cost: number;
+  credits: number;
+  latency_sum: number;
+  latency_max: number;
+  latency_p95: number;
+  updated_at: number;
+}
+
 export interface Database {
   api_keys: ApiKeysTable;
   accounts: AccountsTable;
   settings: SettingsTable;
+  request_logs: RequestLogsTable;
+  usage_rollups: UsageRollupsTable;
 }

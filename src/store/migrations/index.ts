@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as apiKeys from './001-api-keys.js';
 import * as accounts from './002-accounts.js';
 import * as settings from './003-settings.js';
+import * as requestLogs from './004-request-logs.js';
+import * as usageRollups from './005-usage-rollups.js';
 
 /**
  * The explicit, ordered list of migrations. Written only with Kysely's portable schema builder so
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '001-api-keys': apiKeys,
   '002-accounts': accounts,
   '003-settings': settings,
+  '004-request-logs': requestLogs,
+  '005-usage-rollups': usageRollups,
 };
