@@ -1,0 +1,122 @@
+import { InternalError } from '../../core/errors/internal-error.js';
+import type { FinishReason } from '../../core/finish-reason.js';
+import type { StreamEvent } from '../../core/stream-event.js';
+import { emptyUsage, mergeUsage, type Usage } from '../../core/usage.js';
+import { createResponseId } from '../create-response-id.js';
+import { toGatewayError } from '../to-gateway-error.js';
+import { toOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { renderOpenAIError } from './render-openai-error.js';
+import { renderOpenAIUsage } from './render-openai-usage.js';
+
+export interface RenderOpenAIStreamOptions {
+  model: string;
+  /** `stream_options.include_usage`: send a last chunk with `choices: []` and the usage. */
+  includeUsage: boolean;
+  id?: string;
+  created?: number;
+}
+
+type ChunkDelta = Record<string, unknown>;
+
+const frame = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
+const doneFrame = 'data: [DONE]\n\n';
+
+/**
+ * Canonical events → OpenAI Chat Completions SSE frames. Tool calls get OpenAI's own contiguous
+ * `tool_calls[].index` (0, 1, … per tool call), independent of how many text or reasoning blocks came first.
+ * An `error` event or a throwing source ends the stream with an in-format error frame and `[DONE]`.
+ */
+export async function* renderOpenAIStream(
+  events: AsyncIterable<StreamEvent>,
+  options: RenderOpenAIStreamOptions,
+): AsyncIterable<string> {
+  const id = options.id ?? createResponseId('chatcmpl-');
+  const created = options.created ?? Math.floor(Date.now() / 1000);
+  const toolIndexes = new Map<string, number>();
+  let usage: Usage = emptyUsage();
+  let finishReason: FinishReason | undefined;
+  let started = false;
+
+  const chunk = (delta: ChunkDelta, finish: string | null = null): string =>
+    frame({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model: options.model,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...(options.includeUsage ? { usage: null } : {}),
+    });
+  const toolIndex = (toolId: string): number => {
+    const known = toolIndexes.get(toolId);
+    if (known !== undefined) return known;
+    const next = toolIndexes.size;
+    toolIndexes.set(toolId, next);
+    return next;
+  };
+
+  try {
+    for await (const event of events) {
+      if (!started && event.type !== 'error') {
+        started = true;
+        yield chunk({ role: 'assistant', content: '' });
+      }
+      switch (event.type) {
+        case 'message-start':
+          if (event.usage) usage = mergeUsage(usage, event.usage);
+          break;
+        case 'text-delta':
+          if (event.delta !== '') yield chunk({ content: event.delta });
+          break;
+        case 'reasoning-delta':
+          if (event.delta !== '') yield chunk({ reasoning_content: event.delta });
+          break;
+        case 'tool-input-start':
+          yield chunk({
+            tool_calls: [
+              { index: toolIndex(event.id), id: event.id, type: 'function', function: { name: event.name, arguments: '' } },
+            ],
+          });
+          break;
+        case 'tool-input-delta':
+          if (event.delta !== '') {
+            yield chunk({ tool_calls: [{ index: toolIndex(event.id), function: { arguments: event.delta } }] });
+          }
+          break;
+        case 'usage':
+          usage = mergeUsage(usage, event.usage);
+          break;
+        case 'finish':
+          finishReason = event.reason;
+          break;
+        case 'error':
+          yield frame(renderOpenAIError(event.error));
+          yield doneFrame;
+          return;
+        case 'text-start':
+        case 'text-end':
+        case 'reasoning-start':
+        case 'reasoning-end':
+        case 'reasoning-signature':
+        case 'redacted-reasoning':
+        case 'tool-input-end':
+          break;
+        default: {
+          const unreachable: never = event;
+          throw new InternalError(`Unknown stream event ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+  } catch (error) {
+    yield frame(renderOpenAIError(toGatewayError(error)));
+    yield doneFrame;
+    return;
+  }
+
+  if (!started) yield chunk({ role: 'assistant', content: '' });
+  const reason = finishReason ?? (toolIndexes.size > 0 ? 'tool-calls' : 'stop');
+  yield chunk({}, toOpenAIFinishReason(reason));
+  if (options.includeUsage) {
+    yield frame({ id, object: 'chat.completion.chunk', created, model: options.model, choices: [], usage: renderOpenAIUsage(usage) });
+  }
+  yield doneFrame;
+}
