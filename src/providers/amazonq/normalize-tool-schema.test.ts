@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeToolSchema } from './normalize-tool-schema.js';
+
+describe('normalizeToolSchema', () => {
+  it('turns an empty or missing schema into an empty object schema', () => {
+    expect(normalizeToolSchema({})).toEqual({ type: 'object', properties: {} });
+    expect(normalizeToolSchema(undefined)).toEqual({ type: 'object', properties: {} });
+  });
+
+  it('removes null required/properties and $schema', () => {
+    expect(
+      normalizeToolSchema({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: null, required: null }),
+    ).toEqual({ type: 'object', properties: {} });
+  });
+
+  it('keeps only required names that are declared, without duplicates', () => {
+    expect(
+      normalizeToolSchema({ properties: { path: { type: 'string' } }, required: ['path', 'missing', 'path'] }),
+    ).toEqual({ type: 'object', properties: { path: { type: 'string' } }, required: ['path'] });
+  });
+
+  it('cleans nested schemas too', () => {
+    expect(
+      normalizeToolSchema({
+        type: 'object',
+        properties: { options: { type: 'object', properties: { a: { type: 'string', default: null } }, required: [] } },
+      }),
+    ).toEqual({ type: 'object', properties: { options: { type: 'object', properties: { a: { type: 'string' } } } } });
+  });
+});
