@@ -68,13 +68,13 @@ describe('AwsEventStreamDecoder', () => {
 
   it('rejects a frame whose message CRC is wrong', () => {
     const frame = hex(realKiroFrame);
-    frame[frame.length - 1] ^= 0xff;
+    frame[frame.length - 1] = (frame[frame.length - 1] ?? 0) ^ 0xff;
     expect(() => new AwsEventStreamDecoder().push(frame)).toThrow(UpstreamUnavailableError);
   });
 
   it('rejects a frame whose prelude CRC is wrong', () => {
     const frame = hex(realKiroFrame);
-    frame[9] ^= 0xff;
+    frame[9] = (frame[9] ?? 0) ^ 0xff;
     expect(() => new AwsEventStreamDecoder().push(frame)).toThrow(/corrupt/);
   });
 
