@@ -1,0 +1,97 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AccountRecord } from '../../accounts/account-record.js';
+
+/** What one finished request contributes to the metrics. */
+export interface RequestObservation {
+  provider: string | null;
+  model: string;
+  status: 'success' | 'error';
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  cost: number;
+  latencyMs: number;
+  ttftMs: number | null;
+}
+
+const maxModelLabels = 200;
+
+/**
+ * Prometheus metrics owned by the usage module, in a registry of their own. Model labels are bounded:
+ * after `maxModelLabels` distinct names, further ones are reported as "other" (clients choose names).
+ */
+export class UsageMetrics {
+  readonly registry = new Registry();
+  private readonly knownModels = new Set<string>();
+  private accountSource: (() => AccountRecord[]) | null = null;
+
+  private readonly requests = new Counter({ name: 'sluice_requests_total', help: 'Client requests by provider, model and outcome.', labelNames: ['provider', 'model', 'status'], registers: [this.registry] });
+  private readonly tokens = new Counter({ name: 'sluice_tokens_total', help: 'Tokens by kind: input (uncached), output, cache_read, cache_write.', labelNames: ['provider', 'model', 'kind'], registers: [this.registry] });
+  private readonly cost = new Counter({ name: 'sluice_cost_usd_total', help: 'Estimated cost in USD from the price table.', labelNames: ['provider', 'model'], registers: [this.registry] });
+  private readonly duration = new Histogram({ name: 'sluice_request_duration_seconds', help: 'Time from request to last byte.', labelNames: ['provider', 'model'], buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
+  private readonly timeToFirstToken = new Histogram({ name: 'sluice_time_to_first_token_seconds', help: 'Time from request to the first streamed token.', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60], registers: [this.registry] });
+  private readonly limiterRejections = new Counter({ name: 'sluice_limiter_rejections_total', help: 'Requests refused by a rate limiter or budget, by scope.', labelNames: ['scope'], registers: [this.registry] });
+
+  constructor() {
+    const metrics = this;
+    new Gauge({
+      name: 'sluice_account_state',
+      help: '1 for the current status of each pooled account.',
+      labelNames: ['account', 'provider', 'status'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const account of metrics.accountSource?.() ?? []) {
+          this.set({ account: account.id, provider: account.provider, status: account.enabled ? account.status : 'disabled' }, 1);
+        }
+      },
+    });
+  }
+
+  /** Where the account gauge reads from at scrape time (the in-memory account cache). */
+  setAccountSource(source: (() => AccountRecord[]) | null): void {
+    this.accountSource = source;
+  }
+
+  observeRequest(observation: RequestObservation): void {
+    const provider = observation.provider ?? 'none';
+    const model = this.modelLabel(observation.model);
+    this.requests.inc({ provider, model, status: observation.status });
+    const kinds = [
+      ['input', observation.inputTokens],
+      ['output', observation.outputTokens],
+      ['cache_read', observation.cacheReadTokens],
+      ['cache_write', observation.cacheWriteTokens],
+    ] as const;
+    for (const [kind, amount] of kinds) if (amount > 0) this.tokens.inc({ provider, model, kind }, amount);
+    if (observation.cost > 0) this.cost.inc({ provider, model }, observation.cost);
+    this.duration.observe({ provider, model }, observation.latencyMs / 1000);
+    if (observation.ttftMs !== null) this.timeToFirstToken.observe({ provider, model }, observation.ttftMs / 1000);
+  }
+
+  recordLimiterRejection(scope: string): void {
+    this.limiterRejections.inc({ scope });
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  private modelLabel(model: string): string {
+    if (this.knownModels.has(model)) return model;
+    if (this.knownModels.size >= maxModelLabels) return 'other';
+    this.knownModels.add(model);
+    return model;
+  }
+}
+
+/** The process-wide metrics the server exposes on GET /metrics. */
+export const usageMetrics = new UsageMetrics();
+
+/** For the limiters: count a rejected request under its scope (e.g. "key_rpm", "account_concurrency"). */
+export const recordLimiterRejection = (scope: string): void => usageMetrics.recordLimiterRejection(scope);
