@@ -1,0 +1,4 @@
+import pino from 'pino';
+import type { Logger } from '../../logging/logger.js';
+
+export const silentLogger = (): Logger => pino({ level: 'silent' });
