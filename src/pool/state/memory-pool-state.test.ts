@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryPoolState } from './memory-pool-state.js';
+import { poolStateContract } from './pool-state-contract.js';
+
+describe('MemoryPoolState', () => {
+  poolStateContract(() => new MemoryPoolState());
+
+  it('bounds the sticky map, dropping the oldest entry', async () => {
+    const state = new MemoryPoolState({ maxStickyEntries: 2 });
+    await state.setSticky('one', 'a', 60_000);
+    await state.setSticky('two', 'b', 60_000);
+    await state.setSticky('three', 'c', 60_000);
+    expect(await state.getSticky('one')).toBeNull();
+    expect(await state.getSticky('three')).toBe('c');
+  });
+
+  it('bounds the remembered request times of unlimited accounts', async () => {
+    const state = new MemoryPoolState({ maxRpmEntries: 5 });
+    const limits = { requestsPerMinute: null, maxConcurrency: null };
+    for (let index = 0; index < 20; index += 1) await state.tryAcquire('a', limits, 1_000 + index, 60_000);
+    expect((await state.usage([{ id: 'a', limits }], 1_100)).get('a')?.rpmNow).toBe(5);
+  });
+
+  it('a waiter resolves on timeout or abort without a release', async () => {
+    const state = new MemoryPoolState();
+    const started = Date.now();
+    await state.waitForRelease(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    const controller = new AbortController();
+    const waiting = state.waitForRelease(10_000, controller.signal);
+    controller.abort();
+    await waiting;
+  });
+});

@@ -1,0 +1,59 @@
+/** The per-account limits a slot acquisition checks; null means unlimited. */
+export interface AccountLimits {
+  requestsPerMinute: number | null;
+  maxConcurrency: number | null;
+}
+
+export interface AccountLimitInput {
+  id: string;
+  limits: AccountLimits;
+}
+
+/** Live, shared numbers of one account at a point in time. */
+export interface AccountUsage {
+  /** Requests started in the last 60 seconds. */
+  rpmNow: number;
+  /** Leases currently held (not released, not expired). */
+  inFlight: number;
+  /** A cooldown set by the health policy through this state (epoch ms), or null. */
+  cooldownUntil: number | null;
+  /** When the account is at a limit now: how long until a slot frees (ms); null when it has room. */
+  retryAfterMs: number | null;
+}
+
+export type SlotLimit = 'rpm' | 'concurrency';
+
+export type SlotAcquireResult =
+  | { acquired: true; leaseId: string }
+  | { acquired: false; limit: SlotLimit; retryAfterMs: number };
+
+/**
+ * The state several gateway instances share about the pool: sliding-window RPM counters, in-flight
+ * leases (with a TTL, so a crashed instance's leases expire), consecutive failures, cooldowns, the
+ * round-robin cursor and the sticky-session map. `tryAcquire` is atomic: "check both limits and take a
+ * slot" happens in one step, so instances together never exceed an account's RPM or concurrency.
+ */
+export interface PoolState {
+  usage(accounts: readonly AccountLimitInput[], now: number): Promise<Map<string, AccountUsage>>;
+  tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult>;
+  /** Extends a held lease (long streams); a no-op when the lease is gone. */
+  renewLease(accountId: string, leaseId: string, now: number, leaseTtlMs: number): Promise<void>;
+  releaseLease(accountId: string, leaseId: string): Promise<void>;
+  /** Adds one consecutive failure and returns the new count. */
+  recordFailure(accountId: string, now: number): Promise<number>;
+  resetFailures(accountId: string): Promise<void>;
+  /** Sets (or with null, clears) the shared cooldown of an account. */
+  setCooldown(accountId: string, until: number | null, now: number): Promise<void>;
+  /** Returns a counter that grows by one per call, per scope (round-robin position). */
+  nextCursor(scope: string): Promise<number>;
+  getSticky(key: string): Promise<string | null>;
+  setSticky(key: string, accountId: string, ttlMs: number): Promise<void>;
+  deleteSticky(key: string): Promise<void>;
+  /** Resolves when a lease is released (on this instance), after `timeoutMs`, or on abort. */
+  waitForRelease(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The RPM window length. */
+export const rpmWindowMs = 60_000;
+/** Retry hint when an account is at its concurrency cap: a slot frees when some request ends. */
+export const concurrencyRetryAfterMs = 1_000;
