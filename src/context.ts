@@ -1,8 +1,43 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
+import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
+import { createApiKeyCache, type ApiKeyCache } from './auth/api-key-cache.js';
 import type { Config } from './config/config.js';
+import { resolveSecretKey } from './crypto/resolve-secret-key.js';
+import { createSecretBox, type SecretBox } from './crypto/secret-box.js';
+import { createMemoryRateLimiter } from './limits/memory-rate-limiter.js';
+import type { RateLimiter } from './limits/rate-limiter.js';
+import { createRedisRateLimiter } from './limits/redis-rate-limiter.js';
+import type { Balance } from './providers/provider-adapter.js';
+import { createSettingsService, type SettingsService } from './settings/settings-service.js';
+import { createChangeBus, type ChangeBus } from './store/change-bus.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
+
+/** Result of `POST /admin/accounts/{id}/test`, provided by whoever wires the providers. */
+export interface AccountTestResult {
+  ok: boolean;
+  latency_ms?: number;
+  message?: string;
+  [detail: string]: unknown;
+}
+
+export interface AccountTester {
+  test(accountId: string): Promise<AccountTestResult>;
+}
+
+export interface BalanceService {
+  /** Fetches (and stores) the current balance; null when the provider cannot report one. */
+  fetch(accountId: string): Promise<Balance | null>;
+}
+
+/** Live, in-memory numbers the pool knows about an account, merged into the admin DTO as `live`. */
+export interface AccountLiveState {
+  rpm_now: number;
+  in_flight: number;
+  cooldown_until: number | null;
+}
 
 /**
  * Everything a request handler or background job may use, built once at start-up.
@@ -14,35 +49,80 @@ export interface AppContext {
   database: DatabaseHandle;
   redis?: Redis;
   version: string;
+  /** Cache invalidation across this process and (with Redis) every other instance. */
+  changeBus: ChangeBus;
+  secretBox: SecretBox;
+  /** Client keys by hash, in memory: authentication never reads the database on a hit. */
+  apiKeys: ApiKeyCache;
+  /** Per-key RPM/RPD; Redis-backed (shared by all instances) when REDIS_URL is set. */
+  rateLimiter: RateLimiter;
+  /** Every upstream account, decrypted and cached; the pool's only source. */
+  accounts: CachedAccountStore;
+  accountAdmin: AccountAdminService;
+  settings: SettingsService;
+  /** Optional hooks wired by the provider/pool integration; the admin API answers 501 while absent. */
+  accountTester?: AccountTester;
+  balances?: BalanceService;
+  accountLiveState?: (accountId: string) => AccountLiveState | undefined;
   /** Run in reverse order on shutdown, after the server stopped accepting requests. */
   onShutdown(hook: () => Promise<void> | void): void;
   shutdown(): Promise<void>;
 }
 
-export async function createContext(config: Config, logger: Logger, version: string): Promise<AppContext> {
-  const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
-  redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
+export interface ContextOptions {
+  /** Prefixes for Redis channels and keys, so that parallel test runs sharing one Redis stay apart. */
+  redisPrefix?: string;
+}
+
+export async function createContext(config: Config, logger: Logger, version: string, options: ContextOptions = {}): Promise<AppContext> {
   const hooks: Array<() => Promise<void> | void> = [];
-  hooks.push(() => database.close());
-  if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
-  return {
-    config,
-    logger,
-    database,
-    redis,
-    version,
-    onShutdown: (hook) => void hooks.push(hook),
-    shutdown: async () => {
-      for (const hook of hooks.reverse()) {
-        try {
-          await hook();
-        } catch (error) {
-          logger.error({ err: error }, 'shutdown hook failed');
-        }
+  const runHooks = async () => {
+    for (const hook of hooks.reverse()) {
+      try {
+        await hook();
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown hook failed');
       }
-      hooks.length = 0;
-    },
+    }
+    hooks.length = 0;
   };
+  const secretBox = createSecretBox(resolveSecretKey(config));
+  const database = openDatabase(config.database);
+  hooks.push(() => database.close());
+  try {
+    await migrateToLatest(database.db);
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
+    redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
+    if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
+    const prefix = options.redisPrefix ?? 'sluice:';
+    const changeBus = await createChangeBus({ redis, logger, channelPrefix: `${prefix}changes:` });
+    hooks.push(() => changeBus.close());
+    const rateLimiter = redis ? createRedisRateLimiter({ redis, keyPrefix: `${prefix}limit:` }) : createMemoryRateLimiter();
+    hooks.push(() => rateLimiter.close());
+    const apiKeys = createApiKeyCache({ db: database.db, bus: changeBus });
+    hooks.push(() => apiKeys.close());
+    const accounts = await createCachedAccountStore({ db: database.db, secretBox, bus: changeBus, logger });
+    hooks.push(() => accounts.close());
+    const settings = await createSettingsService({ db: database.db, bus: changeBus, logger });
+    hooks.push(() => settings.close());
+    return {
+      config,
+      logger,
+      database,
+      redis,
+      version,
+      changeBus,
+      secretBox,
+      apiKeys,
+      rateLimiter,
+      accounts,
+      accountAdmin: createAccountAdminService({ db: database.db, secretBox, bus: changeBus }),
+      settings,
+      onShutdown: (hook) => void hooks.push(hook),
+      shutdown: runHooks,
+    };
+  } catch (error) {
+    await runHooks();
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { ApiKeyBudgets } from '../auth/api-key-budgets.js';
 
 /** The client API format a route speaks; errors are rendered in it. */
 export type ClientFormat = 'openai' | 'anthropic' | 'admin';
@@ -12,6 +13,8 @@ export interface AuthenticatedKey {
   requestsPerMinute: number | null;
   requestsPerDay: number | null;
   allowedModels: string[] | null;
+  /** Spend limits for the usage accounting to enforce; null when none are set. */
+  budgets: ApiKeyBudgets | null;
 }
 
 export interface AppVariables {

@@ -1,42 +1,68 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { registerAccountRoutes } from '../admin/accounts/register-account-routes.js';
+import { registerApiKeyRoutes } from '../admin/api-keys/register-api-key-routes.js';
+import { registerSettingsRoutes } from '../admin/settings/register-settings-routes.js';
 import type { AppContext } from '../context.js';
+import type { GatewayError } from '../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
+import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js';
 import type { App, AppEnv } from './app-env.js';
+import { invalidRequestFromZod } from './invalid-request-from-zod.js';
+import { accessLog } from './middleware/access-log/access-log.js';
+import { limitBody } from './middleware/body-limit/limit-body.js';
+import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
+import { requestContext } from './middleware/request-context/request-context.js';
+import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
-import { registerDashboardRoutes } from './routes/dashboard.js';
+import { registerDocsRoutes } from './routes/docs.js';
 import { registerHealthRoutes } from './routes/health.js';
 
-/** Builds the Hono app: middleware order, every route module, and the one error renderer. */
+/** Admin paths that need no key: the dashboard's static files (the UI signs in itself). */
+const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
+
+/** Client API calls that don't count against a key's RPM/RPD: listings and token counting. */
+const isRateExempt = (method: string, path: string) => method === 'GET' || path.startsWith('/v1/messages/count_tokens');
+
+/**
+ * Builds the Hono app. Order: request id and logger → access log → body limit → auth (admin keys on
+ * /admin/*, any key plus RPM/RPD on /v1/*) → routes; one `onError` renders every error in the
+ * caller's format.
+ */
 export function createApp(context: AppContext): App {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const field = issue?.path.join('.') || undefined;
-        throw new InvalidRequestError(field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid request.'), { field });
-      }
+      if (!result.success) throw invalidRequestFromZod(result.error);
     },
   });
 
-  app.use('*', async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
-    c.set('requestId', requestId);
-    c.set('logger', context.logger.child({ requestId }));
-    c.set('clientFormat', clientFormatForPath(c.req.path));
-    c.header('x-request-id', requestId);
-    await next();
-  });
+  app.use('*', requestContext(context.logger));
+  app.use('*', accessLog());
+  app.use('*', limitBody(context.config.bodyLimitBytes));
+  app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
+  app.use('/v1/*', requireApiKey(context.apiKeys));
+  app.use('/v1/*', rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt }));
 
-  registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   registerHealthRoutes(app, context);
+  registerDocsRoutes(app, context);
+  registerApiKeyRoutes(app, context);
+  registerAccountRoutes(app, context);
+  registerSettingsRoutes(app, context);
 
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
   app.onError((error, c) => {
-    const gatewayError = toGatewayError(error);
+    const gatewayError = fromHttpException(error, context.config.bodyLimitBytes) ?? toGatewayError(error);
     if (gatewayError.status >= 500) c.get('logger')?.error({ err: error }, 'request failed');
     return renderErrorResponse(c, gatewayError, c.get('clientFormat') ?? clientFormatForPath(c.req.path));
   });
   return app;
+}
+
+/** Hono's own 4xx (malformed JSON from the validator, body limit) become typed errors. */
+function fromHttpException(error: unknown, bodyLimitBytes: number): GatewayError | undefined {
+  if (!(error instanceof HTTPException)) return undefined;
+  if (error.status === 413) return new PayloadTooLargeError(bodyLimitBytes);
+  if (error.status === 400) return new InvalidRequestError(error.message || 'Malformed request body.');
+  return undefined;
 }

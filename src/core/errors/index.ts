@@ -13,3 +13,4 @@ export * from './upstream-rate-limited-error.js';
 export * from './upstream-unavailable-error.js';
 export * from './no-account-available-error.js';
 export * from './internal-error.js';
+export * from './not-implemented-error.js';

@@ -1,0 +1,171 @@
+import type { SecretBox } from '../crypto/secret-box.js';
+import type { ProviderName } from '../providers/provider-name.js';
+import type { AccountCredentials, AccountProviderSettings } from '../providers/upstream-account.js';
+import type { AccountRow, AccountSecretRow } from '../store/repositories/account-repository.js';
+import type { AccountRecord, AccountStatus } from './account-record.js';
+import type { AccountInput } from './account-input-schema.js';
+import { buildCredentialHints } from './credential-hints.js';
+import { resolveAccountEndpoints } from './resolve-account-endpoints.js';
+import {
+  dropUndefined,
+  parseStoredBalance,
+  parseStoredCredentials,
+  parseStoredModels,
+  parseStoredProviderSettings,
+} from './stored-account-fields.js';
+
+/** The columns an account's input decides; status, counters and timestamps are set elsewhere. */
+export interface AccountInputColumns {
+  name: string;
+  enabled: number;
+  credentials_encrypted: string;
+  credential_hints: string;
+  settings: string;
+  base_url: string | null;
+  auth_url: string | null;
+  requests_per_minute: number | null;
+  max_concurrency: number | null;
+  weight: number;
+  priority: number;
+  proxy_url: string | null;
+  user_agent: string | null;
+  models: string | null;
+  initial_balance: number | null;
+  balance_threshold: number | null;
+}
+
+export function credentialsOfInput(input: AccountInput): AccountCredentials {
+  switch (input.provider) {
+    case 'amazonq':
+      return { refresh_token: input.refresh_token, client_id: input.client_id, client_secret: input.client_secret };
+    case 'kiro':
+      return dropUndefined({
+        refresh_token: input.refresh_token,
+        client_id: input.client_id ?? undefined,
+        client_secret: input.client_secret ?? undefined,
+      });
+    case 'anthropic':
+    case 'openai':
+    case 'openai-compatible':
+    case 'amp':
+      return { api_key: input.api_key };
+    default: {
+      const unreachable: never = input;
+      throw new Error(`Unknown provider ${String((unreachable as { provider: string }).provider)}`);
+    }
+  }
+}
+
+function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
+  const headers = input.headers ?? undefined;
+  if (input.provider === 'amazonq') return dropUndefined({ region: input.region ?? undefined, headers });
+  if (input.provider === 'kiro') {
+    return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined, headers });
+  }
+  return dropUndefined({ headers });
+}
+
+/** Encrypts the credentials (plus any kept token cache) and lays the input out as columns. */
+export function accountInputToColumns(input: AccountInput, secretBox: SecretBox, keptCredentials: AccountCredentials = {}): AccountInputColumns {
+  const credentials = { ...keptCredentials, ...credentialsOfInput(input) };
+  return {
+    name: input.name,
+    enabled: input.enabled === false ? 0 : 1,
+    credentials_encrypted: secretBox.seal(JSON.stringify(credentials)),
+    credential_hints: JSON.stringify(buildCredentialHints(credentials)),
+    settings: JSON.stringify(providerSettingsOfInput(input)),
+    base_url: input.base_url ?? null,
+    auth_url: 'auth_url' in input ? (input.auth_url ?? null) : null,
+    requests_per_minute: input.requests_per_minute ?? null,
+    max_concurrency: input.max_concurrency ?? null,
+    weight: input.weight ?? 1,
+    priority: input.priority ?? 0,
+    proxy_url: input.proxy_url ?? null,
+    user_agent: input.user_agent ?? null,
+    models: input.models ? JSON.stringify(input.models) : null,
+    initial_balance: input.initial_balance ?? null,
+    balance_threshold: input.balance_threshold ?? null,
+  };
+}
+
+/** The stored account as an input object, so a PATCH can be merged onto it and validated whole. */
+export function accountRowToInput(row: AccountRow, credentials: AccountCredentials): Record<string, unknown> {
+  const settings = parseStoredProviderSettings(row.settings);
+  const provider = row.provider as ProviderName;
+  const common = dropUndefined({
+    provider,
+    name: row.name,
+    enabled: row.enabled === 1,
+    base_url: row.base_url ?? undefined,
+    requests_per_minute: row.requests_per_minute ?? undefined,
+    max_concurrency: row.max_concurrency ?? undefined,
+    weight: row.weight,
+    priority: row.priority,
+    proxy_url: row.proxy_url ?? undefined,
+    user_agent: row.user_agent ?? undefined,
+    models: parseStoredModels(row.models) ?? undefined,
+    initial_balance: row.initial_balance ?? undefined,
+    balance_threshold: row.balance_threshold ?? undefined,
+    headers: settings.headers,
+  });
+  const secrets = dropUndefined({
+    api_key: credentials.api_key,
+    refresh_token: credentials.refresh_token,
+    client_id: credentials.client_id,
+    client_secret: credentials.client_secret,
+  });
+  if (provider === 'amazonq') return { ...common, ...secrets, ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined }) };
+  if (provider === 'kiro') {
+    return {
+      ...common,
+      ...secrets,
+      ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined, auth_method: settings.auth_method, profile_arn: settings.profile_arn }),
+    };
+  }
+  return { ...common, ...secrets };
+}
+
+/** Decrypts and resolves a stored account into what the pool and the adapters use. */
+export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox): AccountRecord {
+  const provider = row.provider as ProviderName;
+  const settings = parseStoredProviderSettings(row.settings);
+  const credentials = parseStoredCredentials(secretBox.open(row.credentials_encrypted));
+  const endpoints = resolveAccountEndpoints({
+    provider,
+    baseUrl: row.base_url,
+    authUrl: row.auth_url,
+    region: settings.region ?? null,
+    authMethod: settings.auth_method ?? null,
+  });
+  return {
+    id: row.id,
+    name: row.name,
+    provider,
+    enabled: row.enabled === 1,
+    upstream: dropUndefined({
+      id: row.id,
+      name: row.name,
+      provider,
+      baseUrl: endpoints.baseUrl,
+      authUrl: endpoints.authUrl,
+      credentials,
+      settings,
+      proxyUrl: row.proxy_url ?? undefined,
+      userAgent: row.user_agent ?? undefined,
+    }),
+    requestsPerMinute: row.requests_per_minute,
+    maxConcurrency: row.max_concurrency,
+    weight: row.weight,
+    priority: row.priority,
+    models: parseStoredModels(row.models),
+    status: row.status as AccountStatus,
+    statusReason: row.status_reason,
+    statusChangedAt: row.status_changed_at,
+    cooldownUntil: row.cooldown_until,
+    lastError: row.last_error,
+    lastErrorAt: row.last_error_at,
+    balance: parseStoredBalance(row.balance),
+    balanceThreshold: row.balance_threshold,
+    initialBalance: row.initial_balance,
+  };
+}

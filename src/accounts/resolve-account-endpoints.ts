@@ -1,0 +1,39 @@
+import type { ProviderName } from '../providers/provider-name.js';
+
+export const defaultRegion = 'us-east-1';
+
+export interface AccountEndpointInput {
+  provider: ProviderName;
+  baseUrl: string | null;
+  authUrl: string | null;
+  region: string | null;
+  authMethod: 'social' | 'idc' | null;
+}
+
+/**
+ * The service root and token endpoint an account talks to. Stored overrides win; otherwise each
+ * vendor's own default (DESIGN.md contract), with the AWS region filled in for Amazon Q and Kiro.
+ */
+export function resolveAccountEndpoints(input: AccountEndpointInput): { baseUrl: string; authUrl?: string } {
+  const region = input.region ?? defaultRegion;
+  switch (input.provider) {
+    case 'anthropic':
+      return { baseUrl: input.baseUrl ?? 'https://api.anthropic.com' };
+    case 'openai':
+    case 'openai-compatible':
+      return { baseUrl: input.baseUrl ?? 'https://api.openai.com/v1' };
+    case 'amp':
+      return { baseUrl: input.baseUrl ?? 'https://ampcode.com' };
+    case 'amazonq':
+      return { baseUrl: input.baseUrl ?? `https://q.${region}.amazonaws.com`, authUrl: input.authUrl ?? `https://oidc.${region}.amazonaws.com` };
+    case 'kiro': {
+      const defaultAuthUrl =
+        input.authMethod === 'idc' ? `https://oidc.${region}.amazonaws.com` : `https://prod.${region}.auth.desktop.kiro.dev`;
+      return { baseUrl: input.baseUrl ?? `https://q.${region}.amazonaws.com`, authUrl: input.authUrl ?? defaultAuthUrl };
+    }
+    default: {
+      const unreachable: never = input.provider;
+      throw new Error(`Unknown provider ${String(unreachable)}`);
+    }
+  }
+}

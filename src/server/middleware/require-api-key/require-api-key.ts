@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ApiKeyCache } from '../../../auth/api-key-cache.js';
+import { AuthenticationError } from '../../../core/errors/authentication-error.js';
+import { PermissionError } from '../../../core/errors/permission-error.js';
+import type { AppEnv } from '../../app-env.js';
+import { readApiKey } from './read-api-key.js';
+
+export interface RequireApiKeyOptions {
+  /** Only admin keys pass (403 for others). */
+  admin?: boolean;
+  /** Paths under the guarded prefix that need no key (the dashboard's static files sign in themselves). */
+  isPublic?: (path: string) => boolean;
+}
+
+/** 401 for a missing/unknown/disabled/expired key, 403 for a non-admin key on admin routes; sets `apiKey`. */
+export function requireApiKey(keys: ApiKeyCache, options: RequireApiKeyOptions = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (options.isPublic?.(c.req.path)) return next();
+    const plaintext = readApiKey({ authorization: c.req.header('authorization'), xApiKey: c.req.header('x-api-key') });
+    if (!plaintext) throw new AuthenticationError('Missing API key: send "Authorization: Bearer <key>" or "x-api-key: <key>".');
+    const key = await keys.authenticate(plaintext);
+    c.set('apiKey', key);
+    if (options.admin && !key.isAdmin) throw new PermissionError('This API key is not an admin key.');
+    await next();
+  };
+}

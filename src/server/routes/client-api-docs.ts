@@ -1,0 +1,57 @@
+import { z } from '@hono/zod-openapi';
+import type { App } from '../app-env.js';
+
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+const looseBody = (description: string) => ({
+  required: true,
+  content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi({ description }) } },
+});
+const errors = {
+  400: { description: 'Invalid request, in the caller’s format.' },
+  401: { description: 'Missing or invalid API key.' },
+  413: { description: 'Body too large.' },
+  429: { description: 'Per-key RPM/RPD reached (see retry-after), or every account busy.' },
+};
+
+/**
+ * Describes the client API (/v1) in the OpenAPI document. The handlers are registered elsewhere; the
+ * request and response bodies follow the OpenAI and Anthropic wire formats, documented by those vendors.
+ */
+export function registerClientApiDocs(app: App): void {
+  const registry = app.openAPIRegistry;
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/chat/completions',
+    tags: ['Client API'],
+    security,
+    summary: 'OpenAI Chat Completions (streaming with `stream: true`)',
+    request: { body: looseBody('An OpenAI Chat Completions request.') },
+    responses: { 200: { description: 'A chat completion, or an SSE stream of chunks.' }, ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/messages',
+    tags: ['Client API'],
+    security,
+    summary: 'Anthropic Messages (streaming with `stream: true`; `?beta=true` accepted)',
+    request: { body: looseBody('An Anthropic Messages request.') },
+    responses: { 200: { description: 'A message, or an SSE stream of events.' }, ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/messages/count_tokens',
+    tags: ['Client API'],
+    security,
+    summary: 'Anthropic token counting (does not count against RPM/RPD)',
+    request: { body: looseBody('An Anthropic Messages request without max_tokens.') },
+    responses: { 200: { description: '`{input_tokens}`' }, ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/models',
+    tags: ['Client API'],
+    security,
+    summary: 'Models the pool serves',
+    responses: { 200: { description: 'An OpenAI-style model list.' }, 401: errors[401] },
+  });
+}
