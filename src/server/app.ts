@@ -16,6 +16,7 @@ import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
+import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerHealthRoutes } from './routes/health.js';
 
@@ -40,6 +41,7 @@ export function createApp(context: AppContext): App {
   app.use('*', requestContext(context.logger));
   app.use('*', accessLog());
   app.use('*', limitBody(context.config.bodyLimitBytes));
+  registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use('/v1/*', rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt }));
