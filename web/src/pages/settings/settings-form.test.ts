@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formToSettingsPatch, settingsToForm } from './settings-form';
+
+describe('settings form', () => {
+  it('round-trips settings through form rows', () => {
+    const settings = {
+      model_mappings: { 'gpt-4': 'claude-sonnet-4.5' },
+      routing_strategy: 'weighted',
+      prices: { 'my-model': { input: 1, output: 2, cache_read: 0.1 } },
+      log_retention_days: 14,
+      webhooks: [{ url: 'https://hooks.example.com/a', events: ['balance_low'], secret: 's' }],
+    };
+    expect(formToSettingsPatch(settingsToForm(settings))).toEqual(settings);
+  });
+
+  it('drops blank rows', () => {
+    const patch = formToSettingsPatch({
+      model_mappings: [{ from: ' ', to: 'x' }, { from: 'a', to: 'b' }],
+      routing_strategy: 'round_robin',
+      prices: [{ model: '', input: 1, output: 1 }],
+      log_retention_days: null,
+      webhooks: [{ url: '', events: [] }],
+    });
+    expect(patch).toEqual({ model_mappings: { a: 'b' }, routing_strategy: 'round_robin', prices: {}, log_retention_days: 30, webhooks: [] });
+  });
+});
