@@ -1,0 +1,157 @@
+import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
+import { NoAccountAvailableError } from '../core/errors/index.js';
+import { accountAvailability } from './account-availability.js';
+import type { AccountUsage, PoolState } from './state/pool-state.js';
+import { orderCandidates, type RoutingStrategy } from './strategies/order-candidates.js';
+import type { SelectionCandidate } from './strategies/selection-candidate.js';
+
+/**
+ * What happened to the session's pinned account: `hit` served by it; `new` first mapping; `moved`
+ * re-mapped (the pinned account is gone, disabled or out for long, or a signed-thinking conversation
+ * had to leave it); `temporary` served elsewhere during a short outage without re-mapping; `none`
+ * when the request has no session.
+ */
+export type StickyOutcome = 'none' | 'hit' | 'new' | 'moved' | 'temporary';
+
+export interface SelectionContext {
+  store: AccountStore;
+  state: PoolState;
+  strategy: RoutingStrategy;
+  now: number;
+  random: () => number;
+  leaseTtlMs: number;
+  /** A pinned account out for at most this long keeps its sessions. */
+  stickyGraceMs: number;
+}
+
+export interface SelectionRequest {
+  model: string;
+  exclude?: ReadonlySet<string>;
+  hasSession: boolean;
+  stickyAccountId: string | null;
+  hasSignedThinking: boolean;
+  /** Until when the request may wait for its pinned account instead of moving (signed thinking). */
+  stickyWaitUntil: number | null;
+}
+
+export type SelectionResult =
+  | { kind: 'acquired'; account: AccountRecord; leaseId: string; sticky: StickyOutcome }
+  /** Nothing free now; `retryAfterMs` until the earliest account may be. */
+  | { kind: 'busy'; retryAfterMs: number; reason: 'limits' | 'cooling' | 'sticky' };
+
+type PinnedState =
+  | { kind: 'none' }
+  | { kind: 'gone' }
+  | { kind: 'ready'; account: AccountRecord }
+  | { kind: 'soon'; retryAfterMs: number; canWait: boolean };
+
+/** The pinned account failed this request: not waited for and no retry hint, but its mapping stays. */
+const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canWait: false };
+
+const limitsOf = (account: AccountRecord) => ({
+  requestsPerMinute: account.requestsPerMinute,
+  maxConcurrency: account.maxConcurrency,
+});
+
+/** One selection pass: at most one usage read, then atomic slot attempts in preference order. */
+export async function selectAccount(context: SelectionContext, request: SelectionRequest): Promise<SelectionResult> {
+  const { store, state, now } = context;
+  const pinnedRecord = request.stickyAccountId === null ? undefined : store.get(request.stickyAccountId);
+  const eligible = store
+    .list()
+    .filter((account) => account.id !== pinnedRecord?.id)
+    .filter((account) => accountAvailability(account, { model: request.model, now, exclude: request.exclude }).kind !== 'unavailable');
+  const pinnedEligible =
+    pinnedRecord && accountAvailability(pinnedRecord, { model: request.model, now }).kind !== 'unavailable' ? pinnedRecord : undefined;
+  const watched = pinnedEligible ? [pinnedEligible, ...eligible] : eligible;
+  if (watched.length === 0) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
+  const usage = await state.usage(watched.map((account) => ({ id: account.id, limits: limitsOf(account) })), now);
+
+  const pinned = pinnedState(context, request, pinnedEligible, usage);
+  let busyRetry = Infinity;
+  let busyReason: 'limits' | 'cooling' = 'cooling';
+  if (pinned.kind === 'ready') {
+    const slot = await state.tryAcquire(pinned.account.id, limitsOf(pinned.account), now, context.leaseTtlMs);
+    if (slot.acquired) return { kind: 'acquired', account: pinned.account, leaseId: slot.leaseId, sticky: 'hit' };
+    if (request.stickyWaitUntil !== null && now + slot.retryAfterMs <= request.stickyWaitUntil) {
+      return { kind: 'busy', retryAfterMs: slot.retryAfterMs, reason: 'sticky' };
+    }
+    busyRetry = slot.retryAfterMs;
+    busyReason = 'limits';
+  } else if (pinned.kind === 'soon') {
+    if (pinned.canWait) return { kind: 'busy', retryAfterMs: pinned.retryAfterMs, reason: 'sticky' };
+    busyRetry = pinned.retryAfterMs;
+  }
+
+  const ready: SelectionCandidate[] = [];
+  for (const account of eligible) {
+    const live = usage.get(account.id);
+    const availability = accountAvailability(account, { model: request.model, now, sharedCooldownUntil: live?.cooldownUntil ?? null });
+    if (availability.kind === 'cooling') {
+      busyRetry = Math.min(busyRetry, availability.until - now);
+    } else if (live?.retryAfterMs !== null && live?.retryAfterMs !== undefined) {
+      busyRetry = Math.min(busyRetry, live.retryAfterMs);
+      busyReason = 'limits';
+    } else {
+      ready.push({ account, rpmNow: live?.rpmNow ?? 0, inFlight: live?.inFlight ?? 0 });
+    }
+  }
+  const cursor = ready.length > 1 && context.strategy !== 'weighted' ? await state.nextCursor('round-robin') : 0;
+  for (const candidate of orderCandidates(context.strategy, ready, { cursor, random: context.random })) {
+    const slot = await state.tryAcquire(candidate.account.id, limitsOf(candidate.account), now, context.leaseTtlMs);
+    if (slot.acquired) {
+      return { kind: 'acquired', account: candidate.account, leaseId: slot.leaseId, sticky: movedOutcome(request, pinned) };
+    }
+    busyRetry = Math.min(busyRetry, slot.retryAfterMs);
+    busyReason = 'limits';
+  }
+  if (busyRetry === Infinity) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
+  return { kind: 'busy', retryAfterMs: Math.max(1, Math.ceil(busyRetry)), reason: busyReason };
+}
+
+function pinnedState(
+  context: SelectionContext,
+  request: SelectionRequest,
+  account: AccountRecord | undefined,
+  usage: ReadonlyMap<string, AccountUsage>,
+): PinnedState {
+  if (request.stickyAccountId === null) return { kind: 'none' };
+  if (!account) return { kind: 'gone' };
+  const live = usage.get(account.id);
+  const availability = accountAvailability(account, {
+    model: request.model,
+    now: context.now,
+    sharedCooldownUntil: live?.cooldownUntil ?? null,
+  });
+  const limitRetry = live?.retryAfterMs ?? null;
+  let retryAfterMs: number;
+  if (availability.kind === 'available') {
+    if (limitRetry === null) return request.exclude?.has(account.id) ? excludedPinned : { kind: 'ready', account };
+    retryAfterMs = limitRetry;
+  } else if (availability.kind === 'cooling' && availability.until - context.now <= context.stickyGraceMs) {
+    retryAfterMs = Math.max(availability.until - context.now, limitRetry ?? 0);
+  } else {
+    return { kind: 'gone' };
+  }
+  // It failed this very request: serve elsewhere for now, keep the mapping if the outage is short.
+  if (request.exclude?.has(account.id)) return excludedPinned;
+  const canWait = request.stickyWaitUntil !== null && context.now + retryAfterMs <= request.stickyWaitUntil;
+  return { kind: 'soon', retryAfterMs: Math.max(1, retryAfterMs), canWait };
+}
+
+function movedOutcome(request: SelectionRequest, pinned: PinnedState): StickyOutcome {
+  if (!request.hasSession) return 'none';
+  switch (pinned.kind) {
+    case 'none':
+      return 'new';
+    case 'gone':
+      return 'moved';
+    case 'ready':
+    case 'soon':
+      return request.hasSignedThinking ? 'moved' : 'temporary';
+    default: {
+      const unknown: never = pinned;
+      return unknown;
+    }
+  }
+}
