@@ -37,8 +37,8 @@ describe.skipIf(!redisUrl)('RedisPoolState', () => {
     const keyPrefix = `sluice-test:${randomUUID()}:`;
     prefixes.push(keyPrefix);
     const state = new RedisPoolState(redis, { keyPrefix, failureTtlMs: 50 });
-    await state.recordFailure('y', Date.now());
+    await state.recordFailure('y');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await state.recordFailure('y', Date.now())).toBe(1);
+    expect(await state.recordFailure('y')).toBe(1);
   });
 });
