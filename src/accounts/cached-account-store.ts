@@ -72,9 +72,9 @@ export async function createCachedAccountStore(options: CachedAccountStoreOption
   };
 
   await reload(null);
-  const unsubscribe = options.bus.subscribe('accounts', (id) => {
-    reload(id).catch((error: unknown) => options.logger.error({ err: error, accountId: id }, 'account reload failed'));
-  });
+  const unsubscribe = options.bus.subscribe('accounts', (id) =>
+    reload(id).catch((error: unknown) => options.logger.error({ err: error, accountId: id }, 'account reload failed')),
+  );
 
   const write = async (id: string, patch: AccountRowPatch) => {
     await updateAccount(options.db, id, { ...patch, updated_at: now() });

@@ -39,9 +39,9 @@ export async function createSettingsService(options: { db: Kysely<Database>; bus
   const reload = async () => {
     current = await readSettings(options.db, options.logger);
   };
-  const unsubscribe = options.bus.subscribe('settings', () => {
-    reload().catch((error: unknown) => options.logger.error({ err: error }, 'settings reload failed'));
-  });
+  const unsubscribe = options.bus.subscribe('settings', () =>
+    reload().catch((error: unknown) => options.logger.error({ err: error }, 'settings reload failed')),
+  );
   return {
     get: () => current,
     async update(patch) {

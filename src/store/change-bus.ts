@@ -8,8 +8,11 @@ export type ChangeTopic = 'api-keys' | 'accounts' | 'settings';
 
 export const changeTopics: readonly ChangeTopic[] = ['api-keys', 'accounts', 'settings'];
 
-/** A change message: the id of the row that changed, or null for "reload everything". */
-export type ChangeListener = (id: string | null) => void;
+/**
+ * A change message: the id of the row that changed, or null for "reload everything". A listener may
+ * return a promise (a cache reload): a local publish resolves only once every listener has finished.
+ */
+export type ChangeListener = (id: string | null) => void | Promise<void>;
 
 /**
  * Tells every cache, in this process and in every other instance, that rows changed.
@@ -38,13 +41,11 @@ export async function createChangeBus(options: ChangeBusOptions): Promise<Change
   emitter.setMaxListeners(100);
   const origin = randomUUID();
   const prefix = options.channelPrefix ?? 'sluice:changes:';
-  const deliver = (topic: ChangeTopic, id: string | null) => {
-    for (const listener of emitter.listeners(topic) as ChangeListener[]) {
-      try {
-        listener(id);
-      } catch (error) {
-        options.logger.error({ err: error, topic }, 'change listener failed');
-      }
+  const deliver = async (topic: ChangeTopic, id: string | null) => {
+    const listeners = emitter.listeners(topic) as ChangeListener[];
+    const outcomes = await Promise.allSettled(listeners.map(async (listener) => listener(id)));
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') options.logger.error({ err: outcome.reason, topic }, 'change listener failed');
     }
   };
 
@@ -57,14 +58,14 @@ export async function createChangeBus(options: ChangeBusOptions): Promise<Change
       if (!topic) return;
       const message = parseWireMessage(raw);
       if (!message || message.origin === origin) return;
-      deliver(topic, message.id);
+      void deliver(topic, message.id);
     });
     await subscriber.subscribe(...changeTopics.map((topic) => prefix + topic));
   }
 
   return {
     async publish(topic, id = null) {
-      deliver(topic, id);
+      await deliver(topic, id);
       if (!publisher) return;
       const message: WireMessage = { origin, id };
       try {
