@@ -1,0 +1,124 @@
+import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
+import type { Logger } from '../logging/logger.js';
+import type { Balance } from '../providers/provider-adapter.js';
+import type { Settings } from '../settings/settings-schema.js';
+
+export interface BalanceMonitorDependencies {
+  store: AccountStore;
+  settings: () => Settings;
+  /** The provider's balance endpoint through its adapter; null when the provider has none. */
+  fetchBalance(account: AccountRecord): Promise<Balance | null>;
+  /** Total logged cost (USD) of the account since its initial balance was set. */
+  spentSince(accountId: string): Promise<number>;
+  /** Called when an account's remaining balance drops below its threshold (once per crossing). */
+  onBalanceLow?(account: AccountRecord, balance: Balance): void;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Keeps each account's balance current: from the provider when it reports one, otherwise from a
+ * local ledger (initial balance − logged cost). Stored through AccountStore.saveBalance, which is
+ * what selection reads to skip accounts below their `balanceThreshold`.
+ * Runs every `settings.balance_check_interval_seconds` (0 = off) and on demand.
+ */
+export class BalanceMonitor {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private readonly low = new Set<string>();
+  private readonly now: () => number;
+
+  constructor(private readonly dependencies: BalanceMonitorDependencies) {
+    this.now = dependencies.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Reads and stores one account's balance; null when neither the provider nor a ledger knows it. */
+  async refresh(accountId: string): Promise<Balance | null> {
+    const account = this.dependencies.store.get(accountId);
+    if (!account) return null;
+    const balance = (await this.fromProvider(account)) ?? (await this.fromLedger(account));
+    if (!balance) return null;
+    await this.dependencies.store.saveBalance(accountId, balance);
+    this.checkThreshold(account, balance);
+    return balance;
+  }
+
+  /** One round over every enabled account, one at a time (balance endpoints are slow and rate limited). */
+  refreshAll(): Promise<void> {
+    this.running ??= this.refreshEach().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async refreshEach(): Promise<void> {
+    for (const account of this.dependencies.store.list()) {
+      if (!account.enabled) continue;
+      try {
+        await this.refresh(account.id);
+      } catch (error) {
+        this.dependencies.logger.warn({ accountId: account.id, err: error }, 'balance refresh failed');
+      }
+    }
+  }
+
+  private async fromProvider(account: AccountRecord): Promise<Balance | null> {
+    try {
+      return await this.dependencies.fetchBalance(account);
+    } catch (error) {
+      this.dependencies.logger.warn({ accountId: account.id, err: error }, 'balance check at the provider failed; using the ledger');
+      return null;
+    }
+  }
+
+  private async fromLedger(account: AccountRecord): Promise<Balance | null> {
+    if (account.initialBalance === null) return null;
+    const spent = await this.dependencies.spentSince(account.id);
+    return {
+      remaining: Math.round((account.initialBalance - spent) * 1e6) / 1e6,
+      limit: account.initialBalance,
+      used: spent,
+      unit: 'USD',
+      source: 'ledger',
+      checkedAt: this.now(),
+    };
+  }
+
+  private checkThreshold(account: AccountRecord, balance: Balance): void {
+    const isLow = account.balanceThreshold !== null && balance.remaining !== null && balance.remaining < account.balanceThreshold;
+    if (!isLow) {
+      this.low.delete(account.id);
+      return;
+    }
+    if (this.low.has(account.id)) return;
+    this.low.add(account.id);
+    this.dependencies.logger.warn({ accountId: account.id, remaining: balance.remaining, unit: balance.unit }, 'account balance low');
+    try {
+      this.dependencies.onBalanceLow?.(account, balance);
+    } catch (error) {
+      this.dependencies.logger.error({ err: error }, 'balance-low callback failed');
+    }
+  }
+
+  private schedule(): void {
+    const seconds = this.dependencies.settings().balance_check_interval_seconds;
+    this.timer = setTimeout(() => {
+      const round = this.dependencies.settings().balance_check_interval_seconds > 0 ? this.refreshAll() : Promise.resolve();
+      void round.finally(() => {
+        if (this.timer) this.schedule();
+      });
+    }, seconds > 0 ? seconds * 1000 : 60_000);
+    this.timer.unref();
+  }
+}
