@@ -1,0 +1,38 @@
+import { isGatewayError, type GatewayError } from '../../core/errors/gateway-error.js';
+import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+
+const timeoutCodes = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+]);
+
+const errorCode = (error: unknown): string | undefined => {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause === undefined || cause === error ? undefined : errorCode(cause);
+};
+
+/** The typed error for a failure to talk to the upstream (connection refused or reset, timeout). */
+export function transportErrorToGatewayError(error: unknown): GatewayError {
+  if (isGatewayError(error)) return error;
+  const code = errorCode(error);
+  const name = error instanceof Error ? error.name : undefined;
+  if ((code !== undefined && timeoutCodes.has(code)) || name === 'TimeoutError') {
+    return new UpstreamUnavailableError(`Upstream timed out (${code ?? name}).`, { timeout: true, upstreamCode: code, cause: error });
+  }
+  return new UpstreamUnavailableError(`Upstream connection failed (${code ?? name ?? 'unknown'}).`, { upstreamCode: code, cause: error });
+}
+
+/**
+ * Classifies a failure to talk to the upstream at all. A client disconnect (the call's own signal
+ * aborted) is returned unchanged so it propagates as an abort, never as an account fault.
+ */
+export function classifyTransportError(error: unknown, signal?: AbortSignal): unknown {
+  if (signal?.aborted) return error;
+  return transportErrorToGatewayError(error);
+}

@@ -1,0 +1,88 @@
+import { request, type Dispatcher } from 'undici';
+import type { UpstreamAccount } from '../upstream-account.js';
+import { classifyTransportError } from './classify-transport-error.js';
+import { classifyUpstreamError } from './classify-upstream-error.js';
+import type { ResponseHeaders } from './parse-retry-after.js';
+
+export interface UpstreamRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  /** Headers the adapter needs (auth, content type, versions). Account headers are added on top. */
+  headers: Record<string, string>;
+  body?: string;
+  account: UpstreamAccount;
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+  /** Time to the response headers; long for model calls that think before the first byte. */
+  headersTimeoutMs?: number;
+  /** Longest silence between body chunks. */
+  bodyTimeoutMs?: number;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: ResponseHeaders;
+  body: Dispatcher.ResponseData['body'];
+}
+
+const errorBodyLimit = 16 * 1024;
+/** Headers an account's settings may not override: they carry the credential or the framing. */
+const protectedHeaders = new Set(['authorization', 'x-api-key', 'content-type', 'content-length', 'host']);
+
+/** Merges the adapter's headers with the account's user agent and extra headers. */
+export function buildUpstreamHeaders(account: UpstreamAccount, headers: Record<string, string>): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const [name, value] of Object.entries(account.settings.headers ?? {})) {
+    if (!protectedHeaders.has(name.toLowerCase())) merged[name.toLowerCase()] = value;
+  }
+  if (account.userAgent) merged['user-agent'] = account.userAgent;
+  for (const [name, value] of Object.entries(headers)) merged[name.toLowerCase()] = value;
+  return merged;
+}
+
+/** Reads at most `limit` bytes of a body as text and discards the rest. */
+export async function readBoundedText(body: AsyncIterable<Uint8Array> & { destroy?: () => unknown }, limit = errorBodyLimit): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      const buffer = Buffer.from(chunk);
+      chunks.push(buffer.subarray(0, Math.max(0, limit - size)));
+      size += buffer.length;
+      if (size >= limit) break;
+    }
+  } catch {
+    // A broken error body still leaves the status to classify by.
+  } finally {
+    body.destroy?.();
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Sends one call upstream on the account's dispatcher. Resolves with a 2xx response whose body is
+ * unread; throws typed errors for non-2xx statuses and connection failures, and the abort itself
+ * when the caller's signal fired.
+ */
+export async function sendUpstreamRequest(call: UpstreamRequest): Promise<UpstreamResponse> {
+  const secrets = [call.account.credentials.api_key, call.account.credentials.access_token, call.account.credentials.refresh_token];
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(call.url, {
+      method: call.method,
+      headers: buildUpstreamHeaders(call.account, call.headers),
+      body: call.body,
+      dispatcher: call.dispatcher,
+      signal: call.signal,
+      headersTimeout: call.headersTimeoutMs ?? 300_000,
+      bodyTimeout: call.bodyTimeoutMs ?? 300_000,
+    });
+  } catch (error) {
+    throw classifyTransportError(error, call.signal);
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  }
+  const bodyText = await readBoundedText(response.body);
+  throw classifyUpstreamError({ status: response.statusCode, headers: response.headers, bodyText, secrets });
+}

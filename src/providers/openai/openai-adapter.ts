@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { ChatRequest } from '../../core/chat-request.js';
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
+import type { StreamEvent } from '../../core/stream-event.js';
+import { readSseEvents } from '../../streaming/sse-event-reader.js';
+import { enforceStreamContract } from '../http/enforce-stream-contract.js';
+import { joinUrl } from '../http/join-url.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { requireApiKey } from '../http/require-api-key.js';
+import { sendUpstreamRequest } from '../http/send-upstream-request.js';
+import { toPassthroughResponse } from '../http/to-passthrough-response.js';
+import type { PassthroughFormat, PassthroughRequest, PassthroughResponse, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import type { ProviderName } from '../provider-name.js';
+import type { UpstreamAccount } from '../upstream-account.js';
+import { buildOpenAIHeaders } from './build-openai-headers.js';
+import { buildOpenAIRequest } from './build-openai-request.js';
+import { decodeOpenAIStream } from './decode-openai-stream.js';
+import type { OpenAIFlavour } from './openai-wire-types.js';
+
+export interface OpenAIAdapterOptions {
+  provider?: ProviderName;
+  flavour?: OpenAIFlavour;
+  /** Path prefix between the base URL and `/chat/completions` (Amp: `/api/provider/openai/v1`). */
+  pathPrefix?: string;
+  /** Also send the key as x-api-key (Amp accepts either). */
+  apiKeyHeader?: boolean;
+}
+
+const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() }).loose()) }).loose();
+
+export type OpenAIShapedAdapter = ProviderAdapter & {
+  passthrough(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
+  listModels(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
+};
+
+/** The Chat Completions API of OpenAI and of servers compatible with it. */
+export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIShapedAdapter {
+  const flavour = options.flavour ?? 'openai';
+  const prefix = options.pathPrefix ?? '';
+  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat'];
+  const headersFor = (account: UpstreamAccount) => buildOpenAIHeaders(account, { apiKeyHeader: options.apiKeyHeader });
+
+  async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
+    requireApiKey(account);
+    const body = buildOpenAIRequest(request, upstreamModel, context.warnings, flavour);
+    const response = await sendUpstreamRequest({
+      url: joinUrl(account.baseUrl, `${prefix}/chat/completions`),
+      method: 'POST',
+      headers: { ...headersFor(account), accept: 'text/event-stream' },
+      body: JSON.stringify(body),
+      account,
+      dispatcher: context.dispatcher,
+      signal: context.signal,
+    });
+    yield* enforceStreamContract(decodeOpenAIStream(readSseEvents(response.body)), context.signal);
+  }
+
+  return {
+    provider: options.provider ?? (flavour === 'openai' ? 'openai' : 'openai-compatible'),
+    stream,
+    passthroughFormats,
+    async passthrough(request, account, context) {
+      requireApiKey(account);
+      if (request.format !== 'openai-chat') throw new InvalidRequestError('This account does not accept Anthropic requests unchanged.');
+      const response = await sendUpstreamRequest({
+        url: joinUrl(account.baseUrl, `${prefix}/chat/completions`, request.query),
+        method: 'POST',
+        headers: headersFor(account),
+        body: JSON.stringify(request.body),
+        account,
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+      });
+      return toPassthroughResponse(response);
+    },
+    async listModels(account, context) {
+      requireApiKey(account);
+      const response = await sendUpstreamRequest({
+        url: joinUrl(account.baseUrl, `${prefix}/models`),
+        method: 'GET',
+        headers: headersFor(account),
+        account,
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+      });
+      const parsed = modelListSchema.safeParse(await readJsonBody(response.body));
+      return parsed.success ? parsed.data.data.map((model) => model.id) : [];
+    },
+  };
+}
