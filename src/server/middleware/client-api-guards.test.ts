@@ -1,0 +1,112 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApiKey } from '../../../tests/support/create-test-api-key.js';
+import { createTestApp, type TestApp } from '../../../tests/support/create-test-app.js';
+
+/** Auth, per-key limits, body limit and access log as a /v1 route sees them, through the real app. */
+describe('client API guards', () => {
+  let harness: TestApp;
+  const logLines: Array<Record<string, unknown>> = [];
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    harness = await createTestApp({ logger: pino({ level: 'info' }, sink), config: { bodyLimitBytes: 1000 } });
+    harness.app.post('/v1/chat/completions', async (c) => c.json({ ok: true, key: c.get('apiKey')?.name, size: (await c.req.text()).length }));
+    harness.app.post('/v1/messages', (c) => c.json({ ok: true }));
+    harness.app.post('/v1/messages/count_tokens', (c) => c.json({ input_tokens: 1 }));
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  const call = (path: string, headers: Record<string, string>, body = '{}') =>
+    harness.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('accepts Authorization: Bearer and x-api-key', async () => {
+    const { key } = await createTestApiKey(harness.context, { name: 'client' });
+    expect(await (await call('/v1/chat/completions', { authorization: `Bearer ${key}` })).json()).toMatchObject({ ok: true, key: 'client' });
+    expect((await call('/v1/chat/completions', { 'x-api-key': key })).status).toBe(200);
+  });
+
+  it('answers 401 in the caller’s format for missing, unknown, disabled and expired keys', async () => {
+    const missing = await call('/v1/chat/completions', {});
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: { type: 'authentication_error', code: 'authentication' } });
+    const anthropic = await call('/v1/messages', { 'x-api-key': 'amq-unknown' });
+    expect(anthropic.status).toBe(401);
+    expect(await anthropic.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'Invalid API key.' } });
+    const disabled = await createTestApiKey(harness.context, { enabled: false });
+    expect((await call('/v1/chat/completions', { authorization: `Bearer ${disabled.key}` })).status).toBe(401);
+    const expired = await createTestApiKey(harness.context, { expiresAt: Date.now() - 1000 });
+    const expiredResponse = await call('/v1/chat/completions', { authorization: `Bearer ${expired.key}` });
+    expect(expiredResponse.status).toBe(401);
+    expect(((await expiredResponse.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+  });
+
+  it('applies the key’s RPM with 429 and retry-after, in the caller’s format, but not to count_tokens', async () => {
+    const { key } = await createTestApiKey(harness.context, { requestsPerMinute: 2 });
+    const headers = { 'x-api-key': key };
+    expect((await call('/v1/messages', headers)).status).toBe(200);
+    expect((await call('/v1/messages', headers)).status).toBe(200);
+    const limited = await call('/v1/messages', headers);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    const openai = await call('/v1/chat/completions', headers);
+    expect(openai.status).toBe(429);
+    expect(await openai.json()).toMatchObject({ error: { type: 'rate_limit_error', code: 'rate_limited' } });
+    expect((await call('/v1/messages/count_tokens', headers)).status).toBe(200);
+  });
+
+  it('applies the key’s RPD', async () => {
+    const { key } = await createTestApiKey(harness.context, { requestsPerDay: 1 });
+    expect((await call('/v1/chat/completions', { 'x-api-key': key })).status).toBe(200);
+    const limited = await call('/v1/chat/completions', { 'x-api-key': key });
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/requests per day/);
+  });
+
+  it('answers 413 for oversized bodies in the caller’s format', async () => {
+    const { key } = await createTestApiKey(harness.context);
+    const big = JSON.stringify({ text: 'x'.repeat(2000) });
+    const openai = await call('/v1/chat/completions', { 'x-api-key': key }, big);
+    expect(openai.status).toBe(413);
+    expect(await openai.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    const anthropic = await call('/v1/messages', { 'x-api-key': key }, big);
+    expect(await anthropic.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
+    const admin = await harness.request('POST', '/admin/api-keys', { name: 'x'.repeat(2000) });
+    expect(admin.status).toBe(413);
+    expect(await admin.json()).toMatchObject({ error: { type: 'payload_too_large' } });
+    // A streamed body without content-length is cut off too.
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const streamed = await harness.app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it('writes one access-log line per request with the request id, never the key', async () => {
+    const { key, id } = await createTestApiKey(harness.context);
+    const response = await call('/v1/chat/completions', { 'x-api-key': key, 'x-request-id': 'req-123' });
+    expect(response.headers.get('x-request-id')).toBe('req-123');
+    const lines = logLines.filter((line) => line.requestId === 'req-123');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request', method: 'POST', path: '/v1/chat/completions', status: 200, apiKeyId: id });
+    expect(typeof lines[0]!.durationMs).toBe('number');
+    expect(JSON.stringify(logLines)).not.toContain(key);
+  });
+});
