@@ -108,6 +108,18 @@ describe('AccountPool limits', () => {
     expect((await state.usage([{ id: 'a', limits: { requestsPerMinute: null, maxConcurrency: 1 } }], Date.now())).get('a')?.inFlight).toBe(1);
   });
 
+  it('renews a held lease past its TTL, and stops renewing after maxLeaseHoldMs', async () => {
+    const limits = { requestsPerMinute: null, maxConcurrency: 1 };
+    const renewed = createTestPool({ options: { leaseTtlMs: 1_500 }, accounts: [makeAccount('a', limits)] });
+    const abandoned = createTestPool({ options: { leaseTtlMs: 1_500, maxLeaseHoldMs: 0 }, accounts: [makeAccount('a', limits)] });
+    const held = await renewed.pool.acquire({ model: 'm', clientKeyId: 'k' });
+    await abandoned.pool.acquire({ model: 'm', clientKeyId: 'k' });
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect((await renewed.pool.liveState('a')).in_flight).toBe(1);
+    expect((await abandoned.pool.liveState('a')).in_flight).toBe(0);
+    await held.release({ ok: true });
+  });
+
   it('reports live state', async () => {
     const clock = new FakeClock();
     const { pool, store } = createTestPool({ now: clock.now, accounts: [makeAccount('a')] });

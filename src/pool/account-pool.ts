@@ -45,6 +45,8 @@ export interface AccountPoolOptions {
   signedThinkingWaitMs?: number;
   /** Longest single wait while queueing (releases on other instances are seen by polling). */
   pollIntervalMs?: number;
+  /** Renewal stops after this long, so a lease that is never released cannot pin memory or a slot forever. */
+  maxLeaseHoldMs?: number;
 }
 
 export interface AccountPoolDependencies {
@@ -72,6 +74,7 @@ export class AccountPool {
   private readonly stickyGraceMs: number;
   private readonly signedThinkingWaitMs: number;
   private readonly pollIntervalMs: number;
+  private readonly maxLeaseHoldMs: number;
   private readonly health: HealthDependencies;
 
   constructor(private readonly dependencies: AccountPoolDependencies) {
@@ -83,6 +86,7 @@ export class AccountPool {
     this.stickyGraceMs = options.stickyGraceMs ?? 10_000;
     this.signedThinkingWaitMs = options.signedThinkingWaitMs ?? 10_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.maxLeaseHoldMs = options.maxLeaseHoldMs ?? 3_600_000;
     this.health = { store: dependencies.store, state: dependencies.state, logger: dependencies.logger, now: this.now };
   }
 
@@ -164,7 +168,9 @@ export class AccountPool {
 
   private createLease(account: AccountRecord, leaseId: string, sticky: StickyOutcome): Lease {
     const { state, logger } = this.dependencies;
+    const renewUntil = this.now() + this.maxLeaseHoldMs;
     const renewal = setInterval(() => {
+      if (this.now() > renewUntil) return void clearInterval(renewal);
       state.renewLease(account.id, leaseId, this.now(), this.leaseTtlMs).catch((error: unknown) => {
         logger.warn({ accountId: account.id, err: error }, 'lease renewal failed');
       });
