@@ -14,6 +14,7 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createChangeBus, type ChangeBus } from './store/change-bus.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
+import { createUsageService, type UsageService } from './usage/usage-service.js';
 
 /** Result of `POST /admin/accounts/{id}/test`, provided by whoever wires the providers. */
 export interface AccountTestResult {
@@ -60,6 +61,8 @@ export interface AppContext {
   accounts: CachedAccountStore;
   accountAdmin: AccountAdminService;
   settings: SettingsService;
+  /** Request log, roll-ups, budgets, metrics and alert webhooks. */
+  usage: UsageService;
   /** Optional hooks wired by the provider/pool integration; the admin API answers 501 while absent. */
   accountTester?: AccountTester;
   balances?: BalanceService;
@@ -105,6 +108,9 @@ export async function createContext(config: Config, logger: Logger, version: str
     hooks.push(() => accounts.close());
     const settings = await createSettingsService({ db: database.db, bus: changeBus, logger });
     hooks.push(() => settings.close());
+    const usage = createUsageService({ db: database.db, logger, settings: () => settings.get(), accounts: () => accounts.list() });
+    usage.start();
+    hooks.push(() => usage.close());
     return {
       config,
       logger,
@@ -118,6 +124,7 @@ export async function createContext(config: Config, logger: Logger, version: str
       accounts,
       accountAdmin: createAccountAdminService({ db: database.db, secretBox, bus: changeBus }),
       settings,
+      usage,
       onShutdown: (hook) => void hooks.push(hook),
       shutdown: runHooks,
     };

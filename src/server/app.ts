@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { registerAccountRoutes } from '../admin/accounts/register-account-routes.js';
 import { registerApiKeyRoutes } from '../admin/api-keys/register-api-key-routes.js';
 import { registerSettingsRoutes } from '../admin/settings/register-settings-routes.js';
+import { registerStatsRoutes } from '../admin/stats/register-stats-routes.js';
 import type { AppContext } from '../context.js';
 import type { GatewayError } from '../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
@@ -11,6 +12,7 @@ import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js'
 import type { App, AppEnv } from './app-env.js';
 import { invalidRequestFromZod } from './invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
+import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
 import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
 import { requestContext } from './middleware/request-context/request-context.js';
@@ -43,6 +45,7 @@ export function createApp(context: AppContext): App {
   app.use('*', limitBody(context.config.bodyLimitBytes));
   registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
+  app.use('/admin/*', assumeJsonBody());
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use('/v1/*', rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt }));
 
@@ -51,6 +54,7 @@ export function createApp(context: AppContext): App {
   registerApiKeyRoutes(app, context);
   registerAccountRoutes(app, context);
   registerSettingsRoutes(app, context);
+  registerStatsRoutes(app, context);
 
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
   app.onError((error, c) => {
@@ -66,5 +70,6 @@ function fromHttpException(error: unknown, bodyLimitBytes: number): GatewayError
   if (!(error instanceof HTTPException)) return undefined;
   if (error.status === 413) return new PayloadTooLargeError(bodyLimitBytes);
   if (error.status === 400) return new InvalidRequestError(error.message || 'Malformed request body.');
+  if (error.status === 415) return new InvalidRequestError('Send the body as JSON with content-type: application/json.');
   return undefined;
 }

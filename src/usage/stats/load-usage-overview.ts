@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { AccountRecord } from '../../accounts/account-record.js';
+import type { Database } from '../../store/schema.js';
+import { bucketStartOf } from '../rollup/rollup-granularity.js';
+import { rollupGroupFilter } from './rollup-group-filter.js';
+import { renderFigures, summedFiguresSchema, summedFiguresSql } from './usage-figures.js';
+
+const dayMs = 86_400_000;
+
+async function totalsSince(db: Kysely<Database>, from: number) {
+  const result = await sql<Record<string, unknown>>`
+    select ${summedFiguresSql} from usage_rollups
+    where granularity = 'hour' and ${rollupGroupFilter('none')} and bucket_start >= ${from}
+  `.execute(db);
+  const figures = summedFiguresSchema.parse(result.rows[0] ?? {});
+  const rendered = renderFigures(figures);
+  return {
+    ...rendered,
+    error_rate: figures.requests > 0 ? Math.round((figures.errors / figures.requests) * 10_000) / 10_000 : 0,
+    total_tokens: rendered.input_tokens + rendered.output_tokens + rendered.cache_read_tokens + rendered.cache_write_tokens,
+  };
+}
+
+type AccountState = Pick<AccountRecord, 'enabled' | 'status'>;
+const statuses = new Set(['active', 'cooling', 'quota_exhausted', 'disabled']);
+
+/** From the account cache when the pool is wired, otherwise from the accounts table. */
+async function accountStates(db: Kysely<Database>, accounts: AccountRecord[] | null): Promise<AccountState[]> {
+  if (accounts) return accounts;
+  const rows = await db.selectFrom('accounts').select(['enabled', 'status']).execute();
+  return rows.map((row) => ({ enabled: Boolean(row.enabled), status: (statuses.has(row.status) ? row.status : 'disabled') as AccountRecord['status'] }));
+}
+
+function countAccounts(accounts: AccountState[]) {
+  const counts = { total: 0, active: 0, cooling: 0, quota_exhausted: 0, disabled: 0 };
+  for (const account of accounts) {
+    counts.total += 1;
+    counts[account.enabled ? account.status : 'disabled'] += 1;
+  }
+  return counts;
+}
+
+/**
+ * Totals for today (since 00:00 UTC), the last 7 and 30 days (whole hours), and account health counts.
+ * Reads the hourly roll-ups, which the caller brings up to date first.
+ */
+export async function loadUsageOverview(db: Kysely<Database>, now: number, accounts: AccountRecord[] | null) {
+  const [today, lastWeek, lastMonth, states] = await Promise.all([
+    totalsSince(db, bucketStartOf(now, 'day')),
+    totalsSince(db, bucketStartOf(now - 7 * dayMs, 'hour') + 3_600_000),
+    totalsSince(db, bucketStartOf(now - 30 * dayMs, 'hour') + 3_600_000),
+    accountStates(db, accounts),
+  ]);
+  return { today, last_7_days: lastWeek, last_30_days: lastMonth, accounts: countAccounts(states) };
+}

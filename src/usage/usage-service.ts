@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { AccountRecord } from '../accounts/account-record.js';
+import type { Settings } from '../settings/settings-schema.js';
+import type { Database } from '../store/schema.js';
+import { BudgetTracker } from './budgets/budget-tracker.js';
+import type { KeyBudgets } from './budgets/key-budgets.js';
+import { loadKeySpend } from './budgets/load-key-spend.js';
+import { usageMetrics as defaultMetrics, type UsageMetrics } from './metrics/usage-metrics.js';
+import { createPriceCache } from './pricing/create-price-cache.js';
+import { rowTotalTokens, toRequestLogRow } from './recorder/to-request-log-row.js';
+import { UsageRecorder, type UsageRecorderStats } from './recorder/usage-recorder.js';
+import type { RequestLogEntry } from './request-log-entry.js';
+import { deleteExpiredRequestLogs, retentionCutoff } from './retention/delete-expired-request-logs.js';
+import { rollupUsage } from './rollup/rollup-usage.js';
+import { createWebhookNotifier, type WebhookNotifier } from './webhooks/webhook-notifier.js';
+
+export interface UsageServiceDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  settings: () => Settings;
+  /** The in-memory account cache, when the pool is wired (for the account state gauge). */
+  accounts?: () => AccountRecord[];
+  metrics?: UsageMetrics;
+  notifier?: WebhookNotifier;
+  now?: () => number;
+  flushIntervalMs?: number;
+  batchSize?: number;
+  maxQueuedRows?: number;
+  rollupIntervalMs?: number;
+  retentionIntervalMs?: number;
+}
+
+export interface UsageService {
+  readonly db: Kysely<Database>;
+  readonly metrics: UsageMetrics;
+  readonly notifier: WebhookNotifier;
+  /** Synchronous and O(1): computes the cost if missing, queues the row, updates metrics and budgets. */
+  record(entry: RequestLogEntry): void;
+  /** Throws BudgetExceededError when one of the key's budgets is spent. No database read. */
+  checkBudget(apiKeyId: string, budgets: KeyBudgets | null | undefined): void;
+  flush(): Promise<void>;
+  /** Writes queued rows, then recomputes the current and previous roll-up buckets (and any left behind). */
+  rollup(now?: number): Promise<void>;
+  /** Rolls up, then deletes raw rows older than settings.log_retention_days. Returns rows deleted. */
+  applyRetention(now?: number): Promise<number>;
+  /** Reloads per-key spend from the database (after a roll-up). */
+  refreshBudgets(now?: number): Promise<void>;
+  /** Brings roll-ups up to date for a read; concurrent callers share one run, at most one per second. */
+  refreshForRead(): Promise<void>;
+  recorderStats(): UsageRecorderStats;
+  /** Starts the roll-up, retention and budget refresh timers and seeds budgets. */
+  start(): void;
+  /** Stops the timers, writes what is queued and gives pending webhooks a moment. */
+  close(): Promise<void>;
+}
+
+export function createUsageService(deps: UsageServiceDeps): UsageService {
+  const now = deps.now ?? Date.now;
+  const metrics = deps.metrics ?? defaultMetrics;
+  if (deps.accounts) metrics.setAccountSource(deps.accounts);
+  const notifier = deps.notifier ?? createWebhookNotifier({ settings: deps.settings, logger: deps.logger, now });
+  const prices = createPriceCache(() => deps.settings().prices);
+  let dirtySince: number | null = null;
+  const recorder = new UsageRecorder({
+    db: deps.db,
+    logger: deps.logger,
+    flushIntervalMs: deps.flushIntervalMs,
+    batchSize: deps.batchSize,
+    maxQueuedRows: deps.maxQueuedRows,
+    onBatchWritten: (rows) => {
+      for (const row of rows) if (dirtySince === null || row.created_at < dirtySince) dirtySince = row.created_at;
+    },
+  });
+  const budgets = new BudgetTracker({
+    now,
+    onBudgetReached: (reached) =>
+      notifier.notify('key_budget_reached', {
+        api_key_id: reached.apiKeyId,
+        budget: reached.budget,
+        limit: reached.limit,
+        used: reached.used,
+        period_start: reached.periodStart === null ? null : new Date(reached.periodStart).toISOString(),
+      }),
+  });
+  const timers: NodeJS.Timeout[] = [];
+  let rollupRun: Promise<void> | null = null;
+  let lastReadRefresh = 0;
+
+  const retentionDays = () => deps.settings().log_retention_days;
+
+  async function rollup(at = now()): Promise<void> {
+    while (rollupRun) await rollupRun.catch(() => undefined);
+    rollupRun = (async () => {
+      await recorder.flush();
+      const since = dirtySince;
+      dirtySince = null;
+      try {
+        await rollupUsage(deps.db, at, { dirtySince: since, floor: retentionCutoff(at, retentionDays()) });
+      } catch (error) {
+        if (since !== null) dirtySince = dirtySince === null ? since : Math.min(dirtySince, since);
+        throw error;
+      }
+    })().finally(() => {
+      rollupRun = null;
+    });
+    return rollupRun;
+  }
+
+  async function refreshBudgets(at = now()): Promise<void> {
+    budgets.seed(await loadKeySpend(deps.db, at));
+  }
+
+  async function applyRetention(at = now()): Promise<number> {
+    await rollup(at);
+    return deleteExpiredRequestLogs(deps.db, at, retentionDays());
+  }
+
+  const background = (name: string, task: () => Promise<unknown>) => () =>
+    void task().catch((error: unknown) => deps.logger.error({ err: error }, `usage ${name} failed`));
+
+  return {
+    db: deps.db,
+    metrics,
+    notifier,
+    record(entry) {
+      const model = entry.upstreamModel && prices.isKnown(entry.upstreamModel) ? entry.upstreamModel : entry.requestedModel;
+      const cost = entry.cost ?? prices.cost(model, entry.usage);
+      const row = toRequestLogRow(entry, cost);
+      recorder.record(row);
+      metrics.observeRequest({
+        provider: row.provider ?? null,
+        model: row.requested_model,
+        status: entry.status,
+        inputTokens: row.input_tokens ?? 0,
+        outputTokens: row.output_tokens ?? 0,
+        cacheReadTokens: row.cache_read_tokens ?? 0,
+        cacheWriteTokens: row.cache_write_tokens ?? 0,
+        cost: row.cost ?? 0,
+        latencyMs: row.latency_ms ?? 0,
+        ttftMs: row.ttft_ms ?? null,
+      });
+      budgets.add(entry.apiKeyId, rowTotalTokens(row), row.cost ?? 0);
+    },
+    checkBudget: (apiKeyId, keyBudgets) => budgets.check(apiKeyId, keyBudgets),
+    flush: () => recorder.flush(),
+    rollup,
+    applyRetention,
+    refreshBudgets,
+    async refreshForRead() {
+      // A run already under way may have flushed before the caller's rows were recorded: wait, then decide.
+      while (rollupRun) await rollupRun.catch(() => undefined);
+      if (now() - lastReadRefresh < 1000 && dirtySince === null && recorder.stats().queued === 0) return;
+      lastReadRefresh = now();
+      await rollup();
+    },
+    recorderStats: () => recorder.stats(),
+    start() {
+      if (timers.length > 0) return;
+      const minute = background('roll-up', async () => {
+        await rollup();
+        await refreshBudgets();
+      });
+      timers.push(setInterval(minute, deps.rollupIntervalMs ?? 60_000));
+      timers.push(setInterval(background('retention', () => applyRetention()), deps.retentionIntervalMs ?? 3_600_000));
+      for (const timer of timers) timer.unref();
+      minute();
+    },
+    async close() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      await rollupRun?.catch(() => undefined);
+      await recorder.close();
+      await Promise.race([notifier.drain(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    },
+  };
+}
