@@ -33,6 +33,24 @@ export const thinkingTextToolsEvents: StreamEvent[] = [
   { type: 'finish', reason: 'tool-calls' },
 ];
 
+/** Tool calls straight after thinking (no text in between), their inputs streamed interleaved. */
+export const thinkingThenInterleavedToolsEvents: StreamEvent[] = [
+  { type: 'message-start', id: 'msg_interleaved', usage: { inputTokens: 50 } },
+  { type: 'reasoning-start', id: 'reasoning-0' },
+  { type: 'reasoning-delta', id: 'reasoning-0', delta: 'Two lookups at once.' },
+  { type: 'reasoning-end', id: 'reasoning-0' },
+  { type: 'tool-input-start', id: 'call_a', name: 'lookup' },
+  { type: 'tool-input-start', id: 'call_b', name: 'lookup' },
+  { type: 'tool-input-delta', id: 'call_a', delta: '{"key":' },
+  { type: 'tool-input-delta', id: 'call_b', delta: '{"key":' },
+  { type: 'tool-input-delta', id: 'call_b', delta: '"b"}' },
+  { type: 'tool-input-delta', id: 'call_a', delta: '"a"}' },
+  { type: 'tool-input-end', id: 'call_b' },
+  { type: 'tool-input-end', id: 'call_a' },
+  { type: 'usage', usage: { outputTokens: 22 } },
+  { type: 'finish', reason: 'tool-calls' },
+];
+
 const fragments = ['{"pa', 'th":', ' "/tmp/', 'a b', '.txt"', ', "lines"', ': [1,', ' 2, 3]', '}'];
 
 export const fragmentedToolEvents: StreamEvent[] = [

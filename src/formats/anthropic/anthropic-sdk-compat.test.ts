@@ -10,6 +10,7 @@ import {
   replayThenThrow,
   textOnlyEvents,
   thinkingTextToolsEvents,
+  thinkingThenInterleavedToolsEvents,
 } from '../__fixtures__/canonical-stream-fixtures.js';
 import { fetchReturningJson, fetchReturningStream } from '../__fixtures__/fetch-returning.js';
 import { renderAnthropicResponse } from './render-anthropic-response.js';
@@ -42,6 +43,16 @@ describe('official Anthropic SDK reads our Messages stream', () => {
     ]);
     expect(message.stop_reason).toBe('tool_use');
     expect(message.usage).toMatchObject({ input_tokens: 120, output_tokens: 64 });
+  });
+
+  it('reconstructs interleaved tool calls that follow thinking directly', async () => {
+    const message = await finalMessage(thinkingThenInterleavedToolsEvents);
+    expect(message.content).toEqual([
+      { type: 'thinking', thinking: 'Two lookups at once.', signature: '' },
+      { type: 'tool_use', id: 'call_a', name: 'lookup', input: { key: 'a' } },
+      { type: 'tool_use', id: 'call_b', name: 'lookup', input: { key: 'b' } },
+    ]);
+    expect(message.stop_reason).toBe('tool_use');
   });
 
   it('joins input_json_delta fragments into the tool input', async () => {

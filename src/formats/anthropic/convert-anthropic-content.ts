@@ -79,14 +79,11 @@ function convertBlock(block: Block, path: PropertyKey[], warnings: ConversionWar
  * (server_tool_use, web_search_tool_result, …), unknown blocks and blocks in the wrong role are
  * dropped with a warning; malformed known blocks throw a 400 naming the field.
  */
-export function convertAnthropicContent<R extends Role>(
-  role: R,
-  content: AnthropicContent,
-  path: PropertyKey[],
-  warnings: ConversionWarning[],
-): R extends 'user' ? UserContentPart[] : R extends 'assistant' ? AssistantContentPart[] : TextPart[] {
-  type Result = R extends 'user' ? UserContentPart[] : R extends 'assistant' ? AssistantContentPart[] : TextPart[];
-  if (typeof content === 'string') return [{ type: 'text', text: content }] as Result;
+export function convertAnthropicContent(role: 'user', content: AnthropicContent, path: PropertyKey[], warnings: ConversionWarning[]): UserContentPart[];
+export function convertAnthropicContent(role: 'assistant', content: AnthropicContent, path: PropertyKey[], warnings: ConversionWarning[]): AssistantContentPart[];
+export function convertAnthropicContent(role: 'system', content: AnthropicContent, path: PropertyKey[], warnings: ConversionWarning[]): TextPart[];
+export function convertAnthropicContent(role: Role, content: AnthropicContent, path: PropertyKey[], warnings: ConversionWarning[]): AnyPart[] {
+  if (typeof content === 'string') return [{ type: 'text', text: content }];
   const parts: AnyPart[] = [];
   content.forEach((block, index) => {
     const blockPath = [...path, index];
@@ -97,5 +94,5 @@ export function convertAnthropicContent<R extends Role>(
     const part = convertBlock(block, blockPath, warnings);
     if (part) parts.push(part);
   });
-  return parts as Result;
+  return parts;
 }

@@ -10,6 +10,7 @@ import {
   replayThenThrow,
   textOnlyEvents,
   thinkingTextToolsEvents,
+  thinkingThenInterleavedToolsEvents,
 } from '../__fixtures__/canonical-stream-fixtures.js';
 import { fetchReturningJson, fetchReturningStream } from '../__fixtures__/fetch-returning.js';
 import { renderOpenAIResponse } from './render-openai-response.js';
@@ -56,6 +57,16 @@ describe('official openai SDK reads our Chat Completions stream', () => {
       reasoning += delta?.reasoning_content ?? '';
     }
     expect(reasoning).toBe('The user wants the weather in two cities.');
+  });
+
+  it('reconstructs interleaved tool calls that follow reasoning directly', async () => {
+    const completion = await finalCompletion(thinkingThenInterleavedToolsEvents);
+    const message = completion.choices[0]?.message;
+    expect(message?.content).toBeNull();
+    expect(message?.tool_calls).toEqual([
+      { id: 'call_a', type: 'function', function: { name: 'lookup', arguments: '{"key":"a"}' } },
+      { id: 'call_b', type: 'function', function: { name: 'lookup', arguments: '{"key":"b"}' } },
+    ]);
   });
 
   it('joins tool arguments split into many fragments', async () => {
