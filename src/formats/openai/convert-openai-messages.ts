@@ -30,7 +30,12 @@ function toolInput(value: string | Record<string, unknown> | null | undefined): 
   return typeof value === 'string' ? parseToolInput(value) : value;
 }
 
-function assistantParts(message: AssistantMessage, path: PropertyKey[], legacyCallId: string): AssistantContentPart[] {
+function assistantParts(
+  message: AssistantMessage,
+  path: PropertyKey[],
+  legacyCallId: string,
+  warnings: ConversionWarning[],
+): AssistantContentPart[] {
   const parts: AssistantContentPart[] = [];
   const reasoning = message.reasoning_content ?? message.reasoning;
   if (reasoning) parts.push({ type: 'reasoning', text: reasoning });
@@ -41,7 +46,8 @@ function assistantParts(message: AssistantMessage, path: PropertyKey[], legacyCa
     content.forEach((part, index) => {
       const partPath = [...path, 'content', index];
       if (part.type === 'refusal') parts.push({ type: 'text', text: parseRequestBody(openAIRefusalPartSchema, part, partPath).refusal });
-      else parts.push({ type: 'text', text: parseRequestBody(openAITextPartSchema, part, partPath).text });
+      else if (part.type === 'text') parts.push({ type: 'text', text: parseRequestBody(openAITextPartSchema, part, partPath).text });
+      else warnings.push({ feature: part.type, detail: `${formatFieldPath(partPath)}: not supported in an assistant message; part dropped` });
     });
   }
   for (const call of message.tool_calls ?? []) {
@@ -92,7 +98,7 @@ export function convertOpenAIMessages(
       case 'assistant': {
         const legacyCallId = `call_legacy_${index}`;
         if (message.function_call) legacyCallIds.set(message.function_call.name, legacyCallId);
-        const content = assistantParts(message, path, legacyCallId);
+        const content = assistantParts(message, path, legacyCallId, warnings);
         if (content.length > 0) turns.push({ role: 'assistant', content });
         else warnings.push({ feature: 'empty-assistant-message', detail: `${formatFieldPath(path)}: no content; message dropped` });
         return;

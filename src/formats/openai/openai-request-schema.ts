@@ -63,6 +63,8 @@ export const openAIChatRequestSchema = z.object({
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
+  /** Not OpenAI's, but common on OpenAI-compatible servers. */
+  top_k: z.number().int().nonnegative().nullish(),
   stop: z.union([z.string(), z.array(z.string())]).nullish(),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),

@@ -106,6 +106,22 @@ describe('parseOpenAIChatRequest: messages', () => {
     });
   });
 
+  it('keeps assistant refusal parts as text and drops other assistant parts with a warning', () => {
+    const { request, warnings } = messagesOf([
+      { role: 'user', content: 'q' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'refusal', refusal: 'no' },
+          { type: 'image_url', image_url: { url: 'https://example.com/x.png' } },
+        ],
+      },
+    ]);
+    expect(request.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'no' }] });
+    expect(warnings).toEqual([{ feature: 'image_url', detail: expect.stringContaining('messages[1].content[2]') }]);
+  });
+
   it('merges consecutive tool messages into one user turn of tool results', () => {
     const { request } = messagesOf([
       { role: 'user', content: 'go' },
@@ -149,6 +165,7 @@ describe('parseOpenAIChatRequest: options', () => {
     ['max_tokens', { max_tokens: 100 }, { maxOutputTokens: 100 }],
     ['max_completion_tokens wins', { max_tokens: 100, max_completion_tokens: 200 }, { maxOutputTokens: 200 }],
     ['temperature and top_p', { temperature: 0.2, top_p: 0.9 }, { temperature: 0.2, topP: 0.9 }],
+    ['top_k (OpenAI-compatible servers)', { top_k: 20 }, { topK: 20 }],
     ['stop string', { stop: 'END' }, { stopSequences: ['END'] }],
     ['stop array', { stop: ['A', 'B'] }, { stopSequences: ['A', 'B'] }],
     ['stream with usage', { stream: true, stream_options: { include_usage: true } }, { stream: true, includeUsage: true }],

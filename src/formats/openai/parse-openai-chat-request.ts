@@ -57,6 +57,7 @@ export function parseOpenAIChatRequest(body: unknown): { request: ChatRequest; w
   if (maxOutputTokens) request.maxOutputTokens = maxOutputTokens;
   if (typeof parsed.temperature === 'number') request.temperature = parsed.temperature;
   if (typeof parsed.top_p === 'number') request.topP = parsed.top_p;
+  if (typeof parsed.top_k === 'number') request.topK = parsed.top_k;
   if (stop !== null && stop !== undefined) request.stopSequences = typeof stop === 'string' ? [stop] : stop;
   const reasoning = reasoningConfig(parsed.reasoning_effort);
   if (reasoning) request.reasoning = reasoning;
