@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Dispatcher } from 'undici';
+import type { ChatRequest } from '../../core/chat-request.js';
+import { isGatewayError } from '../../core/errors/gateway-error.js';
+import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import type { StreamEvent } from '../../core/stream-event.js';
+import { decodeAwsEventStream } from '../../streaming/aws-event-stream-decoder.js';
+import type { Balance, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import type { UpstreamAccount } from '../upstream-account.js';
+import { AmazonQEventMapper } from './amazonq-event-mapper.js';
+import { amazonQFlavours, type AmazonQFlavour } from './amazonq-flavour.js';
+import { buildChatHeaders } from './build-request-headers.js';
+import { buildAmazonQRequest } from './build-request.js';
+import { callWithTokenRetry } from './call-with-token-retry.js';
+import { estimateInputTokensByCharacters } from './estimate-tokens.js';
+import { fetchUsageLimits } from './fetch-usage-limits.js';
+import { amazonQContextWindow, mapAmazonQModelId } from './map-amazonq-model-id.js';
+import { resolveAmazonQEndpoints, type AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
+import { ToolNameMap } from './shorten-tool-name.js';
+import { isThinkingRequested } from './thinking-prefix.js';
+import { AmazonQTokenManager, type TokenRequestContext } from './token-manager.js';
+
+export interface AmazonQAdapterOptions {
+  /** Shared between the amazonq and kiro adapters so an account's tokens live in one place. */
+  tokens?: AmazonQTokenManager;
+}
+
+/** One adapter for both flavours of the CodeWhisperer streaming service: Q CLI (`amazonq`) and Kiro (`kiro`). */
+export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: AmazonQAdapterOptions = {}): ProviderAdapter {
+  const flavour = amazonQFlavours[provider];
+  const tokens = options.tokens ?? new AmazonQTokenManager();
+  return {
+    provider,
+    stream: (request, upstreamModel, account, context) => streamAnswer(flavour, tokens, request, upstreamModel, account, context),
+    fetchBalance: (account, context) => fetchBalance(flavour, tokens, account, context),
+  };
+}
+
+async function* streamAnswer(
+  flavour: AmazonQFlavour,
+  tokens: AmazonQTokenManager,
+  request: ChatRequest,
+  upstreamModel: string,
+  account: UpstreamAccount,
+  context: ProviderCallContext,
+): AsyncGenerator<StreamEvent> {
+  const endpoints = resolveAmazonQEndpoints(account);
+  const modelId = mapAmazonQModelId(upstreamModel);
+  const toolNames = new ToolNameMap();
+  const tokenContext = tokenContextOf(account, flavour, context);
+  const warningsBefore = context.warnings.length;
+  const response = await callWithTokenRetry({
+    account,
+    endpoints,
+    tokens,
+    tokenContext,
+    buildRequest: (accessToken) => {
+      context.warnings.length = warningsBefore; // a retry rebuilds the body; keep its warnings once
+      const body = buildAmazonQRequest(request, {
+        flavour,
+        modelId,
+        profileArn: profileArnOf(account, endpoints, tokens, flavour),
+        sessionId: context.sessionId,
+        toolNames,
+        warnings: context.warnings,
+      });
+      return {
+        url: `${endpoints.baseUrl}${flavour.chatPath}`,
+        method: 'POST',
+        headers: buildChatHeaders(account, flavour, accessToken),
+        body: JSON.stringify(body),
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+      };
+    },
+  });
+  let inputEstimate: number | undefined;
+  const estimateInputTokens = (): number => (inputEstimate ??= estimateInputTokensByCharacters(request));
+  const mapper = new AmazonQEventMapper({
+    thinking: isThinkingRequested(request.reasoning),
+    toolNames,
+    contextWindow: amazonQContextWindow(modelId),
+    estimateInputTokens,
+  });
+  yield { type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimateInputTokens() } };
+  try {
+    for await (const message of decodeAwsEventStream(response.body)) {
+      yield* mapper.handle(message);
+      if (mapper.failure) {
+        yield* mapper.closeBlocks();
+        yield { type: 'error', error: mapper.failure };
+        return;
+      }
+    }
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    yield* mapper.closeBlocks();
+    yield {
+      type: 'error',
+      error: isGatewayError(error) ? error : new UpstreamUnavailableError(`Amazon Q stream failed: ${(error as Error).message}`, { cause: error }),
+    };
+    return;
+  } finally {
+    if (!response.body.destroyed) response.body.destroy();
+  }
+  yield* mapper.finish();
+}
+
+async function fetchBalance(
+  flavour: AmazonQFlavour,
+  tokens: AmazonQTokenManager,
+  account: UpstreamAccount,
+  context: ProviderCallContext,
+): Promise<Balance | null> {
+  const endpoints = resolveAmazonQEndpoints(account);
+  return fetchUsageLimits({
+    account,
+    endpoints,
+    flavour,
+    tokens,
+    tokenContext: tokenContextOf(account, flavour, context),
+    dispatcher: context.dispatcher,
+    signal: context.signal,
+    profileArn: profileArnOf(account, endpoints, tokens, flavour),
+  });
+}
+
+/** Social Kiro accounts send their profile ARN; Builder ID accounts must not; Q CLI accounts only when configured. */
+function profileArnOf(account: UpstreamAccount, endpoints: AmazonQEndpoints, tokens: AmazonQTokenManager, flavour: AmazonQFlavour): string | undefined {
+  if (flavour.provider === 'amazonq') return account.settings.profile_arn || undefined;
+  if (endpoints.authMethod !== 'social') return undefined;
+  return account.settings.profile_arn || tokens.profileArn(account.id);
+}
+
+function tokenContextOf(account: UpstreamAccount, flavour: AmazonQFlavour, context: ProviderCallContext): TokenRequestContext {
+  return {
+    dispatcher: context.dispatcher as Dispatcher,
+    logger: context.logger,
+    userAgent: account.userAgent ?? (flavour.provider === 'amazonq' ? 'aws-sdk-rust/1.3.9 ua/2.1 api/ssooidc/1.88.0 os/macos lang/rust/1.87.0 app/AmazonQ-For-CLI' : 'KiroIDE'),
+    saveCredentials: (update) => context.saveCredentials(update),
+  };
+}
