@@ -183,12 +183,14 @@ describe('AccountPool health', () => {
     await expect(pool.acquire({ model: 'm', clientKeyId: 'k' })).rejects.toMatchObject({ status: 503 });
   });
 
-  it('does not turn a disabled account into a cooling one', async () => {
-    const { pool, store } = createTestPool({ accounts: [makeAccount('a')] });
+  it('does not turn a disabled account into a cooling one, and reports only real changes', async () => {
+    const actions: string[] = [];
+    const { pool, store } = createTestPool({ accounts: [makeAccount('a')], onHealthAction: (account, action) => void actions.push(`${account.id}:${action.kind}`) });
     const first = await pool.acquire({ model: 'm', clientKeyId: 'k' });
     const second = await pool.acquire({ model: 'm', clientKeyId: 'k' });
     await first.release({ ok: false, error: new CredentialInvalidError('revoked') });
     await second.release({ ok: false, error: new UpstreamRateLimitedError('429') });
     expect(store.get('a')?.status).toBe('disabled');
+    expect(actions).toEqual(['a:disable']);
   });
 });

@@ -57,6 +57,8 @@ export interface AccountPoolDependencies {
   now?: () => number;
   random?: () => number;
   options?: AccountPoolOptions;
+  /** Told after the health policy changed an account's status (for webhooks and metrics). */
+  onHealthAction?: (account: AccountRecord, action: HealthAction) => void;
 }
 
 /**
@@ -87,7 +89,13 @@ export class AccountPool {
     this.signedThinkingWaitMs = options.signedThinkingWaitMs ?? 10_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxLeaseHoldMs = options.maxLeaseHoldMs ?? 3_600_000;
-    this.health = { store: dependencies.store, state: dependencies.state, logger: dependencies.logger, now: this.now };
+    this.health = {
+      store: dependencies.store,
+      state: dependencies.state,
+      logger: dependencies.logger,
+      now: this.now,
+      onHealthAction: dependencies.onHealthAction,
+    };
   }
 
   async acquire(input: AcquireInput): Promise<Lease> {

@@ -13,6 +13,8 @@ export interface HealthDependencies {
   state: PoolState;
   logger: Logger;
   now: () => number;
+  /** Told with the updated record after the policy changed an account's status (webhooks: account_disabled, quota_exhausted). */
+  onHealthAction?: (account: AccountRecord, action: HealthAction) => void;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function applyHealthAction(dependencies: HealthDependencies, accoun
       if ((account.status === 'cooling' || account.status === 'quota_exhausted') && pastCooldown) {
         await store.updateState(account.id, { status: 'active', statusReason: 'request succeeded', cooldownUntil: null });
         logger.info({ accountId: account.id }, 'account back to active after a successful request');
+        notify(dependencies, account, action);
       }
       return;
     }
@@ -56,7 +59,7 @@ export async function applyHealthAction(dependencies: HealthDependencies, accoun
         lastError: action.lastError,
       });
       logger.warn({ accountId: account.id, reason: action.reason }, 'account disabled');
-      return;
+      return notify(dependencies, account, action);
     case 'quota_exhausted': {
       if (account.status === 'disabled') return void (await store.updateState(account.id, { lastError: action.lastError }));
       const until = Math.max(action.until, account.status === 'quota_exhausted' ? (account.cooldownUntil ?? 0) : 0);
@@ -68,7 +71,7 @@ export async function applyHealthAction(dependencies: HealthDependencies, accoun
         lastError: action.lastError,
       });
       logger.warn({ accountId: account.id, until: new Date(until).toISOString() }, 'account quota exhausted');
-      return;
+      return notify(dependencies, account, { ...action, until });
     }
     case 'cool_down': {
       const harsher =
@@ -83,11 +86,19 @@ export async function applyHealthAction(dependencies: HealthDependencies, accoun
         lastError: action.lastError,
       });
       logger.warn({ accountId: account.id, until: new Date(until).toISOString(), reason: action.reason }, 'account cooling down');
-      return;
+      return notify(dependencies, account, { ...action, until });
     }
     default: {
       const unknown: never = action;
       logger.error({ action: unknown }, 'unknown health action');
     }
+  }
+}
+
+function notify(dependencies: HealthDependencies, account: AccountRecord, action: HealthAction): void {
+  try {
+    dependencies.onHealthAction?.(dependencies.store.get(account.id) ?? account, action);
+  } catch (error) {
+    dependencies.logger.error({ accountId: account.id, err: error }, 'health action callback failed');
   }
 }

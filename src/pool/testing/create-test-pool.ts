@@ -1,6 +1,6 @@
 import type { AccountRecord } from '../../accounts/account-record.js';
 import { defaultSettings, type Settings } from '../../settings/settings-schema.js';
-import { AccountPool, type AccountPoolOptions } from '../account-pool.js';
+import { AccountPool, type AccountPoolDependencies, type AccountPoolOptions } from '../account-pool.js';
 import { MemoryPoolState } from '../state/memory-pool-state.js';
 import type { PoolState } from '../state/pool-state.js';
 import { InMemoryAccountStore } from './in-memory-account-store.js';
@@ -13,6 +13,7 @@ export interface TestPoolInput {
   state?: PoolState;
   random?: () => number;
   options?: AccountPoolOptions;
+  onHealthAction?: AccountPoolDependencies['onHealthAction'];
 }
 
 /** An AccountPool over an in-memory store and (by default) in-memory state, for tests. */
@@ -29,6 +30,7 @@ export function createTestPool(input: TestPoolInput): { pool: AccountPool; store
     now,
     random: input.random,
     options: input.options,
+    onHealthAction: input.onHealthAction,
   });
   return { pool, store, state, settings };
 }
