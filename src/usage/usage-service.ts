@@ -61,6 +61,12 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   if (deps.accounts) metrics.setAccountSource(deps.accounts);
   const notifier = deps.notifier ?? createWebhookNotifier({ settings: deps.settings, logger: deps.logger, now });
   const prices = createPriceCache(() => deps.settings().prices);
+  const unpricedModels = new Set<string>();
+  const flagUnpriced = (model: string) => {
+    if (unpricedModels.has(model) || unpricedModels.size >= 1000) return;
+    unpricedModels.add(model);
+    deps.logger.warn({ model }, 'no price known for this model: its requests are recorded with cost 0 (add it to settings.prices)');
+  };
   let dirtySince: number | null = null;
   const recorder = new UsageRecorder({
     db: deps.db,
@@ -124,7 +130,9 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     metrics,
     notifier,
     record(entry) {
+      // Price the model actually served; fall back to the requested name (e.g. Amazon Q internal ids).
       const model = entry.upstreamModel && prices.isKnown(entry.upstreamModel) ? entry.upstreamModel : entry.requestedModel;
+      if (entry.cost === undefined && !prices.isKnown(model)) flagUnpriced(model);
       const cost = entry.cost ?? prices.cost(model, entry.usage);
       const row = toRequestLogRow(entry, cost);
       recorder.record(row);

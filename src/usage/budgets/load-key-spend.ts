@@ -42,16 +42,18 @@ export async function loadKeySpend(db: Kysely<Database>, now: number): Promise<M
     db.selectFrom('api_keys').select(['id', 'total_tokens', 'total_cost']).execute(),
   ]);
   const snapshot = new Map<string, KeySpend>();
-  for (const key of totals) {
-    snapshot.set(key.id, {
+  const stored = new Map(totals.map((key) => [key.id, key]));
+  for (const id of new Set([...stored.keys(), ...day.keys(), ...month.keys()])) {
+    const key = stored.get(id);
+    snapshot.set(id, {
       dayStart,
-      dayTokens: day.get(key.id)?.tokens ?? 0,
-      dayCost: day.get(key.id)?.cost ?? 0,
+      dayTokens: day.get(id)?.tokens ?? 0,
+      dayCost: day.get(id)?.cost ?? 0,
       monthStart,
-      monthTokens: month.get(key.id)?.tokens ?? 0,
-      monthCost: month.get(key.id)?.cost ?? 0,
-      totalTokens: Number(key.total_tokens),
-      totalCost: Number(key.total_cost),
+      monthTokens: month.get(id)?.tokens ?? 0,
+      monthCost: month.get(id)?.cost ?? 0,
+      totalTokens: Number(key?.total_tokens ?? 0),
+      totalCost: Number(key?.total_cost ?? 0),
     });
   }
   return snapshot;

@@ -13,10 +13,13 @@ export interface RollupOptions {
 }
 
 const bucketsPerPass = 48;
+/** Other instances flush within seconds; the previous bucket is redone only this long into a new one. */
+const lateRowGraceMs = 10 * 60_000;
 
 async function firstBucketToRedo(db: Kysely<Database>, granularity: RollupGranularity, now: number, options: RollupOptions): Promise<number> {
   const size = bucketSizeMs(granularity);
-  let start = bucketStartOf(now, granularity) - size;
+  let start = bucketStartOf(now, granularity);
+  if (now - start < lateRowGraceMs) start -= size;
   const last = await db
     .selectFrom('usage_rollups')
     .select((expression) => expression.fn.max('bucket_start').as('last'))
@@ -37,8 +40,8 @@ async function firstBucketToRedo(db: Kysely<Database>, granularity: RollupGranul
 }
 
 /**
- * Recomputes the hourly and daily roll-ups for the current and previous buckets, plus any bucket left
- * behind since the last run (downtime) or touched by late rows. Idempotent: rows are upserted by
+ * Recomputes the hourly and daily roll-ups for the current bucket (and the previous one early in a new
+ * bucket), plus any bucket left behind since the last run (downtime) or touched by late rows. Idempotent: rows are upserted by
  * their group key, each pass in its own transaction.
  */
 export async function rollupUsage(db: Kysely<Database>, now: number, options: RollupOptions = {}): Promise<void> {

@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BudgetExceededError } from '../core/errors/budget-exceeded-error.js';
+import { settingsSchema, type Settings } from '../settings/settings-schema.js';
+import type { DatabaseHandle } from '../store/db.js';
+import { UsageMetrics } from './metrics/usage-metrics.js';
+import type { RequestLogEntry } from './request-log-entry.js';
+import { openTestDatabase } from './testing/open-test-database.js';
+import { createUsageService, type UsageService } from './usage-service.js';
+import { createWebhookNotifier } from './webhooks/webhook-notifier.js';
+
+const entry = (id: string, overrides: Partial<RequestLogEntry> = {}): RequestLogEntry => ({
+  id,
+  createdAt: Date.now(),
+  apiKeyId: 'key-1',
+  accountId: 'account-1',
+  provider: 'kiro',
+  requestedModel: 'claude-sonnet-4.5',
+  upstreamModel: 'CLAUDE_SONNET_4_5_20250929_V1_0',
+  stream: true,
+  clientFormat: 'anthropic',
+  usage: { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+  latencyMs: 100,
+  ttftMs: 50,
+  status: 'success',
+  httpStatus: 200,
+  errorType: null,
+  errorMessage: null,
+  clientIp: null,
+  userAgent: null,
+  ...overrides,
+});
+
+describe('createUsageService', () => {
+  let handle: DatabaseHandle;
+  let server: Server;
+  let service: UsageService;
+  const received: Array<{ event: string; data: Record<string, unknown> }> = [];
+  let settings: Settings;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push(JSON.parse(body) as { event: string; data: Record<string, unknown> });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    settings = settingsSchema.parse({
+      prices: { 'house-model': { input: 2, output: 4 } },
+      webhooks: [{ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, events: ['key_budget_reached'] }],
+    });
+    handle = await openTestDatabase();
+    const logger = pino({ level: 'silent' });
+    service = createUsageService({
+      db: handle.db,
+      logger,
+      settings: () => settings,
+      metrics: new UsageMetrics(),
+      notifier: createWebhookNotifier({ settings: () => settings, logger, retryDelaysMs: [5] }),
+    });
+  });
+  afterAll(async () => {
+    await service.close();
+    await handle.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('prices the served model, falls back to the requested one, and honours explicit costs and overrides', async () => {
+    service.record(entry('priced-upstream'));
+    service.record(entry('priced-requested', { upstreamModel: 'internal-model-id' }));
+    service.record(entry('priced-override', { requestedModel: 'house-model', upstreamModel: null }));
+    service.record(entry('unpriced', { requestedModel: 'mystery', upstreamModel: null }));
+    service.record(entry('explicit', { cost: 0.5 }));
+    await service.flush();
+    const rows = await handle.db.selectFrom('request_logs').select(['id', 'cost']).orderBy('id').execute();
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.cost]))).toEqual({ explicit: 0.5, 'priced-override': 2, 'priced-requested': 3, 'priced-upstream': 3, unpriced: 0 });
+    expect(service.recorderStats()).toMatchObject({ written: 5, queued: 0 });
+  });
+
+  it('refuses a key over budget and posts key_budget_reached once', async () => {
+    const budgets = { daily_cost: 10 };
+    expect(() => service.checkBudget('key-1', budgets)).not.toThrow();
+    service.record(entry('big-spender', { cost: 2 }));
+    expect(() => service.checkBudget('key-1', budgets)).toThrow(BudgetExceededError);
+    expect(() => service.checkBudget('key-1', budgets)).toThrow(BudgetExceededError);
+    await service.notifier.drain();
+    expect(received).toEqual([{ event: 'key_budget_reached', time: expect.any(String), data: expect.objectContaining({ api_key_id: 'key-1', budget: 'daily_cost', limit: 10, used: 10.5 }) }]);
+  });
+
+  it('seeds budgets from the database after a roll-up', async () => {
+    await service.flush();
+    const fresh = createUsageService({ db: handle.db, logger: pino({ level: 'silent' }), settings: () => settings, metrics: new UsageMetrics() });
+    expect(() => fresh.checkBudget('key-1', { daily_cost: 10 })).not.toThrow();
+    await fresh.rollup();
+    await fresh.refreshBudgets();
+    expect(() => fresh.checkBudget('key-1', { daily_cost: 10 })).toThrow(/daily cost budget/);
+    await fresh.close();
+  });
+});
