@@ -5,6 +5,7 @@ import type { Usage } from '../core/usage.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import type { ProviderName } from '../providers/provider-name.js';
 import type { AccountCredentials } from '../providers/upstream-account.js';
+import type { AuthenticatedKey } from '../server/app-env.js';
 import type { Settings } from '../settings/settings-schema.js';
 
 export interface PoolLease {
@@ -51,7 +52,7 @@ export interface GatewayDeps {
   dispatcherFor(account: AccountRecord): Dispatcher;
   saveCredentials(accountId: string, update: Partial<AccountCredentials>): Promise<void>;
   /** Throws BudgetExceededError when the key's budget is spent. */
-  checkBudget(apiKeyId: string): void;
+  checkBudget(apiKey: AuthenticatedKey): void;
   /** Non-blocking: queues the log row. */
   recordOutcome(outcome: GatewayOutcome): void;
 }

@@ -77,7 +77,7 @@ const invocation = (request: Partial<ChatRequest> = {}): ChatInvocation => ({
   request: { model: 'gpt-4', system: [], messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], stream: false, ...request },
   rawBody: {},
   passthroughFormat: 'openai-chat',
-  apiKey: { id: 'key1', name: 'k', isAdmin: false, requestsPerMinute: null, requestsPerDay: null, allowedModels: null },
+  apiKey: { id: 'key1', name: 'k', isAdmin: false, requestsPerMinute: null, requestsPerDay: null, allowedModels: null, budgets: null },
   clientHeaders: {},
   requestId: 'req1',
   signal: new AbortController().signal,

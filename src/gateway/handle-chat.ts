@@ -79,7 +79,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     if (!modelAllowed(request.model, apiKey.allowedModels)) {
       throw new PermissionError(`This API key may not use the model ${request.model}.`);
     }
-    deps.checkBudget(apiKey.id);
+    deps.checkBudget(apiKey);
     started = await startUpstream(
       {
         request,
