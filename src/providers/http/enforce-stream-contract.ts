@@ -72,10 +72,12 @@ export async function* enforceStreamContract(events: AsyncIterable<StreamEvent>,
         return;
       }
       if (raw.type === 'finish') {
-        const pending: StreamEvent[] = held ?? [];
-        if (!pending.some((item) => item.type === 'message-start')) pending.unshift({ type: 'message-start' });
-        held = null;
-        yield* pending;
+        if (held !== null) {
+          const pending = held;
+          held = null;
+          if (pending[0]?.type !== 'message-start') pending.unshift({ type: 'message-start' });
+          yield* pending;
+        }
         yield* closeOpen();
         yield raw;
         return;
@@ -86,7 +88,8 @@ export async function* enforceStreamContract(events: AsyncIterable<StreamEvent>,
         yield event;
         continue;
       }
-      held.push(event);
+      if (event.type === 'message-start') held.unshift(event);
+      else held.push(event);
       if (isContentEvent(event)) {
         if (held[0]?.type !== 'message-start') held.unshift({ type: 'message-start' });
         const pending = held;
