@@ -8,6 +8,11 @@ export function invalidRequestFromZod(error: z.ZodError, prefix?: string): Inval
   const pathParts = issue.path.map(String);
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) pathParts.push(issue.keys.join(', '));
   const field = [prefix, ...pathParts].filter((part): part is string => Boolean(part)).join('.');
-  const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? 'unknown field'
+      : issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+        ? `required (${issue.expected})`
+        : issue.message;
   return new InvalidRequestError(field ? `${field}: ${message}` : message, { field: field || undefined });
 }
