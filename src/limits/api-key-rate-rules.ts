@@ -8,10 +8,10 @@ const day = 24 * 60 * minute;
 export function apiKeyRateRules(key: AuthenticatedKey): RateLimitRule[] {
   const rules: RateLimitRule[] = [];
   if (key.requestsPerMinute !== null) {
-    rules.push({ key: `key:${key.id}:rpm`, limit: key.requestsPerMinute, windowMs: minute, label: 'requests per minute' });
+    rules.push({ key: `key:${key.id}:rpm`, limit: key.requestsPerMinute, windowMs: minute, label: 'requests per minute', scope: 'key_rpm' });
   }
   if (key.requestsPerDay !== null) {
-    rules.push({ key: `key:${key.id}:rpd`, limit: key.requestsPerDay, windowMs: day, label: 'requests per day' });
+    rules.push({ key: `key:${key.id}:rpd`, limit: key.requestsPerDay, windowMs: day, label: 'requests per day', scope: 'key_rpd' });
   }
   return rules;
 }

@@ -5,6 +5,8 @@ export interface RateLimitRule {
   windowMs: number;
   /** Names the limit in the error ("requests per minute"). */
   label: string;
+  /** Metrics label for refusals ("key_rpm"). */
+  scope?: string;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; rule: RateLimitRule; retryAfterMs: number };

@@ -9,6 +9,7 @@ import type { GatewayError } from '../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js';
+import { recordLimiterRejection } from '../usage/metrics/usage-metrics.js';
 import type { App, AppEnv } from './app-env.js';
 import { invalidRequestFromZod } from './invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
@@ -47,7 +48,10 @@ export function createApp(context: AppContext): App {
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
   app.use('/admin/*', assumeJsonBody());
   app.use('/v1/*', requireApiKey(context.apiKeys));
-  app.use('/v1/*', rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt }));
+  app.use(
+    '/v1/*',
+    rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
+  );
 
   registerHealthRoutes(app, context);
   registerDocsRoutes(app, context);

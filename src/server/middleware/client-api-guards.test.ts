@@ -62,6 +62,8 @@ describe('client API guards', () => {
     expect(openai.status).toBe(429);
     expect(await openai.json()).toMatchObject({ error: { type: 'rate_limit_error', code: 'rate_limited' } });
     expect((await call('/v1/messages/count_tokens', headers)).status).toBe(200);
+    const metrics = await (await harness.app.request('/metrics')).text();
+    expect(metrics).toMatch(/sluice_limiter_rejections_total\{scope="key_rpm"\} [1-9]/);
   });
 
   it('applies the key’s RPD', async () => {

@@ -1,14 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { RateLimitedError } from '../../../core/errors/rate-limited-error.js';
 import { apiKeyRateRules } from '../../../limits/api-key-rate-rules.js';
-import type { RateLimiter } from '../../../limits/rate-limiter.js';
+import type { RateLimiter, RateLimitRule } from '../../../limits/rate-limiter.js';
 import type { AppEnv } from '../../app-env.js';
 
 export interface RateLimitByKeyOptions {
   /** Requests that don't count (e.g. token counting, model lists). */
   isExempt?: (method: string, path: string) => boolean;
   /** Told about each refusal (metrics). */
-  onRejected?: (label: string) => void;
+  onRejected?: (rule: RateLimitRule) => void;
 }
 
 /** Applies the authenticated key's RPM/RPD; over a limit → 429 with retry-after in the caller's format. */
@@ -20,7 +20,7 @@ export function rateLimitByKey(limiter: RateLimiter, options: RateLimitByKeyOpti
     if (rules.length > 0) {
       const decision = await limiter.hit(rules);
       if (!decision.allowed) {
-        options.onRejected?.(decision.rule.label);
+        options.onRejected?.(decision.rule);
         throw new RateLimitedError(
           `Rate limit reached for this API key: ${decision.rule.limit} ${decision.rule.label}. Retry in ${Math.ceil(decision.retryAfterMs / 1000)} s.`,
           decision.retryAfterMs,
