@@ -51,6 +51,14 @@ describe('AccountPool queueing (settings.queue_timeout_ms)', () => {
     expect(lease.account.id).toBe('a');
   });
 
+  it('a session waits for its busy pinned account like any other request', async () => {
+    const { pool } = createTestPool({ settings: { queue_timeout_ms: 500 }, accounts: [makeAccount('a', { maxConcurrency: 1 })] });
+    const held = await pool.acquire({ model: 'm', clientKeyId: 'k', sessionKey: 'session:s' });
+    setTimeout(() => void held.release({ ok: true }), 50);
+    const lease = await pool.acquire({ model: 'm', clientKeyId: 'k', sessionKey: 'session:s' });
+    expect(lease.sticky).toBe('hit');
+  });
+
   it('stops waiting when the client aborts', async () => {
     const { pool } = createTestPool({ settings: { queue_timeout_ms: 10_000 }, accounts: [makeAccount('a', { maxConcurrency: 1 })] });
     await pool.acquire({ model: 'm', clientKeyId: 'k' });

@@ -129,6 +129,9 @@ describe('AccountPool limits', () => {
     await lease.release({ ok: false, error: new UpstreamRateLimitedError('429', { retryAfterMs: 20_000 }) });
     expect(await pool.liveState('a')).toEqual({ rpm_now: 2, in_flight: 0, cooldown_until: new Date(clock.now() + 20_000).toISOString() });
     expect(store.get('a')?.status).toBe('cooling');
+    store.patch('a', { status: 'active', cooldownUntil: null });
+    await pool.resetAccount('a');
+    expect((await pool.liveState('a')).cooldown_until).toBeNull();
     expect(await pool.liveState('unknown')).toEqual({ rpm_now: 0, in_flight: 0, cooldown_until: null });
   });
 });

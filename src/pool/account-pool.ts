@@ -148,6 +148,15 @@ export class AccountPool {
     return await reportAccountOutcome(this.health, accountId, outcome);
   }
 
+  /**
+   * Forgets an account's shared cooldown and failure count, for an operator who re-enabled it or set
+   * it active by hand (the stored status is the admin service's to change). Leases are left alone.
+   */
+  async resetAccount(accountId: string): Promise<void> {
+    await this.dependencies.state.setCooldown(accountId, null, this.now());
+    await this.dependencies.state.resetFailures(accountId);
+  }
+
   async liveState(accountId: string): Promise<LiveAccountState> {
     return (await this.liveStates([accountId])).get(accountId) ?? { rpm_now: 0, in_flight: 0, cooldown_until: null };
   }

@@ -43,10 +43,10 @@ type PinnedState =
   | { kind: 'none' }
   | { kind: 'gone' }
   | { kind: 'ready'; account: AccountRecord }
-  | { kind: 'soon'; retryAfterMs: number; canWait: boolean };
+  | { kind: 'soon'; retryAfterMs: number; canWait: boolean; reason: 'limits' | 'cooling' };
 
 /** The pinned account failed this request: not waited for and no retry hint, but its mapping stays. */
-const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canWait: false };
+const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canWait: false, reason: 'cooling' };
 
 const limitsOf = (account: AccountRecord) => ({
   requestsPerMinute: account.requestsPerMinute,
@@ -81,6 +81,7 @@ export async function selectAccount(context: SelectionContext, request: Selectio
   } else if (pinned.kind === 'soon') {
     if (pinned.canWait) return { kind: 'busy', retryAfterMs: pinned.retryAfterMs, reason: 'sticky' };
     busyRetry = pinned.retryAfterMs;
+    busyReason = pinned.reason;
   }
 
   const ready: SelectionCandidate[] = [];
@@ -125,18 +126,21 @@ function pinnedState(
   });
   const limitRetry = live?.retryAfterMs ?? null;
   let retryAfterMs: number;
+  let reason: 'limits' | 'cooling';
   if (availability.kind === 'available') {
     if (limitRetry === null) return request.exclude?.has(account.id) ? excludedPinned : { kind: 'ready', account };
     retryAfterMs = limitRetry;
+    reason = 'limits';
   } else if (availability.kind === 'cooling' && availability.until - context.now <= context.stickyGraceMs) {
     retryAfterMs = Math.max(availability.until - context.now, limitRetry ?? 0);
+    reason = 'cooling';
   } else {
     return { kind: 'gone' };
   }
   // It failed this very request: serve elsewhere for now, keep the mapping if the outage is short.
   if (request.exclude?.has(account.id)) return excludedPinned;
   const canWait = request.stickyWaitUntil !== null && context.now + retryAfterMs <= request.stickyWaitUntil;
-  return { kind: 'soon', retryAfterMs: Math.max(1, retryAfterMs), canWait };
+  return { kind: 'soon', retryAfterMs: Math.max(1, retryAfterMs), canWait, reason };
 }
 
 function movedOutcome(request: SelectionRequest, pinned: PinnedState): StickyOutcome {
