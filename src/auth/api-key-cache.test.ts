@@ -54,6 +54,22 @@ describe('api key cache', () => {
     }
   });
 
+  it('re-reads known keys after a few minutes, in case a change message was lost', async () => {
+    const { key, id } = await createTestApiKey(context);
+    let now = Date.now();
+    const cache = createApiKeyCache({ db: context.database.db, bus: context.changeBus, now: () => now, positiveTtlMs: 300_000 });
+    try {
+      await cache.authenticate(key);
+      await context.database.db.deleteFrom('api_keys').where('id', '=', id).execute();
+      now += 299_000;
+      expect((await cache.authenticate(key)).id).toBe(id);
+      now += 2_000;
+      await expect(cache.authenticate(key)).rejects.toMatchObject({ status: 401 });
+    } finally {
+      cache.close();
+    }
+  });
+
   it('bounds its size', async () => {
     const cache = createApiKeyCache({ db: context.database.db, bus: context.changeBus, maxEntries: 10 });
     try {

@@ -13,12 +13,13 @@ interface CachedKey {
   expiresAt: number | null;
 }
 
-type CacheEntry = { found: CachedKey } | { missingUntil: number };
+type CacheEntry = { found: CachedKey; freshUntil: number } | { missingUntil: number };
 
 /**
  * Client keys by SHA-256 hash, in memory. A miss reads the database once; unknown hashes are
  * remembered briefly so random bad keys cannot hammer it. Any change on the 'api-keys' topic (here
- * or on another instance) empties the cache.
+ * or on another instance) empties the cache; known keys are also re-read every few minutes, a safety
+ * net should a change message ever be lost.
  */
 export interface ApiKeyCache {
   /** Returns the key or throws AuthenticationError (unknown, disabled or expired). */
@@ -33,12 +34,14 @@ export interface ApiKeyCacheOptions {
   bus: ChangeBus;
   now?: () => number;
   negativeTtlMs?: number;
+  positiveTtlMs?: number;
   maxEntries?: number;
 }
 
 export function createApiKeyCache(options: ApiKeyCacheOptions): ApiKeyCache {
   const now = options.now ?? Date.now;
   const negativeTtlMs = options.negativeTtlMs ?? 30_000;
+  const positiveTtlMs = options.positiveTtlMs ?? 300_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, CacheEntry>();
   const pending = new Map<string, Promise<CacheEntry>>();
@@ -64,7 +67,7 @@ export function createApiKeyCache(options: ApiKeyCacheOptions): ApiKeyCache {
     if (inFlight) return inFlight;
     const startedAt = generation;
     const promise = findApiKeyByHash(options.db, hash)
-      .then((row): CacheEntry => (row ? { found: toCachedKey(row) } : { missingUntil: now() + negativeTtlMs }))
+      .then((row): CacheEntry => (row ? { found: toCachedKey(row), freshUntil: now() + positiveTtlMs } : { missingUntil: now() + negativeTtlMs }))
       .then((entry) => {
         // A change that raced with this read makes the result suspect: use it once, don't keep it.
         if (startedAt === generation) remember(hash, entry);
@@ -82,7 +85,7 @@ export function createApiKeyCache(options: ApiKeyCacheOptions): ApiKeyCache {
       if (plaintext.length === 0 || plaintext.length > 512) throw new AuthenticationError();
       const hash = hashApiKey(plaintext);
       let entry = entries.get(hash);
-      if (entry && 'missingUntil' in entry && entry.missingUntil <= now()) {
+      if (entry && ('missingUntil' in entry ? entry.missingUntil : entry.freshUntil) <= now()) {
         entries.delete(hash);
         entry = undefined;
       }

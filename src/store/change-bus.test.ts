@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createTestApiKey } from '../../tests/support/create-test-api-key.js';
 import { createTestContext, type TestContext } from '../../tests/support/create-test-context.js';
@@ -64,6 +65,27 @@ describe.skipIf(!redisUrl)('two instances sharing Redis', () => {
     await eventually(() => second.settings.get().routing_strategy === 'least_inflight');
     await first.accountAdmin.remove(row.id);
     await eventually(() => second.accounts.get(row.id) === undefined);
+  });
+
+  it('reloads everything after the subscriber reconnects (messages may have been missed)', async () => {
+    const reloads: Array<string | null> = [];
+    const unsubscribe = second.changeBus.subscribe('settings', (id) => void reloads.push(id));
+    const admin = new Redis(redisUrl!);
+    try {
+      const clients = (await admin.client('LIST')) as string;
+      // Both instances' subscribers share the name (same prefix): drop them all.
+      const ids = clients
+        .split('\n')
+        .filter((entry) => entry.includes(`name=${second.redisPrefix}changes:subscriber`))
+        .map((entry) => /id=(\d+)/.exec(entry)?.[1])
+        .filter((id): id is string => id !== undefined);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) await admin.client('KILL', 'ID', id);
+      await eventually(() => reloads.includes(null), 5000);
+    } finally {
+      unsubscribe();
+      await admin.quit();
+    }
   });
 
   it('shares per-key limits', async () => {

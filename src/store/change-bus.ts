@@ -50,7 +50,7 @@ export async function createChangeBus(options: ChangeBusOptions): Promise<Change
   };
 
   const publisher = options.redis;
-  const subscriber = publisher?.duplicate();
+  const subscriber = publisher?.duplicate({ connectionName: `${prefix}subscriber` });
   if (subscriber) {
     subscriber.on('error', (error: Error) => options.logger.warn({ err: error.message }, 'change bus subscriber error'));
     subscriber.on('message', (channel: string, raw: string) => {
@@ -61,6 +61,17 @@ export async function createChangeBus(options: ChangeBusOptions): Promise<Change
       void deliver(topic, message.id);
     });
     await subscriber.subscribe(...changeTopics.map((topic) => prefix + topic));
+    // Messages published while the connection was down are lost: after a reconnect, reload everything.
+    let connectedOnce = false;
+    subscriber.on('ready', () => {
+      if (!connectedOnce) {
+        connectedOnce = true;
+        return;
+      }
+      options.logger.info('change bus reconnected; reloading cached keys, accounts and settings');
+      for (const topic of changeTopics) void deliver(topic, null);
+    });
+    if (subscriber.status === 'ready') connectedOnce = true;
   }
 
   return {
