@@ -150,7 +150,14 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
       });
       budgets.add(entry.apiKeyId, rowTotalTokens(row), row.cost ?? 0);
     },
-    checkBudget: (apiKeyId, keyBudgets) => budgets.check(apiKeyId, keyBudgets),
+    checkBudget(apiKeyId, keyBudgets) {
+      try {
+        budgets.check(apiKeyId, keyBudgets);
+      } catch (error) {
+        metrics.recordLimiterRejection('key_budget');
+        throw error;
+      }
+    },
     flush: () => recorder.flush(),
     rollup,
     applyRetention,

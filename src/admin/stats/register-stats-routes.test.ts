@@ -135,6 +135,13 @@ describe.each(testDatabases())('usage statistics routes on %s', (database) => {
     expect(text).toContain(`sluice_account_state{account="${accountId}",provider="anthropic",status="active"} 1`);
   });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const document = (await (await harness.app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    for (const path of ['/admin/stats/overview', '/admin/stats/timeline', '/admin/stats/keys', '/admin/stats/models', '/admin/stats/accounts', '/admin/requests', '/admin/requests/{id}']) {
+      expect(document.paths, path).toHaveProperty([path]);
+    }
+  });
+
   it('keeps key totals and enforces budgets from memory', async () => {
     const key = await harness.context.database.db.selectFrom('api_keys').select(['total_requests', 'total_tokens', 'total_cost']).where('id', '=', keyId).executeTakeFirstOrThrow();
     expect(key).toMatchObject({ total_requests: 4, total_tokens: 2 * 3600 + 3000 });

@@ -117,6 +117,13 @@ describe.each([
     expect(Number(again.count)).toBe(Number(count.count));
   });
 
+  it.skipIf(skip)('converges when several instances roll up at once', async () => {
+    const at = dayStart + 11 * hour + 45 * 60_000;
+    await Promise.all([rollupUsage(handle.db, at, { dirtySince: dayStart }), rollupUsage(handle.db, at, { dirtySince: dayStart }), rollupUsage(handle.db, at)]);
+    expect(await rollup('hour', dayStart + 10 * hour, {})).toMatchObject({ requests: 20, latency_p95: 190 });
+    expect(await rollup('day', dayStart, {})).toMatchObject({ requests: 25 });
+  });
+
   it.skipIf(skip)('retention deletes old raw rows and keeps their roll-ups', async () => {
     const now = dayStart + 11 * hour;
     const deleted = await deleteExpiredRequestLogs(handle.db, now, 1);
