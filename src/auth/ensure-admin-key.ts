@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ChangeBus } from '../store/change-bus.js';
-import { countAdminKeys, findApiKeyByHash, insertApiKey } from '../store/repositories/api-key-repository.js';
+import { countAdminKeys, findApiKeyByHash, insertApiKey, updateApiKey } from '../store/repositories/api-key-repository.js';
 import type { Database } from '../store/schema.js';
 import { apiKeyMaterial, generateApiKey } from './api-key-material.js';
 
@@ -12,14 +12,23 @@ export type AdminKeyBootstrap =
   | { outcome: 'generated'; id: string; key: string };
 
 /**
- * With ADMIN_KEY: make sure a key with that value exists (an admin key named "admin (from ADMIN_KEY)").
+ * With ADMIN_KEY: make sure a key with that value exists (an admin key named "admin (from ADMIN_KEY)"),
+ * and that it is an enabled admin key.
  * Without it: if no admin key exists yet, generate one. There is never a well-known default.
  */
 export async function ensureAdminKey(options: { db: Kysely<Database>; bus: ChangeBus; adminKey?: string; now?: number }): Promise<AdminKeyBootstrap> {
   const now = options.now ?? Date.now();
   if (options.adminKey) {
     const material = apiKeyMaterial(options.adminKey);
-    if (await findApiKeyByHash(options.db, material.hash)) return { outcome: 'exists' };
+    const existing = await findApiKeyByHash(options.db, material.hash);
+    if (existing) {
+      // ADMIN_KEY is the operator's way back in: it is always an enabled, unexpired admin key.
+      if (existing.is_admin !== 1 || existing.enabled !== 1 || existing.expires_at !== null) {
+        await updateApiKey(options.db, existing.id, { is_admin: 1, enabled: 1, expires_at: null, updated_at: now });
+        await options.bus.publish('api-keys', existing.id);
+      }
+      return { outcome: 'exists' };
+    }
     const id = randomUUID();
     await insertApiKey(options.db, {
       id,
