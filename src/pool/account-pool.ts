@@ -128,10 +128,14 @@ export class AccountPool {
         },
       );
       if (result.kind === 'acquired') {
+        const lease = this.createLease(result.account, result.leaseId, result.sticky);
         if (sessionKey && (result.sticky === 'hit' || result.sticky === 'new' || result.sticky === 'moved')) {
-          await this.sticky.remember(input.clientKeyId, sessionKey, result.account.id, settings.sticky_session_ttl_seconds * 1000);
+          const ttlMs = settings.sticky_session_ttl_seconds * 1000;
+          await this.sticky.remember(input.clientKeyId, sessionKey, result.account.id, ttlMs).catch((error: unknown) => {
+            this.dependencies.logger.warn({ accountId: result.account.id, err: error }, 'saving the sticky session failed');
+          });
         }
-        return this.createLease(result.account, result.leaseId, result.sticky);
+        return lease;
       }
       const waitUntil = result.reason === 'sticky' && stickyWaitUntil !== null ? Math.max(queueUntil, stickyWaitUntil) : queueUntil;
       const remaining = waitUntil - now;
