@@ -32,7 +32,8 @@ if (!existsSync(path.join(web, 'package.json'))) {
 }
 console.log(builtAt === 0 ? 'build-web: building the admin UI (web/dist is missing)…' : 'build-web: rebuilding the admin UI (sources changed)…');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
+// A production bundle even when called from a test runner that sets NODE_ENV=test.
+const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 if (result.status !== 0) {
   console.warn('build-web: the admin UI build failed; the API still starts, and /admin/dashboard answers 503 until `npm run build -w web` succeeds.');
   process.exit(process.argv.includes('--strict') ? 1 : 0);
