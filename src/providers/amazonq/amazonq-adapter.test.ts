@@ -226,8 +226,21 @@ describe('createAmazonQAdapter error policy', () => {
   it('in-stream ThrottlingException → blocks closed, then an error event', async () => {
     fake.enqueue(fakeScenarios.throttledMidStream());
     const all = await events(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount('kiro'), makeContext().context));
-    expect(all.map((event) => event.type)).toEqual(['message-start', 'text-start', 'text-delta', 'text-end', 'error']);
+    expect(all.map((event) => event.type)).toEqual(['message-start', 'text-start', 'text-delta', 'text-end', 'usage', 'error']);
     expect(all.at(-1)).toMatchObject({ error: { name: 'UpstreamRateLimitedError' } });
+  });
+
+  it('in-stream exception before any content → thrown, so the pool can fail over', async () => {
+    fake.enqueue({ frames: [{ exception: 'ThrottlingException', payload: { message: 'Too many requests' } }] });
+    await expect(run()).rejects.toMatchObject({ name: 'UpstreamRateLimitedError' });
+  });
+
+  it('usage falls back to the local tokenizer when the upstream reports none', async () => {
+    fake.enqueue({ frames: [{ event: 'assistantResponseEvent', payload: { content: 'Hi!' } }, { event: 'unknownFutureEvent', payload: { x: 1 } }] });
+    const result = await run();
+    expect(result.usage.inputTokens).toBeGreaterThan(0);
+    expect(result.usage.credits).toBeUndefined();
+    expect(result.content).toEqual([{ type: 'text', text: 'Hi!' }]);
   });
 
   it('in-stream ContentLengthExceededException → finish length', async () => {

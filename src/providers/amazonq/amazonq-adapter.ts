@@ -5,6 +5,8 @@ import { isGatewayError } from '../../core/errors/gateway-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { decodeAwsEventStream } from '../../streaming/aws-event-stream-decoder.js';
+import { countTokens } from '../../tokens/count-tokens.js';
+import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import type { Balance, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { AmazonQEventMapper } from './amazonq-event-mapper.js';
@@ -31,7 +33,8 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
   const tokens = options.tokens ?? new AmazonQTokenManager();
   return {
     provider,
-    stream: (request, upstreamModel, account, context) => streamAnswer(flavour, tokens, request, upstreamModel, account, context),
+    stream: (request, upstreamModel, account, context) =>
+      enforceStreamContract(streamAnswer(flavour, tokens, request, upstreamModel, account, context), context.signal),
     fetchBalance: (account, context) => fetchBalance(flavour, tokens, account, context),
   };
 }
@@ -74,20 +77,20 @@ async function* streamAnswer(
       };
     },
   });
-  let inputEstimate: number | undefined;
-  const estimateInputTokens = (): number => (inputEstimate ??= estimateInputTokensByCharacters(request));
   const mapper = new AmazonQEventMapper({
     thinking: isThinkingRequested(request.reasoning),
     toolNames,
     contextWindow: amazonQContextWindow(modelId),
-    estimateInputTokens,
+    estimateInputTokens: () => countTokens(request),
   });
-  yield { type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimateInputTokens() } };
+  // Q reports context usage only at the end; the start carries a cheap estimate for renderers that need one.
+  yield { type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimateInputTokensByCharacters(request) } };
   try {
     for await (const message of decodeAwsEventStream(response.body)) {
       yield* mapper.handle(message);
       if (mapper.failure) {
         yield* mapper.closeBlocks();
+        yield { type: 'usage', usage: mapper.usage() };
         yield { type: 'error', error: mapper.failure };
         return;
       }
@@ -95,6 +98,7 @@ async function* streamAnswer(
   } catch (error) {
     if (context.signal.aborted) throw error;
     yield* mapper.closeBlocks();
+    yield { type: 'usage', usage: mapper.usage() };
     yield {
       type: 'error',
       error: isGatewayError(error) ? error : new UpstreamUnavailableError(`Amazon Q stream failed: ${(error as Error).message}`, { cause: error }),

@@ -132,6 +132,57 @@ describe('buildAmazonQRequest', () => {
     expect(toolUses).toHaveLength(1);
   });
 
+  it('never leaves tool results on the first history user message', () => {
+    const { history, current } = build(baseRequest({ messages: [toolResult('t0', 'stale'), assistant('ok'), user('go on')] }));
+    const first = history[0];
+    expect(first && 'userInputMessage' in first ? first.userInputMessage.userInputMessageContext : 'missing').toBeUndefined();
+    expect(first && 'userInputMessage' in first ? first.userInputMessage.content : '').toContain('stale');
+    expect(current.content).toBe('go on');
+  });
+
+  it('marks failed tool results with status error and fills empty results', () => {
+    const { current } = build(
+      baseRequest({
+        messages: [
+          user('go'),
+          toolCall('t1', 'Bash'),
+          { role: 'user', content: [{ type: 'tool-result', toolCallId: 't1', content: [], isError: true }] },
+        ],
+      }),
+    );
+    expect(current.userInputMessageContext?.toolResults).toEqual([{ toolUseId: 't1', content: [{ text: '(no output)' }], status: 'error' }]);
+  });
+
+  it('removes empty-string keys from tool inputs and wraps non-object inputs', () => {
+    const { history } = build(
+      baseRequest({ messages: [user('go'), { role: 'assistant', content: [
+        { type: 'tool-call', id: 't1', name: 'A', input: { '': 1, keep: 2 } },
+        { type: 'tool-call', id: 't2', name: 'B', input: 'plain' },
+      ] }, toolResult('t1', 'a'), toolResult('t2', 'b')] }),
+    );
+    const entry = history[1];
+    expect(entry && 'assistantResponseMessage' in entry ? entry.assistantResponseMessage.toolUses?.map((use) => use.input) : []).toEqual([
+      { keep: 2 },
+      { value: 'plain' },
+    ]);
+  });
+
+  it('puts modelId and origin on every history user message', () => {
+    const { history } = build(baseRequest({ messages: [user('a'), assistant('b'), user('c')] }), { flavour: amazonQFlavours.amazonq });
+    expect(history[0]).toEqual({ userInputMessage: { content: 'a', modelId: 'claude-sonnet-4.5', origin: 'CLI' } });
+  });
+
+  it('keeps only the newest ten images', () => {
+    const image = (data: string) => ({ type: 'image' as const, source: { kind: 'base64' as const, mediaType: 'image/png', data } });
+    const older: ChatMessage = { role: 'user', content: Array.from({ length: 6 }, (_, index) => image(`old${index}`)) };
+    const newer: ChatMessage = { role: 'user', content: Array.from({ length: 6 }, (_, index) => image(`new${index}`)) };
+    const { history, current, warnings } = build(baseRequest({ messages: [older, assistant('seen'), newer] }));
+    const first = history[0];
+    expect(current.images).toHaveLength(6);
+    expect(first && 'userInputMessage' in first ? first.userInputMessage.images?.map((item) => item.source.bytes) : []).toEqual(['old2', 'old3', 'old4', 'old5']);
+    expect(warnings.map((warning) => warning.feature)).toContain('images');
+  });
+
   it('declares a placeholder for tools used in history but not declared', () => {
     const { current } = build(baseRequest({ messages: [user('go'), toolCall('t1', 'Read'), toolResult('t1', 'x')] }));
     expect(current.userInputMessageContext?.tools).toEqual([

@@ -7,9 +7,9 @@ export function countOutputTokens(text: string): number {
 }
 
 /**
- * Input tokens of a request when the upstream reports neither token usage nor context usage.
- * A plain characters/4 estimate over everything sent (system, messages, tool schemas); the one
- * place to swap in the shared request tokenizer.
+ * A cheap characters/4 estimate of a request's input tokens (system, messages, tool schemas), for the
+ * `message-start` event before the upstream has said anything. The final usage prefers the upstream's
+ * own figures and falls back to the full local tokenizer.
  */
 export function estimateInputTokensByCharacters(request: ChatRequest): number {
   let characters = 0;
