@@ -58,6 +58,7 @@ describe('the real server (npx tsx src/main.ts)', () => {
     const adminKey = banner![1]!;
     const { port } = running;
 
+    let refusedAfterSignal: Promise<boolean> = Promise.resolve(false);
     // A request whose body arrives slowly: it is in flight when the signal comes.
     const body = JSON.stringify({ name: 'created during shutdown' });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -73,17 +74,45 @@ describe('the real server (npx tsx src/main.ts)', () => {
       request.write(body.slice(0, 5));
       setTimeout(() => {
         running!.child.kill('SIGTERM');
-        setTimeout(() => request.end(body.slice(5)), 500);
+        setTimeout(() => {
+          // New connections are refused while the old request is still open.
+          refusedAfterSignal = fetch(`http://127.0.0.1:${port}/health`).then(
+            () => false,
+            () => true,
+          );
+          setTimeout(() => request.end(body.slice(5)), 300);
+        }, 300);
       }, 200);
     });
     const result = await response;
     expect(result.status, result.text).toBe(201);
+    expect(await refusedAfterSignal).toBe(true);
     expect(JSON.parse(result.text)).toMatchObject({ name: 'created during shutdown' });
     expect(await running.exited).toBe(0);
     expect(running.output()).toContain('shutting down');
     expect(running.output()).toContain('"msg":"stopped"');
     // The access log has one line per request with method, path, status and duration.
     expect(running.output()).toMatch(/"method":"POST","path":"\/admin\/api-keys","status":201,"durationMs":[\d.]+/);
+  });
+
+  it('closes requests still open at the deadline and exits 0', async () => {
+    const adminKey = 'amq-' + 'd'.repeat(64);
+    running = await startServer({ ADMIN_KEY: adminKey, SHUTDOWN_TIMEOUT_MS: '1000' });
+    const request = http.request({
+      host: '127.0.0.1',
+      port: running.port,
+      method: 'POST',
+      path: '/admin/api-keys',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json', 'content-length': 1000 },
+    });
+    request.on('error', () => undefined);
+    request.write('{"name":');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalledAt = Date.now();
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(900);
+    expect(running.output()).toContain('shutdown deadline reached');
   });
 
   it('uses ADMIN_KEY when given and generates nothing', async () => {
