@@ -101,4 +101,18 @@ describe('createUsageService', () => {
     expect(() => fresh.checkBudget('key-1', { daily_cost: 10 })).toThrow(/daily cost budget/);
     await fresh.close();
   });
+
+  it('rolls up and applies retention on its own schedule once started', async () => {
+    const scheduled = createUsageService({ db: handle.db, logger: pino({ level: 'silent' }), settings: () => settings, metrics: new UsageMetrics(), flushIntervalMs: 10, rollupIntervalMs: 20, retentionIntervalMs: 30 });
+    scheduled.record(entry('scheduled', { apiKeyId: 'key-scheduled', cost: 1 }));
+    scheduled.record(entry('expired', { apiKeyId: 'key-scheduled', createdAt: Date.now() - 40 * 86_400_000, cost: 1 }));
+    scheduled.start();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await scheduled.close();
+    const rollups = await handle.db.selectFrom('usage_rollups').select(['granularity', 'requests']).where('api_key_id', '=', 'key-scheduled').where('model', '=', '*').where('account_id', '=', '*').execute();
+    // The expired row arrived after its buckets were final: it is deleted without being rolled up.
+    expect(rollups.map((row) => [row.granularity, row.requests]).sort()).toEqual([['day', 1], ['hour', 1]]);
+    const raw = await handle.db.selectFrom('request_logs').select('id').where('api_key_id', '=', 'key-scheduled').execute();
+    expect(raw.map((row) => row.id)).toEqual(['scheduled']);
+  });
 });

@@ -122,8 +122,14 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     return deleteExpiredRequestLogs(deps.db, at, retentionDays());
   }
 
-  const background = (name: string, task: () => Promise<unknown>) => () =>
-    void task().catch((error: unknown) => deps.logger.error({ err: error }, `usage ${name} failed`));
+  const jobs = new Set<Promise<void>>();
+  const background = (name: string, task: () => Promise<unknown>) => () => {
+    const job = task()
+      .then(() => undefined)
+      .catch((error: unknown) => deps.logger.error({ err: error }, `usage ${name} failed`))
+      .finally(() => jobs.delete(job));
+    jobs.add(job);
+  };
 
   return {
     db: deps.db,
@@ -183,6 +189,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     },
     async close() {
       for (const timer of timers.splice(0)) clearInterval(timer);
+      await Promise.all([...jobs]);
       await rollupRun?.catch(() => undefined);
       await recorder.close();
       await Promise.race([notifier.drain(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

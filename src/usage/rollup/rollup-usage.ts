@@ -35,7 +35,10 @@ async function firstBucketToRedo(db: Kysely<Database>, granularity: RollupGranul
     if (earliest?.earliest !== null && earliest?.earliest !== undefined) start = Math.min(start, bucketStartOf(Number(earliest.earliest), granularity));
   }
   if (options.dirtySince !== null && options.dirtySince !== undefined) start = Math.min(start, bucketStartOf(options.dirtySince, granularity));
-  if (options.floor !== undefined) start = Math.max(start, bucketStartOf(options.floor + bucketSizeMs(granularity) - 1, granularity));
+  // Once roll-ups exist, buckets retention may have emptied are final. A first run (fresh install or
+  // upgrade) rolls up every raw row there is, however old.
+  const rolledBefore = last?.last !== null && last?.last !== undefined;
+  if (rolledBefore && options.floor !== undefined) start = Math.max(start, bucketStartOf(options.floor + size - 1, granularity));
   return start;
 }
 
