@@ -5,7 +5,7 @@ import type { ModelPrice } from '../../settings/settings-schema.js';
  * underscores between parts written as dashes). A key also matches every longer name that starts with it
  * (dated snapshots such as `claude-sonnet-4-5-20250929`), the longest key winning.
  *
- * Sources (list prices as published on the vendors' pricing pages, late 2025):
+ * Sources (list prices as published on the vendors' pricing pages, checked 2025–2026):
  * - Anthropic: https://docs.anthropic.com/en/docs/about-claude/pricing (cache write 1.25× input for
  *   5-minute writes, cache read 0.1× input; derived in `resolveModelPrice` when not listed here).
  * - OpenAI: https://platform.openai.com/docs/pricing (cached input is the "cached input" column;
@@ -45,6 +45,7 @@ export const builtInPrices: Readonly<Record<string, ModelPrice>> = {
   'gpt-5-pro': { input: 15, output: 120, cache_read: 15, cache_write: 15 },
   'gpt-5-1': { input: 1.25, output: 10, cache_read: 0.125, cache_write: 1.25 },
   'gpt-5-2': { input: 1.75, output: 14, cache_read: 0.175, cache_write: 1.75 },
+  'gpt-5-4': { input: 2.5, output: 15, cache_read: 0.25, cache_write: 2.5 },
   o3: { input: 2, output: 8, cache_read: 0.5, cache_write: 2 },
   'o3-mini': { input: 1.1, output: 4.4, cache_read: 0.55, cache_write: 1.1 },
   'o4-mini': { input: 1.1, output: 4.4, cache_read: 0.275, cache_write: 1.1 },
