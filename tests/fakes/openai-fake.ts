@@ -9,6 +9,7 @@ import {
   type RunningFake,
   type ScriptedFake,
 } from './anthropic-fake.js';
+export type { RecordedRequest, RunningFake } from './anthropic-fake.js';
 import { openAIReplyFrames, openAIReplyJson } from './openai-fake-events.js';
 import { openAIText, type OpenAIFakeScenario } from './openai-fake-scenario.js';
 

@@ -13,9 +13,9 @@ export interface UpstreamRequest {
   account: UpstreamAccount;
   dispatcher: Dispatcher;
   signal: AbortSignal;
-  /** Time to the response headers; long for model calls that think before the first byte. */
+  /** Time to the response headers; defaults to the dispatcher's. */
   headersTimeoutMs?: number;
-  /** Longest silence between body chunks. */
+  /** Longest silence between body chunks; defaults to the dispatcher's. */
   bodyTimeoutMs?: number;
 }
 
@@ -74,8 +74,9 @@ export async function sendUpstreamRequest(call: UpstreamRequest): Promise<Upstre
       body: call.body,
       dispatcher: call.dispatcher,
       signal: call.signal,
-      headersTimeout: call.headersTimeoutMs ?? 300_000,
-      bodyTimeout: call.bodyTimeoutMs ?? 300_000,
+      // Unset, the dispatcher's own timeouts apply (getDispatcher: 300 s each).
+      ...(call.headersTimeoutMs === undefined ? {} : { headersTimeout: call.headersTimeoutMs }),
+      ...(call.bodyTimeoutMs === undefined ? {} : { bodyTimeout: call.bodyTimeoutMs }),
     });
   } catch (error) {
     throw classifyTransportError(error, call.signal);

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAIError, openAIText, type OpenAIFakeScenario } from '../../../tests/fakes/openai-fake-scenario.js';
+import { startFakeOpenAI, type RunningFake } from '../../../tests/fakes/openai-fake.js';
+import type { ChatRequest } from '../../core/chat-request.js';
+import { collectStream } from '../../core/collect-stream.js';
+import { extractPassthroughUsage } from '../http/extract-passthrough-usage.js';
+import { testAccount, testCallContext } from '../http/test-call-context.js';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.js';
+import { createOpenAIAdapter } from './openai-adapter.js';
+
+const request: ChatRequest = {
+  model: 'client-model',
+  system: [],
+  messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+  tools: [{ name: 'lookup', inputSchema: { type: 'object', properties: { q: { type: 'string' } } } }],
+  maxOutputTokens: 99,
+  stream: false,
+};
+
+describe('OpenAI adapters against the fake', () => {
+  let fake: RunningFake<OpenAIFakeScenario>;
+  const openai = createOpenAIAdapter();
+  const compatible = createOpenAICompatibleAdapter();
+  const account = () => testAccount({ provider: 'openai', baseUrl: `${fake.url}/`, userAgent: 'Sluice-Test/2.0', settings: { headers: { 'x-org': 'acme' } } });
+  const clientHeaders = { 'anthropic-beta': 'some-beta', 'anthropic-version': '2023-06-01' };
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+  });
+  afterAll(() => fake.close());
+
+  it('streams text and tool calls with bearer auth, the upstream model and no Anthropic headers', async () => {
+    fake.enqueue({
+      kind: 'reply',
+      parts: [
+        { type: 'text', text: 'Checking' },
+        { type: 'tool_call', id: 'call_7', name: 'lookup', arguments: '{"q":"weather"}' },
+      ],
+      usage: { prompt_tokens: 50, completion_tokens: 10, cached_tokens: 32, credits: 0.5 },
+    });
+    const result = await collectStream(openai.stream(request, 'gpt-upstream', account(), testCallContext({ clientHeaders })));
+    expect(result.content).toEqual([
+      { type: 'text', text: 'Checking' },
+      { type: 'tool-call', id: 'call_7', name: 'lookup', input: { q: 'weather' }, rawInput: '{"q":"weather"}' },
+    ]);
+    expect(result.usage).toEqual({ inputTokens: 18, outputTokens: 10, cacheReadTokens: 32, cacheWriteTokens: 0, credits: 0.5 });
+    const sent = fake.requests.at(-1);
+    expect(sent?.path).toBe('/v1/chat/completions');
+    expect(sent?.headers).toMatchObject({ authorization: 'Bearer sk-test-secret-key', 'user-agent': 'Sluice-Test/2.0', 'x-org': 'acme' });
+    expect(sent?.headers).not.toHaveProperty('anthropic-beta');
+    expect(sent?.headers).not.toHaveProperty('anthropic-version');
+    expect(sent?.headers).not.toHaveProperty('x-api-key');
+    expect(sent?.body).toMatchObject({ model: 'gpt-upstream', stream: true, stream_options: { include_usage: true }, max_completion_tokens: 99 });
+  });
+
+  it('sends max_tokens and reads reasoning_content for compatible servers', async () => {
+    fake.enqueue({ kind: 'reply', parts: [{ type: 'reasoning', text: 'Let me think.' }, { type: 'text', text: 'Done' }] });
+    const result = await collectStream(compatible.stream(request, 'deepseek-reasoner', account(), testCallContext()));
+    expect(result.content).toEqual([
+      { type: 'reasoning', text: 'Let me think.' },
+      { type: 'text', text: 'Done' },
+    ]);
+    expect(fake.requests.at(-1)?.body).toMatchObject({ max_tokens: 99 });
+  });
+
+  it('buffers tool arguments that arrive before the name', async () => {
+    fake.enqueue({ kind: 'reply', parts: [{ type: 'tool_call', id: 'call_x', name: 'lookup', arguments: '{"q":"a long argument"}' }], argumentsBeforeName: true });
+    const result = await collectStream(compatible.stream(request, 'm', account(), testCallContext()));
+    expect(result.content).toEqual([{ type: 'tool-call', id: 'call_x', name: 'lookup', input: { q: 'a long argument' }, rawInput: '{"q":"a long argument"}' }]);
+  });
+
+  it.each([
+    { scenario: openAIError(429, 'insufficient_quota', 'You exceeded your current quota.', {}, 'insufficient_quota'), kind: 'quota_exhausted', retryAfterMs: undefined },
+    {
+      scenario: openAIError(429, 'requests', 'Rate limit reached', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1m0s' }, 'rate_limit_exceeded'),
+      kind: 'upstream_rate_limited',
+      retryAfterMs: 60_000,
+    },
+    { scenario: openAIError(401, 'invalid_request_error', 'Incorrect API key provided: sk-test-secret-key.', {}, 'invalid_api_key'), kind: 'credential_invalid', retryAfterMs: undefined },
+    { scenario: openAIError(400, 'invalid_request_error', "This model's maximum context length is 8192 tokens.", {}, 'context_length_exceeded'), kind: 'invalid_request', retryAfterMs: undefined },
+    { scenario: openAIError(503, 'server_error', 'The engine is currently overloaded'), kind: 'upstream_unavailable', retryAfterMs: undefined },
+  ])('throws $kind', async ({ scenario, kind, retryAfterMs }) => {
+    fake.enqueue(scenario);
+    const failure = await collectStream(openai.stream(request, 'm', account(), testCallContext())).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ kind, retryAfterMs });
+    expect(String((failure as Error).message)).not.toContain('sk-test-secret-key');
+  });
+
+  it('ends with a typed error event when the upstream sends an error chunk mid-stream', async () => {
+    fake.enqueue({ kind: 'reply', parts: [{ type: 'text', text: 'Partial answer here' }], errorAfterEvents: { afterEvents: 2, type: 'server_error', message: 'boom' } });
+    const events = [];
+    for await (const event of openai.stream(request, 'm', account(), testCallContext())) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: 'error', error: { kind: 'upstream_unavailable' } });
+  });
+
+  it('passes an OpenAI body through unchanged and taps the usage chunk', async () => {
+    fake.enqueue(openAIText('passthrough', { prompt_tokens: 40, completion_tokens: 2, cached_tokens: 8 }));
+    const body = { model: 'gpt-upstream', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Hi' }], metadata: { a: '1' } };
+    const response = await openai.passthrough({ format: 'openai-chat', body }, account(), testCallContext({ clientHeaders }));
+    const tap = extractPassthroughUsage('openai-chat', response.body, response.headers['content-type']);
+    const text = await new Response(tap.body).text();
+    expect(text.trim().endsWith('data: [DONE]')).toBe(true);
+    expect(await tap.usage).toEqual({ inputTokens: 32, outputTokens: 2, cacheReadTokens: 8, cacheWriteTokens: 0 });
+    const sent = fake.requests.at(-1);
+    expect(sent?.body).toEqual(body);
+    expect(sent?.headers).not.toHaveProperty('anthropic-beta');
+  });
+
+  it('rejects Anthropic passthrough formats and lists models', async () => {
+    await expect(openai.passthrough({ format: 'anthropic-messages', body: {} }, account(), testCallContext())).rejects.toMatchObject({ kind: 'invalid_request' });
+    expect(await openai.listModels(account(), testCallContext())).toEqual(['gpt-4o-mini']);
+    expect(openai.passthroughFormats).toEqual(['openai-chat']);
+  });
+});
