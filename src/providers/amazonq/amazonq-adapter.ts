@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Dispatcher } from 'undici';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { isGatewayError } from '../../core/errors/gateway-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
@@ -11,7 +10,7 @@ import type { Balance, ProviderAdapter, ProviderCallContext } from '../provider-
 import type { UpstreamAccount } from '../upstream-account.js';
 import { AmazonQEventMapper } from './amazonq-event-mapper.js';
 import { amazonQFlavours, type AmazonQFlavour } from './amazonq-flavour.js';
-import { buildChatHeaders } from './build-request-headers.js';
+import { buildChatHeaders, refreshUserAgentOf } from './build-request-headers.js';
 import { buildAmazonQRequest } from './build-request.js';
 import { callWithTokenRetry } from './call-with-token-retry.js';
 import { estimateInputTokensByCharacters } from './estimate-tokens.js';
@@ -138,9 +137,9 @@ function profileArnOf(account: UpstreamAccount, endpoints: AmazonQEndpoints, tok
 
 function tokenContextOf(account: UpstreamAccount, flavour: AmazonQFlavour, context: ProviderCallContext): TokenRequestContext {
   return {
-    dispatcher: context.dispatcher as Dispatcher,
+    dispatcher: context.dispatcher,
     logger: context.logger,
-    userAgent: account.userAgent ?? (flavour.provider === 'amazonq' ? 'aws-sdk-rust/1.3.9 ua/2.1 api/ssooidc/1.88.0 os/macos lang/rust/1.87.0 app/AmazonQ-For-CLI' : 'KiroIDE'),
+    userAgent: refreshUserAgentOf(account, flavour),
     saveCredentials: (update) => context.saveCredentials(update),
   };
 }

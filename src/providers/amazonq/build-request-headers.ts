@@ -15,6 +15,13 @@ export function userAgentOf(account: UpstreamAccount, flavour: AmazonQFlavour): 
   return `aws-sdk-js/1.0.34 ua/2.1 os/darwin#24.6.0 lang/js md/nodejs#22.22.0 api/codewhispererstreaming#1.0.34 m/E KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
 }
 
+/** The user agent of token refreshes: the account's own, else what the Q CLI's OIDC client or the Kiro IDE sends. */
+export function refreshUserAgentOf(account: UpstreamAccount, flavour: AmazonQFlavour): string {
+  if (account.userAgent) return account.userAgent;
+  if (flavour.provider === 'amazonq') return 'aws-sdk-rust/1.3.9 ua/2.1 api/ssooidc/1.88.0 os/macos lang/rust/1.87.0 m/E app/AmazonQ-For-CLI';
+  return `KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
+}
+
 /** Headers of a chat call, per flavour (§1.4 of the protocol notes). */
 export function buildChatHeaders(account: UpstreamAccount, flavour: AmazonQFlavour, accessToken: string): Record<string, string> {
   const userAgent = userAgentOf(account, flavour);
