@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../app-env.js';
+import { requestContext } from '../request-context/request-context.js';
+import { accessLog } from './access-log.js';
+
+describe('accessLog', () => {
+  it('logs method, path, status, duration and request id once per request, at a level by status', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    let clock = 0;
+    const app = new Hono<AppEnv>();
+    app.use('*', requestContext(pino({ level: 'info' }, sink)));
+    app.use('*', accessLog({ now: () => (clock += 12.5) }));
+    app.get('/ok', (c) => c.text('ok'));
+    app.get('/missing', (c) => c.text('no', 404));
+    app.get('/broken', () => {
+      throw new Error('boom');
+    });
+    app.onError((_error, c) => c.text('error', 500));
+
+    await app.request('/ok?secret=1', { headers: { 'x-request-id': 'r1' } });
+    await app.request('/missing');
+    await app.request('/broken');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ level: 30, msg: 'request', requestId: 'r1', method: 'GET', path: '/ok', status: 200, durationMs: 12.5 });
+    expect(lines[1]).toMatchObject({ level: 40, status: 404 });
+    expect(lines[2]).toMatchObject({ level: 50, status: 500, path: '/broken' });
+  });
+});

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../app-env.js';
+import { requestContext } from './request-context.js';
+
+const app = new Hono<AppEnv>();
+app.use('*', requestContext(pino({ level: 'silent' })));
+app.all('*', (c) => c.json({ requestId: c.get('requestId'), format: c.get('clientFormat') }));
+
+describe('requestContext', () => {
+  it('keeps a sane caller request id and echoes it', async () => {
+    const response = await app.request('/v1/messages', { headers: { 'x-request-id': 'abc-123' } });
+    expect(response.headers.get('x-request-id')).toBe('abc-123');
+    expect(await response.json()).toEqual({ requestId: 'abc-123', format: 'anthropic' });
+  });
+
+  it('replaces a missing or odd request id with a UUID', async () => {
+    for (const headers of [{}, { 'x-request-id': 'has spaces and "quotes"' }, { 'x-request-id': 'x'.repeat(101) }]) {
+      const body = (await (await app.request('/v1/chat/completions', { headers })).json()) as { requestId: string; format: string };
+      expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body.format).toBe('openai');
+    }
+    expect(((await (await app.request('/admin/settings')).json()) as { format: string }).format).toBe('admin');
+  });
+});
