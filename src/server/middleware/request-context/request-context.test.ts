@@ -16,7 +16,8 @@ describe('requestContext', () => {
   });
 
   it('replaces a missing or odd request id with a UUID', async () => {
-    for (const headers of [{}, { 'x-request-id': 'has spaces and "quotes"' }, { 'x-request-id': 'x'.repeat(101) }]) {
+    const cases: Array<Record<string, string>> = [{}, { 'x-request-id': 'has spaces and "quotes"' }, { 'x-request-id': 'x'.repeat(101) }];
+    for (const headers of cases) {
       const body = (await (await app.request('/v1/chat/completions', { headers })).json()) as { requestId: string; format: string };
       expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(body.format).toBe('openai');
