@@ -10,6 +10,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   rawBody: string;
   body: unknown;
+  /** The client's port: the same port on two requests means a reused keep-alive connection. */
+  remotePort?: number;
 }
 
 /** A scripted fake: a queue of scenarios (the default answers when it is empty) and a request log. */
@@ -36,7 +38,7 @@ export async function readRequest(request: IncomingMessage, path: string): Promi
   } catch {
     // keep the raw text
   }
-  return { method: request.method ?? 'GET', path, headers: request.headers, rawBody, body };
+  return { method: request.method ?? 'GET', path, headers: request.headers, rawBody, body, remotePort: request.socket.remotePort };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

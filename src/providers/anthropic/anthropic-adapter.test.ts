@@ -53,6 +53,15 @@ describe('Anthropic adapter against the fake', () => {
     expect(sent?.body).toMatchObject({ model: 'claude-upstream', stream: true, system: [{ type: 'text', text: 'Be nice.' }] });
   });
 
+  it('reuses the keep-alive connection for consecutive streams', async () => {
+    const dispatcher = new Agent({ connections: 1 });
+    await collectStream(adapter.stream(request, 'm', account(), testCallContext({ dispatcher })));
+    await collectStream(adapter.stream(request, 'm', account(), testCallContext({ dispatcher })));
+    const [first, second] = fake.requests.slice(-2);
+    expect(second?.remotePort).toBe(first?.remotePort);
+    await dispatcher.close();
+  });
+
   it.each([
     { scenario: anthropicError(429, 'rate_limit_error', 'Slow down', { 'retry-after': '7' }), kind: 'upstream_rate_limited', retryAfterMs: 7000 },
     { scenario: anthropicError(401, 'authentication_error', 'invalid x-api-key'), kind: 'credential_invalid', retryAfterMs: undefined },
