@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../tests/fakes/amazonq-fake.js';
+import { defaultFakeUsageLimits, fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../tests/fakes/amazonq-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
 import type { StreamEvent } from '../../core/stream-event.js';
@@ -258,6 +258,42 @@ describe('createAmazonQAdapter error policy', () => {
   it('context usage of 100% → finish context-exceeded', async () => {
     fake.enqueue(fakeScenarios.text('Full.', { contextUsagePercentage: 100 }));
     expect((await run()).finishReason).toBe('context-exceeded');
+  });
+});
+
+describe('createAmazonQAdapter accounts and tokens', () => {
+  it('refreshes a kiro idc account through OIDC and sends no profile ARN', async () => {
+    fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:should-not-be-used' };
+    const account = { ...makeAccount('kiro', { client_id: 'c', client_secret: 's' }), settings: { auth_method: 'idc' as const, profile_arn: 'arn:configured' } };
+    const before = fake.requests.length;
+    await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
+    expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['oidc-token', 'chat-restjson']);
+    expect(fake.requests.at(-2)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
+    expect(lastChatBody().profileArn).toBeUndefined();
+  });
+
+  it('runs one refresh for concurrent requests on a fresh account', async () => {
+    const adapter = createAmazonQAdapter('amazonq');
+    const account = makeAccount('amazonq');
+    const before = fake.requests.length;
+    await Promise.all(Array.from({ length: 5 }, () => collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, makeContext().context))));
+    const kinds = fake.requests.slice(before).map((recorded) => recorded.kind);
+    expect(kinds.filter((kind) => kind === 'oidc-token')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === 'chat-awsjson')).toHaveLength(5);
+  });
+
+  it('uses the quota reset time learnt from usage limits', async () => {
+    const adapter = createAmazonQAdapter('kiro');
+    const account = makeAccount('kiro');
+    const resetSeconds = Math.floor(Date.now() / 1000) + 86_400;
+    fake.usageLimits = { ...defaultFakeUsageLimits, usageBreakdownList: [{ ...defaultFakeUsageLimits.usageBreakdownList[0], nextDateReset: resetSeconds }] };
+    await adapter.fetchBalance!(account, makeContext().context);
+    fake.usageLimits = defaultFakeUsageLimits;
+    fake.enqueue(fakeScenarios.quotaExhausted());
+    await expect(collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, makeContext().context))).rejects.toMatchObject({
+      name: 'QuotaExhaustedError',
+      resetAt: resetSeconds * 1000,
+    });
   });
 });
 

@@ -28,19 +28,28 @@ export interface AmazonQAdapterOptions {
 
 /** One adapter for both flavours of the CodeWhisperer streaming service: Q CLI (`amazonq`) and Kiro (`kiro`). */
 export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: AmazonQAdapterOptions = {}): ProviderAdapter {
-  const flavour = amazonQFlavours[provider];
-  const tokens = options.tokens ?? new AmazonQTokenManager();
+  const shared: AdapterState = {
+    flavour: amazonQFlavours[provider],
+    tokens: options.tokens ?? new AmazonQTokenManager(),
+    quotaResets: new Map(),
+  };
   return {
     provider,
     stream: (request, upstreamModel, account, context) =>
-      enforceStreamContract(streamAnswer(flavour, tokens, request, upstreamModel, account, context), context.signal),
-    fetchBalance: (account, context) => fetchBalance(flavour, tokens, account, context),
+      enforceStreamContract(streamAnswer(shared, request, upstreamModel, account, context), context.signal),
+    fetchBalance: (account, context) => fetchBalance(shared, account, context),
   };
 }
 
+interface AdapterState {
+  flavour: AmazonQFlavour;
+  tokens: AmazonQTokenManager;
+  /** Quota reset times learnt from GetUsageLimits, per account (bounded by the number of accounts). */
+  quotaResets: Map<string, number>;
+}
+
 async function* streamAnswer(
-  flavour: AmazonQFlavour,
-  tokens: AmazonQTokenManager,
+  { flavour, tokens, quotaResets }: AdapterState,
   request: ChatRequest,
   upstreamModel: string,
   account: UpstreamAccount,
@@ -51,11 +60,13 @@ async function* streamAnswer(
   const toolNames = new ToolNameMap();
   const tokenContext = tokenContextOf(account, flavour, context);
   const warningsBefore = context.warnings.length;
+  const knownReset = quotaResets.get(account.id);
   const response = await callWithTokenRetry({
     account,
     endpoints,
     tokens,
     tokenContext,
+    quotaResetAt: knownReset !== undefined && knownReset > Date.now() ? knownReset : undefined,
     buildRequest: (accessToken) => {
       context.warnings.length = warningsBefore; // a retry rebuilds the body; keep its warnings once
       const body = buildAmazonQRequest(request, {
@@ -109,14 +120,9 @@ async function* streamAnswer(
   yield* mapper.finish();
 }
 
-async function fetchBalance(
-  flavour: AmazonQFlavour,
-  tokens: AmazonQTokenManager,
-  account: UpstreamAccount,
-  context: ProviderCallContext,
-): Promise<Balance | null> {
+async function fetchBalance({ flavour, tokens, quotaResets }: AdapterState, account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null> {
   const endpoints = resolveAmazonQEndpoints(account);
-  return fetchUsageLimits({
+  const balance = await fetchUsageLimits({
     account,
     endpoints,
     flavour,
@@ -126,6 +132,8 @@ async function fetchBalance(
     signal: context.signal,
     profileArn: profileArnOf(account, endpoints, tokens, flavour),
   });
+  if (balance.resetAt) quotaResets.set(account.id, balance.resetAt);
+  return balance;
 }
 
 /** Social Kiro accounts send their profile ARN; Builder ID accounts must not; Q CLI accounts only when configured. */

@@ -13,6 +13,8 @@ export interface TokenRetryInput {
   endpoints: AmazonQEndpoints;
   tokens: AmazonQTokenManager;
   tokenContext: TokenRequestContext;
+  /** When the account's quota resets, if known (from GetUsageLimits). */
+  quotaResetAt?: number;
   /** Builds the request for an access token (called again after a forced refresh). */
   buildRequest(accessToken: string): AmazonQHttpRequest | Promise<AmazonQHttpRequest>;
 }
@@ -34,6 +36,7 @@ export async function callWithTokenRetry(input: TokenRetryInput): Promise<Dispat
       errorType: Array.isArray(errorTypeHeader) ? errorTypeHeader[0] : errorTypeHeader,
       body,
       retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+      quotaResetAt: input.quotaResetAt,
     });
     if (!(error instanceof CredentialInvalidError) || !error.refreshable) throw error;
     if (attempt > 1) {
