@@ -175,6 +175,10 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
 
   it('answers 501 for test and balance until their hooks are wired, then calls them', async () => {
     const { body: created } = await post('/admin/accounts', { name: 'hooks', provider: 'openai', api_key: 'sk-0123456789abc' });
+    const wired = { tester: harness.context.accountTester, balances: harness.context.balances, live: harness.context.accountLiveState };
+    harness.context.accountTester = undefined;
+    harness.context.balances = undefined;
+    harness.context.accountLiveState = undefined;
     expect((await harness.request('POST', `/admin/accounts/${created.id}/test`)).status).toBe(501);
     expect((await harness.request('GET', `/admin/accounts/${created.id}/balance`)).status).toBe(501);
     expect((await harness.request('POST', '/admin/accounts/missing/test')).status).toBe(404);
@@ -187,9 +191,9 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
       expect(await (await harness.request('GET', `/admin/accounts/${created.id}/balance`)).json()).toMatchObject({ balance: { remaining: 4.5 } });
       expect(await (await harness.request('GET', `/admin/accounts/${created.id}`)).json()).toMatchObject({ live: { rpm_now: 3, in_flight: 1, cooldown_until: null } });
     } finally {
-      harness.context.accountTester = undefined;
-      harness.context.balances = undefined;
-      harness.context.accountLiveState = undefined;
+      harness.context.accountTester = wired.tester;
+      harness.context.balances = wired.balances;
+      harness.context.accountLiveState = wired.live;
     }
   });
 });
