@@ -60,10 +60,10 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
     }
   };
 
-  const numberField = (name: keyof AccountFormValues, label: string, tooltip?: string) => (
+  const numberField = (name: keyof AccountFormValues, label: string, minimum: number, tooltip?: string) => (
     <Col xs={24} sm={12}>
       <Form.Item name={name} label={label} tooltip={tooltip}>
-        <InputNumber min={0} style={{ width: '100%' }} />
+        <InputNumber min={minimum} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
   );
@@ -73,7 +73,7 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
       title={editing ? `Edit ${account.name}` : 'Add account'}
       open={open}
       onClose={onClose}
-      size={520}
+      size={Math.min(520, window.innerWidth)}
       destroyOnHidden
       extra={
         <Space>
@@ -100,12 +100,12 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
           <Input placeholder={baseUrlHints[provider]} />
         </Form.Item>
         <Row gutter={12}>
-          {numberField('requests_per_minute', 'Requests per minute')}
-          {numberField('max_concurrency', 'Max concurrency')}
-          {numberField('weight', 'Weight', 'For weighted routing')}
-          {numberField('priority', 'Priority', 'For priority routing')}
-          {numberField('initial_balance', 'Initial balance')}
-          {numberField('balance_threshold', 'Balance alert threshold')}
+          {numberField('requests_per_minute', 'Requests per minute', 1)}
+          {numberField('max_concurrency', 'Max concurrency', 1)}
+          {numberField('weight', 'Weight', 1, 'For weighted routing (1–1000)')}
+          {numberField('priority', 'Priority', -1000, 'For priority routing; higher first')}
+          {numberField('initial_balance', 'Initial balance', 0)}
+          {numberField('balance_threshold', 'Balance alert threshold', 0)}
         </Row>
         <Form.Item name="proxy_url" label="Proxy URL" tooltip="http://, https:// or socks5:// egress proxy for this account">
           <Input placeholder="socks5://user:pass@host:1080" />

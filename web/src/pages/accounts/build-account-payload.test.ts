@@ -47,3 +47,10 @@ describe('buildPatchPayload', () => {
     });
   });
 });
+
+describe('buildPatchPayload on fields the server always keeps', () => {
+  it('does not send a blank weight or priority', () => {
+    const initial = accountToFormValues({ id: '1', name: 'a', provider: 'openai', weight: 3, priority: 1 });
+    expect(buildPatchPayload(initial, { ...initial, weight: null, priority: 2 })).toEqual({ priority: 2 });
+  });
+});

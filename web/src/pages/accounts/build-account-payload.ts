@@ -18,6 +18,9 @@ const commonFields = [
   'balance_threshold',
 ] as const;
 
+/** Fields that always have a value on the server (a blank input keeps the current one). */
+const notClearable = new Set<string>(['name', 'enabled', 'weight', 'priority']);
+
 /** The non-secret provider-specific fields each provider takes. */
 export function providerFields(provider: ProviderName): readonly (keyof AccountFormValues)[] {
   switch (provider) {
@@ -86,6 +89,7 @@ export function buildPatchPayload(initial: AccountFormValues, values: AccountFor
   for (const field of [...commonFields, ...providerFields(initial.provider)]) {
     const before = normalize(initial[field]);
     const after = normalize(values[field]);
+    if (after === null && notClearable.has(field)) continue;
     if (JSON.stringify(before) !== JSON.stringify(after)) payload[field] = after;
   }
   for (const field of providerSecretFields(initial.provider)) {

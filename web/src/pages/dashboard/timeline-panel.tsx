@@ -51,17 +51,12 @@ export function TimelinePanel() {
   );
 
   return (
-    <Card
-      size="small"
-      title="Traffic"
-      extra={
-        <Space wrap size={4}>
-          <Segmented size="small" value={metric} onChange={(value) => setMetric(value as TimelineMetric)} options={[{ label: 'Requests', value: 'requests' }, { label: 'Tokens', value: 'tokens' }, { label: 'Cost', value: 'cost' }]} />
-          <Segmented size="small" value={groupBy} onChange={(value) => setGroupBy(value as 'model' | 'provider')} options={[{ label: 'By model', value: 'model' }, { label: 'By provider', value: 'provider' }]} />
-          <Segmented size="small" value={range} onChange={(value) => setRange(value as RangeName)} options={['24h', '7d', '30d']} />
-        </Space>
-      }
-    >
+    <Card size="small" title="Traffic">
+      <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
+        <Segmented size="small" value={metric} onChange={(value) => setMetric(value as TimelineMetric)} options={[{ label: 'Requests', value: 'requests' }, { label: 'Tokens', value: 'tokens' }, { label: 'Cost', value: 'cost' }]} />
+        <Segmented size="small" value={groupBy} onChange={(value) => setGroupBy(value as 'model' | 'provider')} options={[{ label: 'By model', value: 'model' }, { label: 'By provider', value: 'provider' }]} />
+        <Segmented size="small" value={range} onChange={(value) => setRange(value as RangeName)} options={['24h', '7d', '30d']} />
+      </Space>
       <QueryState loading={query.loading} error={query.error} onRetry={query.reload} empty={!series || series.series.length === 0} emptyText="No traffic in this period">
         {series ? (
           <div data-testid="timeline-chart">

@@ -8,7 +8,7 @@ import { formatMilliseconds } from '../../format/format-milliseconds';
 /** Everything logged about one request: tokens by kind, cost, latency, time to first token, error. */
 export function RequestDetailDrawer({ request, onClose }: { request: RequestLogDto | null; onClose: () => void }) {
   return (
-    <Drawer title="Request" open={request !== null} onClose={onClose} size={520}>
+    <Drawer title="Request" open={request !== null} onClose={onClose} size={Math.min(520, window.innerWidth)}>
       {request ? (
         <>
           {request.status === 'error' ? (
