@@ -71,6 +71,16 @@ describe('Amp adapter against the fake', () => {
     expect(adapter.passthroughFormats).toEqual(['anthropic-messages', 'anthropic-count-tokens', 'openai-chat']);
   });
 
+  it.each([
+    ['anthropic-messages', 'claude-sonnet-4-5', true],
+    ['anthropic-count-tokens', 'claude-sonnet-4-5', true],
+    ['openai-chat', 'claude-sonnet-4-5', false],
+    ['anthropic-messages', 'gpt-5', false],
+    ['openai-chat', 'gpt-5', true],
+  ] as const)('can pass %s through for %s: %s', (format, model, expected) => {
+    expect(adapter.canPassthrough?.(format, model)).toBe(expected);
+  });
+
   it('reads the balance from the display text', async () => {
     const balance = await adapter.fetchBalance(account(), testCallContext());
     expect(balance).toMatchObject({ remaining: 12.34, unit: 'USD', email: 'dev@example.com', source: 'upstream' });

@@ -27,6 +27,8 @@ export function createAmpAdapter(): ProviderAdapter & Required<Pick<ProviderAdap
     provider: 'amp',
     stream,
     passthroughFormats,
+    // Claude models live only on the Anthropic route, everything else only on the OpenAI route.
+    canPassthrough: (format, upstreamModel) => (format === 'openai-chat') !== isAmpAnthropicModel(upstreamModel),
     passthrough: (request, account, context) =>
       request.format === 'openai-chat' ? openAIRoute.passthrough(request, account, context) : anthropicRoute.passthrough(request, account, context),
     fetchBalance: (account, context) => fetchAmpBalance(account, context),

@@ -83,6 +83,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
       });
       return toPassthroughResponse(response);
     },
+    /** Anthropic has no balance endpoint for API keys; the pool keeps a ledger instead. */
+    fetchBalance: async () => null,
     async listModels(account, context) {
       requireApiKey(account);
       const response = await sendUpstreamRequest({

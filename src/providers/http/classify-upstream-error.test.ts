@@ -13,6 +13,7 @@ describe('classifyUpstreamError', () => {
     { status: 422, body: '{"detail":"Unprocessable"}', kind: 'invalid_request', message: 'Unprocessable' },
     { status: 401, body: anthropicBody('authentication_error', 'invalid x-api-key'), kind: 'credential_invalid', message: 'invalid x-api-key' },
     { status: 403, body: anthropicBody('permission_error', 'Your API key does not have permission'), kind: 'credential_invalid', message: 'Your API key does not have permission' },
+    { status: 403, body: openAIBody('request_forbidden', 'Country, region, or territory not supported', 'unsupported_country_region_territory'), kind: 'upstream_unavailable', message: 'Country, region, or territory not supported' },
     { status: 402, body: '', kind: 'quota_exhausted', message: 'Upstream returned HTTP 402.' },
     { status: 400, body: anthropicBody('invalid_request_error', 'Your credit balance is too low to access the Anthropic API.'), kind: 'quota_exhausted', message: 'Your credit balance is too low to access the Anthropic API.' },
     { status: 429, body: openAIBody('insufficient_quota', 'You exceeded your current quota, please check your plan and billing details.', 'insufficient_quota'), kind: 'quota_exhausted', message: 'You exceeded your current quota, please check your plan and billing details.' },

@@ -61,6 +61,8 @@ function readErrorDetails(bodyText: string): ErrorDetails {
 const quotaPattern =
   /insufficient_quota|billing|credit balance|out of credits|insufficient (balance|credits|funds)|quota (exceeded|exhausted)|exceeded your current quota|payment required/i;
 const expiredTokenPattern = /token (has )?expired|expired token|jwt expired/i;
+/** A 403 about where the call comes from is the egress's fault, not the credential's. */
+const regionPattern = /unsupported_country|country, region, or territory|not available in your (country|region)/i;
 
 /** Turns a non-2xx upstream response into the typed error the pool acts on. */
 export function classifyUpstreamError(failure: UpstreamFailure): GatewayError {
@@ -76,6 +78,9 @@ export function classifyUpstreamError(failure: UpstreamFailure): GatewayError {
   }
   if (status === 400 || status === 404 || status === 413 || status === 422) {
     return new InvalidRequestError(message, options);
+  }
+  if (status === 403 && regionPattern.test(`${details.code ?? ''} ${upstreamMessage ?? ''}`)) {
+    return new UpstreamUnavailableError(message, options);
   }
   if (status === 401 || status === 403) {
     return new CredentialInvalidError(message, { ...options, refreshable: expiredTokenPattern.test(message) });

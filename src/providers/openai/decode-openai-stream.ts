@@ -82,6 +82,8 @@ export async function* decodeOpenAIStream(events: AsyncIterable<SseEvent>): Asyn
     const reasoning = delta?.reasoning_content ?? delta?.reasoning;
     if (reasoning) yield* appendText('reasoning', reasoning);
     if (delta?.content) yield* appendText('text', delta.content);
+    // A refusal is the model's answer in another field; clients see it as text.
+    if (delta?.refusal) yield* appendText('text', delta.refusal);
     for (const call of delta?.tool_calls ?? []) {
       const index = call.index ?? 0;
       let tool = tools.get(index);

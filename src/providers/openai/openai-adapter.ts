@@ -73,6 +73,8 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
       });
       return toPassthroughResponse(response);
     },
+    /** OpenAI has no prepaid-balance endpoint for API keys; compatible servers override this. */
+    fetchBalance: async () => null,
     async listModels(account, context) {
       requireApiKey(account);
       const response = await sendUpstreamRequest({

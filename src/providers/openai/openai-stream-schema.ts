@@ -38,6 +38,7 @@ export const openAIChunkSchema = z
                 content: z.string().nullish(),
                 reasoning_content: z.string().nullish(),
                 reasoning: z.string().nullish(),
+                refusal: z.string().nullish(),
                 tool_calls: z.array(toolCallDeltaSchema).nullish(),
               })
               .loose()
