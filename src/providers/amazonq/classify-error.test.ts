@@ -27,6 +27,11 @@ describe('classifyAmazonQError', () => {
       expected: { name: 'QuotaExhaustedError', resetAt: december },
     },
     {
+      name: '429 DAILY_REQUEST_COUNT → QuotaExhaustedError until the next UTC day',
+      input: { status: 429, errorType: 'ThrottlingException', body: '{"message":"Daily limit reached","reason":"DAILY_REQUEST_COUNT"}' },
+      expected: { name: 'QuotaExhaustedError', resetAt: Date.UTC(2026, 10, 24) },
+    },
+    {
       name: '403 suspended → AccountSuspendedError',
       input: {
         status: 403,

@@ -43,10 +43,15 @@ export const nextMonthStart = (now: number): number => {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
 };
 
+export const nextDayStart = (now: number): number => {
+  const date = new Date(now);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
+};
+
 /**
  * The written error policy for Q/Kiro (§4 of the protocol notes): 400s are the request's fault and
  * reach the client as 400s; quota (402, MONTHLY_REQUEST_COUNT) → out until the reset; suspension →
- * disable; an invalid bearer token → refreshable credential error; other 401/403 → dead credential;
+ * disable; DAILY_REQUEST_COUNT → out until the next UTC day; an invalid bearer token → refreshable credential error; other 401/403 → dead credential;
  * 429 → cool down; 5xx and unknown → transient.
  */
 export function classifyAmazonQError(input: AmazonQErrorInput): GatewayError {
@@ -67,6 +72,9 @@ export function classifyAmazonQError(input: AmazonQErrorInput): GatewayError {
       ...details,
       resetAt: input.quotaResetAt ?? nextMonthStart(input.now ?? Date.now()),
     });
+  }
+  if (/DAILY_REQUEST_COUNT/.test(text)) {
+    return new QuotaExhaustedError(`The account's daily quota is exhausted: ${message}`, { ...details, resetAt: nextDayStart(input.now ?? Date.now()) });
   }
   if (/input is too long|CONTENT_LENGTH_EXCEEDS_THRESHOLD|PROMPT_TOO_LONG/i.test(text)) {
     return new InvalidRequestError(message.includes('Input is too long') ? message : `Input is too long. ${message}`, details);
