@@ -19,7 +19,8 @@ export function ensureWebBuild(): void {
 
 /** Starts the real server (`tsx src/main.ts`) on a free port with a temp data dir, and waits until it listens. */
 export async function startDashboardServer(environment: Record<string, string>): Promise<DashboardServer> {
-  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-dashboard-e2e-'));
+  const ownDirectory = !environment.DATA_DIR;
+  const dataDirectory = environment.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-dashboard-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
     cwd: repositoryRoot,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
@@ -53,7 +54,7 @@ export async function startDashboardServer(environment: Record<string, string>):
         await exited;
         clearTimeout(timer);
       }
-      fs.rmSync(dataDirectory, { recursive: true, force: true });
+      if (ownDirectory) fs.rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }
