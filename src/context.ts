@@ -15,6 +15,7 @@ import { createChangeBus, type ChangeBus } from './store/change-bus.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createUsageService, type UsageService } from './usage/usage-service.js';
+import { createGateway, type Gateway } from './gateway/create-gateway.js';
 
 /** Result of `POST /admin/accounts/{id}/test`, provided by whoever wires the providers. */
 export interface AccountTestResult {
@@ -63,10 +64,13 @@ export interface AppContext {
   settings: SettingsService;
   /** Request log, roll-ups, budgets, metrics and alert webhooks. */
   usage: UsageService;
+  /** Provider adapters, the account pool and its background jobs: the request path. */
+  gateway: Gateway;
   /** Optional hooks wired by the provider/pool integration; the admin API answers 501 while absent. */
   accountTester?: AccountTester;
   balances?: BalanceService;
-  accountLiveState?: (accountId: string) => AccountLiveState | undefined;
+  /** Live numbers of several accounts in one read (Redis or memory), for the admin account views. */
+  accountLiveStates?: (accountIds: readonly string[]) => Promise<Map<string, AccountLiveState>>;
   /** Run in reverse order on shutdown, after the server stopped accepting requests. */
   onShutdown(hook: () => Promise<void> | void): void;
   shutdown(): Promise<void>;
@@ -111,6 +115,9 @@ export async function createContext(config: Config, logger: Logger, version: str
     const usage = createUsageService({ db: database.db, logger, settings: () => settings.get(), accounts: () => accounts.list() });
     usage.start();
     hooks.push(() => usage.close());
+    const gateway = createGateway({ logger, db: database.db, redis, redisPrefix: prefix, settings: () => settings.get(), accounts, usage });
+    gateway.start();
+    hooks.push(() => gateway.stop());
     return {
       config,
       logger,
@@ -125,6 +132,15 @@ export async function createContext(config: Config, logger: Logger, version: str
       accountAdmin: createAccountAdminService({ db: database.db, secretBox, bus: changeBus }),
       settings,
       usage,
+      gateway,
+      accountTester: { test: (accountId) => gateway.testAccount(accountId) },
+      balances: { fetch: (accountId) => gateway.refreshBalance(accountId) },
+      accountLiveStates: async (accountIds) => {
+        const states = await gateway.liveStates(accountIds);
+        return new Map(
+          [...states].map(([id, live]) => [id, { ...live, cooldown_until: live.cooldown_until ? Date.parse(live.cooldown_until) : null }]),
+        );
+      },
       onShutdown: (hook) => void hooks.push(hook),
       shutdown: runHooks,
     };

@@ -10,6 +10,8 @@ import type { Settings } from '../settings/settings-schema.js';
 
 export interface PoolLease {
   account: AccountRecord;
+  /** `moved`: the session's pinned account could not serve, so this is another one. */
+  sticky?: 'none' | 'hit' | 'new' | 'moved' | 'temporary';
   release(outcome: { ok: true } | { ok: false; error: unknown }): Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import { collectStream } from '../core/collect-stream.js';
 import { GatewayError } from '../core/errors/gateway-error.js';
 import { InternalError } from '../core/errors/internal-error.js';
 import { PermissionError } from '../core/errors/permission-error.js';
-import { modelAllowed } from '../core/model-pattern.js';
+import { matchesModel } from '../pool/matches-model.js';
 import { emptyUsage, type Usage } from '../core/usage.js';
 import type { PassthroughFormat } from '../providers/provider-adapter.js';
 import type { AuthenticatedKey } from '../server/app-env.js';
@@ -13,7 +13,7 @@ import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.
 import { observeEvents, type EventObservation } from './observe-events.js';
 import { respondPassthrough } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
-import { hasSignedThinking } from './session-signals.js';
+import { hasSignedThinking } from '../pool/has-signed-thinking.js';
 import { startUpstream } from './start-upstream.js';
 
 export interface ChatInvocation {
@@ -76,7 +76,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
 
   let started;
   try {
-    if (!modelAllowed(request.model, apiKey.allowedModels)) {
+    if (!matchesModel(apiKey.allowedModels, request.model)) {
       throw new PermissionError(`This API key may not use the model ${request.model}.`);
     }
     deps.checkBudget(apiKey);

@@ -1,4 +1,4 @@
-import { matchesModelPattern } from '../core/model-pattern.js';
+import { matchesGlob } from '../pool/matches-model.js';
 
 /**
  * Applies the settings' model mappings: exact names first, then `*` patterns in the order given.
@@ -8,7 +8,7 @@ export function resolveUpstreamModel(requested: string, mappings: Record<string,
   const exact = mappings[requested];
   if (exact) return exact;
   for (const [pattern, target] of Object.entries(mappings)) {
-    if (pattern.includes('*') && matchesModelPattern(requested, pattern)) return target;
+    if (pattern.includes('*') && matchesGlob(pattern, requested)) return target;
   }
   return requested;
 }

@@ -5,6 +5,7 @@ import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
+import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
 
 export interface UpstreamCall {
   request: ChatRequest;
@@ -57,6 +58,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       throw lastError ?? error;
     }
     const account = lease.account;
+    const moved = call.hasSignedThinking && lease.sticky === 'moved';
     const adapter = deps.adapters[account.provider];
     const attemptAbort = new AbortController();
     const onClientAbort = () => attemptAbort.abort(call.signal.reason);
@@ -78,12 +80,13 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     };
     try {
       if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
-        const body = { ...call.rawBody, model: call.upstreamModel };
+        const body = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
         const response = await adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context);
         clearTimeout(timer);
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response };
       }
-      const rest = adapter.stream(call.request, call.upstreamModel, account.upstream, context)[Symbol.asyncIterator]();
+      const request = moved ? stripSignedThinking(call.request) : call.request;
+      const rest = adapter.stream(request, call.upstreamModel, account.upstream, context)[Symbol.asyncIterator]();
       const first = await rest.next();
       if (!first.done && first.value.type === 'error') throw first.value.error;
       clearTimeout(timer);
@@ -112,6 +115,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
 function withCleanup(lease: PoolLease, cleanup: () => void): PoolLease {
   return {
     account: lease.account,
+    sticky: lease.sticky,
     release: async (outcome) => {
       cleanup();
       await lease.release(outcome);

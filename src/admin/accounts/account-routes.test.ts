@@ -175,17 +175,17 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
 
   it('answers 501 for test and balance until their hooks are wired, then calls them', async () => {
     const { body: created } = await post('/admin/accounts', { name: 'hooks', provider: 'openai', api_key: 'sk-0123456789abc' });
-    const wired = { tester: harness.context.accountTester, balances: harness.context.balances, live: harness.context.accountLiveState };
+    const wired = { tester: harness.context.accountTester, balances: harness.context.balances, live: harness.context.accountLiveStates };
     harness.context.accountTester = undefined;
     harness.context.balances = undefined;
-    harness.context.accountLiveState = undefined;
+    harness.context.accountLiveStates = undefined;
     expect((await harness.request('POST', `/admin/accounts/${created.id}/test`)).status).toBe(501);
     expect((await harness.request('GET', `/admin/accounts/${created.id}/balance`)).status).toBe(501);
     expect((await harness.request('POST', '/admin/accounts/missing/test')).status).toBe(404);
 
     harness.context.accountTester = { test: async (id) => ({ ok: id === created.id, latency_ms: 12 }) };
     harness.context.balances = { fetch: async () => ({ remaining: 4.5, unit: 'USD', source: 'upstream', checkedAt: 1 }) };
-    harness.context.accountLiveState = () => ({ rpm_now: 3, in_flight: 1, cooldown_until: null });
+    harness.context.accountLiveStates = async (ids) => new Map(ids.map((id) => [id, { rpm_now: 3, in_flight: 1, cooldown_until: null }]));
     try {
       expect(await (await harness.request('POST', `/admin/accounts/${created.id}/test`)).json()).toEqual({ ok: true, latency_ms: 12 });
       expect(await (await harness.request('GET', `/admin/accounts/${created.id}/balance`)).json()).toMatchObject({ balance: { remaining: 4.5 } });
@@ -193,7 +193,7 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
     } finally {
       harness.context.accountTester = wired.tester;
       harness.context.balances = wired.balances;
-      harness.context.accountLiveState = wired.live;
+      harness.context.accountLiveStates = wired.live;
     }
   });
 });

@@ -21,17 +21,21 @@ const notWired = (feature: string) => new NotImplementedError(`${feature} is not
 
 export function registerAccountRoutes(app: App, context: AppContext): void {
   const service = context.accountAdmin;
-  const dto = (row: AccountRow): AccountDto => toAccountDto(row, context.accountLiveState?.(row.id));
+  const dtos = async (rows: AccountRow[]): Promise<AccountDto[]> => {
+    const live = (await context.accountLiveStates?.(rows.map((row) => row.id))) ?? new Map();
+    return rows.map((row) => toAccountDto(row, live.get(row.id)));
+  };
+  const dto = async (row: AccountRow): Promise<AccountDto> => (await dtos([row]))[0]!;
   const requireAccount = (id: string) => {
     if (!context.accounts.get(id)) throw new NotFoundError(`No account with id ${id}.`);
   };
 
-  app.openapi(listAccountsRoute, async (c) => c.json({ data: (await service.list()).map(dto) }, 200));
+  app.openapi(listAccountsRoute, async (c) => c.json({ data: await dtos(await service.list()) }, 200));
 
   app.openapi(createAccountRoute, async (c) => {
     const row = await service.create(c.req.valid('json'));
     c.get('logger').info({ accountId: row.id, provider: row.provider }, 'account created');
-    return c.json(dto(row), 201);
+    return c.json(await dto(row), 201);
   });
 
   app.openapi(importAccountsRoute, async (c) => {
@@ -40,12 +44,12 @@ export function registerAccountRoutes(app: App, context: AppContext): void {
     return c.json(outcome, 200);
   });
 
-  app.openapi(getAccountRoute, async (c) => c.json(dto(await service.get(c.req.valid('param').id)), 200));
+  app.openapi(getAccountRoute, async (c) => c.json(await dto(await service.get(c.req.valid('param').id)), 200));
 
   app.openapi(patchAccountRoute, async (c) => {
     const row = await service.update(c.req.valid('param').id, c.req.valid('json'));
     c.get('logger').info({ accountId: row.id }, 'account updated');
-    return c.json(dto(row), 200);
+    return c.json(await dto(row), 200);
   });
 
   app.openapi(deleteAccountRoute, async (c) => {

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApiKey } from '../../../tests/support/create-test-api-key.js';
 import { createTestApp, type TestApp } from '../../../tests/support/create-test-app.js';
 
-/** Auth, per-key limits, body limit and access log as a /v1 route sees them, through the real app. */
+/**
+ * Auth, per-key limits, body limit and access log as a /v1 route sees them, through the real app.
+ * Echo routes under /v1 stand in for the chat endpoints (the path decides the error format).
+ */
 describe('client API guards', () => {
   let harness: TestApp;
   const logLines: Array<Record<string, unknown>> = [];
@@ -16,9 +19,8 @@ describe('client API guards', () => {
       },
     });
     harness = await createTestApp({ logger: pino({ level: 'info' }, sink), config: { bodyLimitBytes: 1000 } });
-    harness.app.post('/v1/chat/completions', async (c) => c.json({ ok: true, key: c.get('apiKey')?.name, size: (await c.req.text()).length }));
-    harness.app.post('/v1/messages', (c) => c.json({ ok: true }));
-    harness.app.post('/v1/messages/count_tokens', (c) => c.json({ input_tokens: 1 }));
+    harness.app.post('/v1/guard-echo', async (c) => c.json({ ok: true, key: c.get('apiKey')?.name, size: (await c.req.text()).length }));
+    harness.app.post('/v1/messages/guard-echo', (c) => c.json({ ok: true }));
   });
   afterAll(async () => {
     await harness.close();
@@ -29,21 +31,21 @@ describe('client API guards', () => {
 
   it('accepts Authorization: Bearer and x-api-key', async () => {
     const { key } = await createTestApiKey(harness.context, { name: 'client' });
-    expect(await (await call('/v1/chat/completions', { authorization: `Bearer ${key}` })).json()).toMatchObject({ ok: true, key: 'client' });
-    expect((await call('/v1/chat/completions', { 'x-api-key': key })).status).toBe(200);
+    expect(await (await call('/v1/guard-echo', { authorization: `Bearer ${key}` })).json()).toMatchObject({ ok: true, key: 'client' });
+    expect((await call('/v1/guard-echo', { 'x-api-key': key })).status).toBe(200);
   });
 
   it('answers 401 in the caller’s format for missing, unknown, disabled and expired keys', async () => {
-    const missing = await call('/v1/chat/completions', {});
+    const missing = await call('/v1/guard-echo', {});
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: { type: 'authentication_error', code: 'authentication' } });
-    const anthropic = await call('/v1/messages', { 'x-api-key': 'amq-unknown' });
+    const anthropic = await call('/v1/messages/guard-echo', { 'x-api-key': 'amq-unknown' });
     expect(anthropic.status).toBe(401);
     expect(await anthropic.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'Invalid API key.' } });
     const disabled = await createTestApiKey(harness.context, { enabled: false });
-    expect((await call('/v1/chat/completions', { authorization: `Bearer ${disabled.key}` })).status).toBe(401);
+    expect((await call('/v1/guard-echo', { authorization: `Bearer ${disabled.key}` })).status).toBe(401);
     const expired = await createTestApiKey(harness.context, { expiresAt: Date.now() - 1000 });
-    const expiredResponse = await call('/v1/chat/completions', { authorization: `Bearer ${expired.key}` });
+    const expiredResponse = await call('/v1/guard-echo', { authorization: `Bearer ${expired.key}` });
     expect(expiredResponse.status).toBe(401);
     expect(((await expiredResponse.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
   });
@@ -51,25 +53,26 @@ describe('client API guards', () => {
   it('applies the key’s RPM with 429 and retry-after, in the caller’s format, but not to count_tokens', async () => {
     const { key } = await createTestApiKey(harness.context, { requestsPerMinute: 2 });
     const headers = { 'x-api-key': key };
-    expect((await call('/v1/messages', headers)).status).toBe(200);
-    expect((await call('/v1/messages', headers)).status).toBe(200);
-    const limited = await call('/v1/messages', headers);
+    expect((await call('/v1/messages/guard-echo', headers)).status).toBe(200);
+    expect((await call('/v1/messages/guard-echo', headers)).status).toBe(200);
+    const limited = await call('/v1/messages/guard-echo', headers);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(await limited.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
-    const openai = await call('/v1/chat/completions', headers);
+    const openai = await call('/v1/guard-echo', headers);
     expect(openai.status).toBe(429);
     expect(await openai.json()).toMatchObject({ error: { type: 'rate_limit_error', code: 'rate_limited' } });
-    expect((await call('/v1/messages/count_tokens', headers)).status).toBe(200);
+    const countBody = JSON.stringify({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello' }] });
+    expect((await call('/v1/messages/count_tokens', headers, countBody)).status).toBe(200);
     const metrics = await (await harness.app.request('/metrics')).text();
     expect(metrics).toMatch(/sluice_limiter_rejections_total\{scope="key_rpm"\} [1-9]/);
   });
 
   it('applies the key’s RPD', async () => {
     const { key } = await createTestApiKey(harness.context, { requestsPerDay: 1 });
-    expect((await call('/v1/chat/completions', { 'x-api-key': key })).status).toBe(200);
-    const limited = await call('/v1/chat/completions', { 'x-api-key': key });
+    expect((await call('/v1/guard-echo', { 'x-api-key': key })).status).toBe(200);
+    const limited = await call('/v1/guard-echo', { 'x-api-key': key });
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/requests per day/);
   });
@@ -77,10 +80,10 @@ describe('client API guards', () => {
   it('answers 413 for oversized bodies in the caller’s format', async () => {
     const { key } = await createTestApiKey(harness.context);
     const big = JSON.stringify({ text: 'x'.repeat(2000) });
-    const openai = await call('/v1/chat/completions', { 'x-api-key': key }, big);
+    const openai = await call('/v1/guard-echo', { 'x-api-key': key }, big);
     expect(openai.status).toBe(413);
     expect(await openai.json()).toMatchObject({ error: { code: 'payload_too_large' } });
-    const anthropic = await call('/v1/messages', { 'x-api-key': key }, big);
+    const anthropic = await call('/v1/messages/guard-echo', { 'x-api-key': key }, big);
     expect(await anthropic.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
     const admin = await harness.request('POST', '/admin/api-keys', { name: 'x'.repeat(2000) });
     expect(admin.status).toBe(413);
@@ -92,7 +95,7 @@ describe('client API guards', () => {
         controller.close();
       },
     });
-    const streamed = await harness.app.request('/v1/chat/completions', {
+    const streamed = await harness.app.request('/v1/guard-echo', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },
       body: stream,
@@ -103,11 +106,11 @@ describe('client API guards', () => {
 
   it('writes one access-log line per request with the request id, never the key', async () => {
     const { key, id } = await createTestApiKey(harness.context);
-    const response = await call('/v1/chat/completions', { 'x-api-key': key, 'x-request-id': 'req-123' });
+    const response = await call('/v1/guard-echo', { 'x-api-key': key, 'x-request-id': 'req-123' });
     expect(response.headers.get('x-request-id')).toBe('req-123');
     const lines = logLines.filter((line) => line.requestId === 'req-123');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: 'request', method: 'POST', path: '/v1/chat/completions', status: 200, apiKeyId: id });
+    expect(lines[0]).toMatchObject({ msg: 'request', method: 'POST', path: '/v1/guard-echo', status: 200, apiKeyId: id });
     expect(typeof lines[0]!.durationMs).toBe('number');
     expect(JSON.stringify(logLines)).not.toContain(key);
   });

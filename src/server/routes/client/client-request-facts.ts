@@ -1,0 +1,26 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { ChatRequest } from '../../../core/chat-request.js';
+import { hashCachedPrefix } from '../../../pool/hash-cached-prefix.js';
+import { deriveSessionKey } from '../../../pool/sticky-sessions.js';
+import type { AppEnv } from '../../app-env.js';
+
+/** The socket's peer address; absent under `app.request()` in tests. */
+export function clientIp(context: Context<AppEnv>): string | null {
+  try {
+    return getConnInfo(context).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sticky-session key of this conversation, from the first of the signals the client sends. */
+export function sessionKeyOf(body: Record<string, unknown>, headers: Record<string, string>, request: ChatRequest): string | undefined {
+  const metadata = body.metadata as { user_id?: unknown } | undefined;
+  return deriveSessionKey({
+    metadataUserId: typeof metadata?.user_id === 'string' ? metadata.user_id : undefined,
+    headers,
+    promptCacheKey: typeof body.prompt_cache_key === 'string' ? body.prompt_cache_key : undefined,
+    prefixHash: hashCachedPrefix(request),
+  });
+}

@@ -1,0 +1,32 @@
+import type { AccountRecord } from '../../../accounts/account-record.js';
+import type { ProviderName } from '../../../providers/provider-name.js';
+
+/** What accounts that name no models are assumed to serve, for the model list only. */
+const catalog: Record<ProviderName, readonly string[]> = {
+  amazonq: ['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-opus-4.5', 'claude-sonnet-4'],
+  kiro: ['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-opus-4.5', 'claude-sonnet-4'],
+  anthropic: ['claude-opus-4-5', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1', 'claude-sonnet-4-0'],
+  openai: ['gpt-5', 'gpt-5-mini', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini'],
+  'openai-compatible': [],
+  amp: ['claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-5', 'gpt-5'],
+};
+
+export interface ListedModel {
+  id: string;
+  ownedBy: string;
+}
+
+/**
+ * Every model a client can ask for: the names enabled accounts list (patterns left out), the
+ * provider catalogue for accounts that list none, and the model mapping's source names.
+ */
+export function listModels(accounts: readonly AccountRecord[], mappings: Record<string, string>): ListedModel[] {
+  const models = new Map<string, string>();
+  for (const account of accounts) {
+    if (!account.enabled) continue;
+    const names = account.models && account.models.length > 0 ? account.models : catalog[account.provider];
+    for (const name of names) if (!name.includes('*') && !models.has(name)) models.set(name, account.provider);
+  }
+  for (const name of Object.keys(mappings)) if (!name.includes('*') && !models.has(name)) models.set(name, 'sluice');
+  return [...models].map(([id, ownedBy]) => ({ id, ownedBy })).sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
+import type { AppEnv } from '../../app-env.js';
+
+/** Reads the body as a JSON object, or throws a 400 that says what is wrong with it. */
+export async function readJsonObject(context: Context<AppEnv>): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await context.req.text();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    throw new InvalidRequestError('The request body could not be read.');
+  }
+  if (text.trim() === '') throw new InvalidRequestError('The request body is empty; send a JSON object.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidRequestError(`The request body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidRequestError('The request body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The client's headers, lower-cased, for forwarding decisions (anthropic-beta, session ids). */
+export const lowerCaseHeaders = (headers: Headers): Record<string, string> => {
+  const result: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    result[key.toLowerCase()] = value;
+  });
+  return result;
+};

@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import type { ChatRequest } from '../../../core/chat-request.js';
+import { AuthenticationError } from '../../../core/errors/authentication-error.js';
+import { parseAnthropicMessagesRequest } from '../../../formats/anthropic/parse-anthropic-messages-request.js';
+import { parseOpenAIChatRequest } from '../../../formats/openai/parse-openai-chat-request.js';
+import type { ClientRenderer } from '../../../gateway/client-renderer.js';
+import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
+import { handleChat } from '../../../gateway/handle-chat.js';
+import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
+import type { App, AppEnv } from '../../app-env.js';
+import { clientIp, sessionKeyOf } from './client-request-facts.js';
+import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { anthropicRenderer, openAIRenderer } from './renderers.js';
+
+interface ChatRoute {
+  parse(body: unknown): { request: ChatRequest; warnings: Array<{ feature: string; detail: string }> };
+  renderer: ClientRenderer;
+  passthroughFormat: PassthroughFormat;
+}
+
+const routes: Record<'/v1/chat/completions' | '/v1/messages', ChatRoute> = {
+  '/v1/chat/completions': { parse: parseOpenAIChatRequest, renderer: openAIRenderer, passthroughFormat: 'openai-chat' },
+  '/v1/messages': { parse: parseAnthropicMessagesRequest, renderer: anthropicRenderer, passthroughFormat: 'anthropic-messages' },
+};
+
+/** POST /v1/chat/completions (OpenAI) and POST /v1/messages (Anthropic, `?beta=true` accepted). */
+export function registerChatRoutes(app: App, deps: GatewayDeps): void {
+  for (const [path, route] of Object.entries(routes)) {
+    app.post(path, (context) => serveChat(context, route, deps));
+  }
+}
+
+async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: GatewayDeps): Promise<Response> {
+  const startedAt = Date.now();
+  const apiKey = context.get('apiKey');
+  if (!apiKey) throw new AuthenticationError();
+  const body = await readJsonObject(context);
+  const { request, warnings } = route.parse(body);
+  const logger = context.get('logger');
+  if (warnings.length > 0) logger.debug({ warnings }, 'request features the canonical model does not carry');
+  const headers = lowerCaseHeaders(context.req.raw.headers);
+  const query = new URL(context.req.url).search.slice(1);
+  return handleChat(
+    {
+      request,
+      rawBody: body,
+      passthroughFormat: route.passthroughFormat,
+      query: query || undefined,
+      apiKey,
+      clientHeaders: headers,
+      requestId: context.get('requestId'),
+      signal: context.req.raw.signal,
+      sessionKey: sessionKeyOf(body, headers, request),
+      clientIp: clientIp(context),
+      userAgent: headers['user-agent'] ?? null,
+      startedAt,
+    },
+    route.renderer,
+    { ...deps, logger },
+  );
+}
