@@ -32,6 +32,18 @@ describe('readSseEvents', () => {
     expect(events).toEqual(['café']);
   });
 
+  it('fails on an event larger than the bound instead of buffering without limit', async () => {
+    const piece = 'x'.repeat(1024 * 1024);
+    async function* endless(): AsyncGenerator<string> {
+      yield 'data: ';
+      for (let index = 0; index < 20; index += 1) yield piece;
+    }
+    const read = async () => {
+      for await (const event of readSseEvents(endless())) void event;
+    };
+    await expect(read()).rejects.toMatchObject({ kind: 'upstream_unavailable' });
+  });
+
   it('drains the rest of the body briefly when the consumer stops early', async () => {
     let finished = false;
     async function* body(): AsyncGenerator<Uint8Array> {

@@ -1,6 +1,10 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
 
 export type SseEvent = EventSourceMessage;
+
+/** An upstream that sends more than this without completing an event is broken (or hostile). */
+export const maxSseEventChars = 16 * 1024 * 1024;
 
 /** How long a consumer that stops early waits for the body's natural end, so the connection can be reused. */
 const drainDeadlineMs = 500;
@@ -32,7 +36,13 @@ async function drainThenClose(iterator: AsyncIterator<unknown>): Promise<void> {
  */
 export async function* readSseEvents(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
   const pending: SseEvent[] = [];
-  const parser = createParser({ onEvent: (event) => void pending.push(event) });
+  let charsSinceEvent = 0;
+  const parser = createParser({
+    onEvent: (event) => {
+      charsSinceEvent = 0;
+      pending.push(event);
+    },
+  });
   const decoder = new TextDecoder();
   const iterator = body[Symbol.asyncIterator]();
   let ended = false;
@@ -40,7 +50,10 @@ export async function* readSseEvents(body: AsyncIterable<Uint8Array | string>): 
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      parser.feed(typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true }));
+      const text = typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+      charsSinceEvent += text.length;
+      parser.feed(text);
+      if (charsSinceEvent > maxSseEventChars) throw new UpstreamUnavailableError('Upstream sent an oversized server-sent event.');
       while (pending.length > 0) yield pending.shift() as SseEvent;
     }
     ended = true;
@@ -48,6 +61,11 @@ export async function* readSseEvents(body: AsyncIterable<Uint8Array | string>): 
     // A final event without its terminating blank line is still delivered.
     parser.feed('\n\n');
     while (pending.length > 0) yield pending.shift() as SseEvent;
+  } catch (error) {
+    // A failed or oversized body is not worth draining: close it at once.
+    ended = true;
+    await Promise.resolve(iterator.return?.()).catch(() => undefined);
+    throw error;
   } finally {
     if (!ended) await drainThenClose(iterator);
   }
