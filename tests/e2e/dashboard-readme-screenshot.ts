@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.baseUrl}/admin/dashboard/`);
-    await page.evaluate((key) => window.localStorage.setItem('sluice.adminKey', key), adminKey);
+    await page.evaluate(`window.localStorage.setItem('sluice.adminKey', ${JSON.stringify(adminKey)})`);
     await page.reload();
     await page.getByText('7d', { exact: true }).click();
     await page.getByTestId('timeline-chart').locator('canvas').first().waitFor();

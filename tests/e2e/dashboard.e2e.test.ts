@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await page.getByLabel('Admin API key').fill(adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Last 7 days').waitFor();
-    expect(await page.evaluate(() => window.localStorage.getItem('sluice.adminKey'))).toBe(adminKey);
+    expect(await page.evaluate(`window.localStorage.getItem('sluice.adminKey')`)).toBe(adminKey);
     await shot('03-dashboard-empty');
   }, 60_000);
 
@@ -184,7 +184,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await shot('13-phone-accounts');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('Sign in with an admin API key').waitFor();
-    expect(await page.evaluate(() => window.localStorage.getItem('sluice.adminKey'))).toBeNull();
+    expect(await page.evaluate(`window.localStorage.getItem('sluice.adminKey')`)).toBeNull();
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 });
