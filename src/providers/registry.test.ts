@@ -20,8 +20,9 @@ describe('createProviderRegistry', () => {
     expect(registry.kiro.provider).toBe('kiro');
   });
 
-  it('fails clearly for a provider without an adapter', () => {
+  it('fails clearly for a provider without an adapter', async () => {
     const registry = createProviderRegistry();
-    expect(() => registry.amazonq.stream({} as never, 'm', {} as never, {} as never)).toThrow(/No adapter is registered for provider amazonq/);
+    const iterator = registry.amazonq.stream({} as never, 'm', {} as never, {} as never)[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toThrow(/No adapter is registered for provider amazonq/);
   });
 });

@@ -12,7 +12,8 @@ export type ProviderRegistry = Record<ProviderName, ProviderAdapter>;
 function missingAdapter(provider: ProviderName): ProviderAdapter {
   return {
     provider,
-    stream: () => {
+    // Fails on the first read, like any upstream failure.
+    stream: async function* () {
       throw new InternalError(`No adapter is registered for provider ${provider}.`);
     },
   };
