@@ -21,6 +21,8 @@
  *   rotation of the refresh token, `expiresIn` and the social `profileArn`.
  * - Usage limits: `GET /getUsageLimits?…` (Kiro) and `POST /` with
  *   `x-amz-target: AmazonCodeWhispererService.GetUsageLimits`; answers `fake.usageLimits`.
+ * - Models: `GET /ListAvailableModels?…` (Kiro) and `POST /` with
+ *   `x-amz-target: AmazonCodeWhispererService.ListAvailableModels`; answers `fake.models`.
  *
  * Auth: chat and usage calls need `Authorization: Bearer <token>`; any token is accepted until
  * `fake.revokeAccessTokens()`, after which every token seen or issued so far gets the real 403
@@ -39,7 +41,7 @@ export interface FakeRecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   body: unknown;
-  kind: 'chat-awsjson' | 'chat-restjson' | 'oidc-token' | 'social-refresh' | 'usage-limits' | 'unknown';
+  kind: 'chat-awsjson' | 'chat-restjson' | 'oidc-token' | 'social-refresh' | 'usage-limits' | 'list-models' | 'unknown';
 }
 
 export interface FakeRefreshBehaviour {
@@ -55,6 +57,8 @@ export interface FakeAmazonQ {
   requests: FakeRecordedRequest[];
   refresh: FakeRefreshBehaviour;
   usageLimits: unknown;
+  /** Model ids served by ListAvailableModels. */
+  models: string[];
   /** Queue answers for the next chat calls, in order. */
   enqueue(...scenarios: FakeScenario[]): void;
   chatRequests(): FakeRecordedRequest[];
@@ -65,6 +69,7 @@ export interface FakeAmazonQ {
 
 const chatTarget = 'AmazonCodeWhispererStreamingService.GenerateAssistantResponse';
 const usageTarget = 'AmazonCodeWhispererService.GetUsageLimits';
+const listModelsTarget = 'AmazonCodeWhispererService.ListAvailableModels';
 const bearerInvalidMessage = 'The bearer token included in the request is invalid.';
 
 export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
@@ -79,6 +84,7 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
     requests,
     refresh: { mode: 'ok', rotate: false, expiresIn: 3600 },
     usageLimits: defaultFakeUsageLimits,
+    models: ['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-sonnet-4'],
     enqueue: (...scenarios) => void queue.push(...scenarios),
     chatRequests: () => requests.filter((request) => request.kind === 'chat-awsjson' || request.kind === 'chat-restjson'),
     revokeAccessTokens: () => seenTokens.forEach((token) => revokedTokens.add(token)),
@@ -119,6 +125,9 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
     }
     seenTokens.add(token);
     if (kind === 'usage-limits') return sendJson(response, 200, fake.usageLimits);
+    if (kind === 'list-models') {
+      return sendJson(response, 200, { models: fake.models.map((modelId) => ({ modelId, modelName: modelId })), defaultModel: { modelId: fake.models[0] } });
+    }
     const scenario = queue.shift() ?? fakeScenarios.text('Hello from the fake Amazon Q.');
     if ((scenario.status ?? 200) !== 200) return sendError(response, scenario);
     const conversationId = (body?.conversationState as { conversationId?: string } | undefined)?.conversationId;
@@ -142,6 +151,7 @@ function kindOf(method: string, path: string, target: string): FakeRecordedReque
   if (method === 'POST' && path === '/token') return 'oidc-token';
   if (method === 'POST' && path === '/refreshToken') return 'social-refresh';
   if ((method === 'GET' && path === '/getUsageLimits') || (method === 'POST' && path === '/' && target === usageTarget)) return 'usage-limits';
+  if ((method === 'GET' && path === '/ListAvailableModels') || (method === 'POST' && path === '/' && target === listModelsTarget)) return 'list-models';
   return 'unknown';
 }
 

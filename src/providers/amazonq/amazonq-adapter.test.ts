@@ -297,6 +297,16 @@ describe('createAmazonQAdapter accounts and tokens', () => {
   });
 });
 
+describe('listModels', () => {
+  it.each(['amazonq', 'kiro'] as const)('lists the models of a %s account', async (provider) => {
+    const models = await createAmazonQAdapter(provider).listModels!(makeAccount(provider), makeContext().context);
+    expect(models).toEqual(['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-sonnet-4']);
+    const recorded = fake.requests.filter((item) => item.kind === 'list-models').at(-1)!;
+    if (provider === 'kiro') expect(recorded.path).toBe('/ListAvailableModels?origin=AI_EDITOR&maxResults=50');
+    else expect(recorded.headers['x-amz-target']).toBe('AmazonCodeWhispererService.ListAvailableModels');
+  });
+});
+
 describe('fetchBalance', () => {
   it.each(['amazonq', 'kiro'] as const)('reads usage limits for %s', async (provider) => {
     const balance = await createAmazonQAdapter(provider).fetchBalance!(makeAccount(provider), makeContext().context);

@@ -15,6 +15,7 @@ import { buildAmazonQRequest } from './build-request.js';
 import { callWithTokenRetry } from './call-with-token-retry.js';
 import { estimateInputTokensByCharacters } from './estimate-tokens.js';
 import { fetchUsageLimits } from './fetch-usage-limits.js';
+import { listAvailableModels } from './list-available-models.js';
 import { amazonQContextWindow, mapAmazonQModelId } from './map-amazonq-model-id.js';
 import { resolveAmazonQEndpoints, type AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import { ToolNameMap } from './shorten-tool-name.js';
@@ -38,6 +39,19 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
     stream: (request, upstreamModel, account, context) =>
       enforceStreamContract(streamAnswer(shared, request, upstreamModel, account, context), context.signal),
     fetchBalance: (account, context) => fetchBalance(shared, account, context),
+    listModels: (account, context) => {
+      const endpoints = resolveAmazonQEndpoints(account);
+      return listAvailableModels({
+        account,
+        endpoints,
+        flavour: shared.flavour,
+        tokens: shared.tokens,
+        tokenContext: tokenContextOf(account, shared.flavour, context),
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+        profileArn: profileArnOf(account, endpoints, shared.tokens, shared.flavour),
+      });
+    },
   };
 }
 

@@ -1,0 +1,79 @@
+import type { Dispatcher } from 'undici';
+import { z } from 'zod';
+import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import type { UpstreamAccount } from '../upstream-account.js';
+import type { AmazonQFlavour } from './amazonq-flavour.js';
+import { buildChatHeaders } from './build-request-headers.js';
+import { callWithTokenRetry } from './call-with-token-retry.js';
+import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
+import type { AmazonQHttpRequest } from './send-amazonq-request.js';
+import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
+
+export interface ListAvailableModelsInput {
+  account: UpstreamAccount;
+  endpoints: AmazonQEndpoints;
+  flavour: AmazonQFlavour;
+  tokens: AmazonQTokenManager;
+  tokenContext: TokenRequestContext;
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+  profileArn?: string;
+}
+
+const modelsPage = z.looseObject({
+  models: z.array(z.looseObject({ modelId: z.string() })).nullish(),
+  nextToken: z.string().nullish(),
+});
+
+const listModelsTarget = 'AmazonCodeWhispererService.ListAvailableModels';
+const maxPages = 5;
+
+/**
+ * ListAvailableModels: Kiro's `GET /ListAvailableModels?origin=AI_EDITOR&maxResults=50`, or the awsJson
+ * `POST /` with `x-amz-target: AmazonCodeWhispererService.ListAvailableModels`. Follows `nextToken` a few pages.
+ */
+export async function listAvailableModels(input: ListAvailableModelsInput): Promise<string[]> {
+  const modelIds: string[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < maxPages; page += 1) {
+    const response = await callWithTokenRetry({
+      account: input.account,
+      endpoints: input.endpoints,
+      tokens: input.tokens,
+      tokenContext: input.tokenContext,
+      buildRequest: (accessToken) => buildModelsRequest(input, accessToken, nextToken),
+    });
+    let parsed;
+    try {
+      parsed = modelsPage.safeParse(JSON.parse(await response.body.text()));
+    } catch (error) {
+      throw new UpstreamUnavailableError('Model list response is not JSON.', { upstreamStatus: response.statusCode, cause: error });
+    }
+    if (!parsed.success) throw new UpstreamUnavailableError('Model list response has an unexpected shape.', { upstreamStatus: response.statusCode });
+    for (const model of parsed.data.models ?? []) if (!modelIds.includes(model.modelId)) modelIds.push(model.modelId);
+    nextToken = parsed.data.nextToken ?? undefined;
+    if (!nextToken) break;
+  }
+  return modelIds;
+}
+
+function buildModelsRequest(input: ListAvailableModelsInput, accessToken: string, nextToken: string | undefined): AmazonQHttpRequest {
+  const headers = buildChatHeaders(input.account, input.flavour, accessToken);
+  delete headers['x-amzn-kiro-agent-mode'];
+  const common = { headers, dispatcher: input.dispatcher, signal: input.signal };
+  if (input.flavour.provider === 'kiro') {
+    const query = new URLSearchParams({ origin: 'AI_EDITOR', maxResults: '50' });
+    if (input.profileArn) query.set('profileArn', input.profileArn);
+    if (nextToken) query.set('nextToken', nextToken);
+    delete headers['content-type'];
+    return { ...common, url: `${input.endpoints.baseUrl}/ListAvailableModels?${query.toString()}`, method: 'GET' };
+  }
+  headers['x-amz-target'] = listModelsTarget;
+  const body = {
+    origin: input.flavour.origin,
+    maxResults: 50,
+    ...(nextToken ? { nextToken } : {}),
+    ...(input.profileArn ? { profileArn: input.profileArn } : {}),
+  };
+  return { ...common, url: `${input.endpoints.baseUrl}/`, method: 'POST', body: JSON.stringify(body) };
+}
