@@ -109,6 +109,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       upstreamModel,
       stream: request.stream,
       format: invocation.passthroughFormat,
+      hideUsageChunk: started.hideUsageChunk,
       onDone: (usage, error, firstTokenAt) => {
         void lease.release(error === undefined ? { ok: true } : { ok: false, error });
         finish(usage, error, firstTokenAt);

@@ -6,13 +6,16 @@ import { renderAnthropicError } from '../formats/anthropic/render-anthropic-erro
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import type { PassthroughFormat, PassthroughResponse } from '../providers/provider-adapter.js';
 import { sseHeaders } from './iterable-to-response-body.js';
-import { usageFromAnthropic, usageFromOpenAI } from './read-wire-usage.js';
+import { anthropicUsageFromPayload } from '../providers/anthropic/anthropic-usage-from-payload.js';
+import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
 
 export interface PassthroughOptions {
   requestedModel: string;
   upstreamModel: string;
   stream: boolean;
   format: PassthroughFormat;
+  /** Sluice asked the upstream for a usage chunk the client did not ask for: leave it out. */
+  hideUsageChunk?: boolean;
   onDone(usage: Usage, error: unknown, firstTokenAt: number | null): void;
 }
 
@@ -24,7 +27,8 @@ const encoder = new TextEncoder();
  * usage; only when a model mapping applies are events re-serialised to show the requested model.
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
-  const rewrite = options.requestedModel !== options.upstreamModel;
+  const renaming = options.requestedModel !== options.upstreamModel;
+  const rewrite = renaming || options.hideUsageChunk === true;
   const isAnthropic = options.format !== 'openai-chat';
   const contentType = upstream.headers['content-type'] ?? (options.stream ? sseHeaders['content-type'] : 'application/json');
   const isEventStream = contentType.includes('text/event-stream');
@@ -36,14 +40,12 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
     finished = true;
     options.onDone(usage, error, firstTokenAt);
   };
-  const readUsage = (payload: Record<string, unknown>, event?: string): void => {
-    if (isAnthropic) {
-      const source = event === 'message_start' ? (payload.message as Record<string, unknown> | undefined)?.usage : payload.usage;
-      if (source) usage = mergeUsage(usage, usageFromAnthropic(source));
-    } else if (payload.usage) {
-      usage = mergeUsage(usage, usageFromOpenAI(payload.usage));
-    }
+  const readUsage = (payload: Record<string, unknown>): void => {
+    const update = isAnthropic ? anthropicUsageFromPayload(payload) : openAIUsageFromPayload(payload);
+    if (update) usage = mergeUsage(usage, update);
   };
+  const isUsageOnlyChunk = (payload: Record<string, unknown>): boolean =>
+    Array.isArray(payload.choices) && payload.choices.length === 0 && payload.usage !== undefined;
   const renameModel = (payload: Record<string, unknown>): void => {
     if (typeof payload.model === 'string') payload.model = options.requestedModel;
     const message = payload.message as Record<string, unknown> | undefined;
@@ -58,16 +60,20 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
       onEvent(message: EventSourceMessage) {
         const wantsUsage = isAnthropic ? message.event === 'message_start' || message.event === 'message_delta' : message.data.includes('"usage"');
         if (firstTokenAt === null && message.data.includes('"delta"')) firstTokenAt = Date.now();
-        if (!wantsUsage && !rewrite) return;
+        if (!wantsUsage && !renaming) {
+          if (rewrite) output?.enqueue(encoder.encode(`${message.event ? `event: ${message.event}\n` : ''}data: ${message.data}\n\n`));
+          return;
+        }
         let payload: Record<string, unknown> | undefined;
         try {
           payload = JSON.parse(message.data) as Record<string, unknown>;
         } catch {
           payload = undefined;
         }
-        if (payload) readUsage(payload, message.event);
+        if (payload) readUsage(payload);
         if (rewrite && output) {
-          if (payload) renameModel(payload);
+          if (payload && options.hideUsageChunk && isUsageOnlyChunk(payload)) return;
+          if (payload && renaming) renameModel(payload);
           const data = payload ? JSON.stringify(payload) : message.data;
           output.enqueue(encoder.encode(`${message.event ? `event: ${message.event}\n` : ''}data: ${data}\n\n`));
         }
@@ -90,18 +96,18 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
       transform(chunk, controller) {
         size += chunk.byteLength;
         if (size <= MAX_JSON_BYTES) chunks.push(chunk);
-        if (!rewrite) controller.enqueue(chunk);
+        if (!renaming) controller.enqueue(chunk);
       },
       flush(controller) {
         try {
           const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
           readUsage(payload);
-          if (rewrite) {
+          if (renaming) {
             renameModel(payload);
             controller.enqueue(encoder.encode(JSON.stringify(payload)));
           }
         } catch {
-          if (rewrite) controller.enqueue(Buffer.concat(chunks));
+          if (renaming) controller.enqueue(Buffer.concat(chunks));
         }
         done(undefined);
       },

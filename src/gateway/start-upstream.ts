@@ -24,7 +24,7 @@ export interface UpstreamCall {
 
 export type StartedUpstream =
   | { kind: 'canonical'; lease: PoolLease; first: StreamEvent | undefined; rest: AsyncIterator<StreamEvent>; warnings: ConversionWarning[] }
-  | { kind: 'passthrough'; lease: PoolLease; response: PassthroughResponse };
+  | { kind: 'passthrough'; lease: PoolLease; response: PassthroughResponse; hideUsageChunk: boolean };
 
 const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string): boolean =>
   Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model) ?? true));
@@ -80,10 +80,13 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     };
     try {
       if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
-        const body = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
+        const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
+        const hideUsageChunk = call.passthroughFormat === 'openai-chat' && body.stream === true && !includesUsage(body.stream_options);
+        // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
+        if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
         const response = await adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context);
         clearTimeout(timer);
-        return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response };
+        return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response, hideUsageChunk };
       }
       const request = moved ? stripSignedThinking(call.request) : call.request;
       const rest = adapter.stream(request, call.upstreamModel, account.upstream, context)[Symbol.asyncIterator]();
@@ -110,6 +113,9 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
   }
   throw lastError ?? new UpstreamUnavailableError('No upstream answered before the deadline.', { timeout: true });
 }
+
+const includesUsage = (streamOptions: unknown): boolean =>
+  typeof streamOptions === 'object' && streamOptions !== null && (streamOptions as { include_usage?: unknown }).include_usage === true;
 
 /** Wraps a lease so that releasing it also removes this attempt's listeners. */
 function withCleanup(lease: PoolLease, cleanup: () => void): PoolLease {
