@@ -5,7 +5,7 @@ import { startFakeAnthropic, type RunningFake } from '../../../tests/fakes/anthr
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { extractPassthroughUsage } from '../http/extract-passthrough-usage.js';
+import { relayWithUsage } from '../../gateway/relay-with-usage.js';
 import { testAccount, testCallContext } from '../http/test-call-context.js';
 import { createAnthropicAdapter } from './anthropic-adapter.js';
 
@@ -120,8 +120,8 @@ describe('Anthropic adapter against the fake', () => {
     const response = await adapter.passthrough({ format: 'anthropic-messages', body, query: 'beta=true' }, account(), context);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/event-stream');
-    const tap = extractPassthroughUsage('anthropic-messages', response.body, response.headers['content-type']);
-    const text = await new Response(tap.body).text();
+    const tap = relayWithUsage('anthropic-messages', response);
+    const text = await tap.response.text();
     expect(text).toContain('event: message_start');
     expect(await tap.usage).toEqual({ inputTokens: 3, outputTokens: 4, cacheReadTokens: 0, cacheWriteTokens: 9 });
     const sent = fake.requests.at(-1);
@@ -144,8 +144,8 @@ describe('Anthropic adapter against the fake', () => {
   it('taps usage from a non-streaming JSON passthrough', async () => {
     fake.enqueue(anthropicText('json', { input_tokens: 8, output_tokens: 2 }));
     const response = await adapter.passthrough({ format: 'anthropic-messages', body: { model: 'm', max_tokens: 5, messages: [] } }, account(), testCallContext());
-    const tap = extractPassthroughUsage('anthropic-messages', response.body, response.headers['content-type']);
-    expect(await new Response(tap.body).json()).toMatchObject({ type: 'message' });
+    const tap = relayWithUsage('anthropic-messages', response);
+    expect(await tap.response.json()).toMatchObject({ type: 'message' });
     expect(await tap.usage).toEqual({ inputTokens: 8, outputTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0 });
   });
 

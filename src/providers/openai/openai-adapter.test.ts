@@ -3,7 +3,7 @@ import { openAIError, openAIText, type OpenAIFakeScenario } from '../../../tests
 import { startFakeOpenAI, type RunningFake } from '../../../tests/fakes/openai-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
-import { extractPassthroughUsage } from '../http/extract-passthrough-usage.js';
+import { relayWithUsage } from '../../gateway/relay-with-usage.js';
 import { testAccount, testCallContext } from '../http/test-call-context.js';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.js';
 import { createOpenAIAdapter } from './openai-adapter.js';
@@ -96,8 +96,8 @@ describe('OpenAI adapters against the fake', () => {
     fake.enqueue(openAIText('passthrough', { prompt_tokens: 40, completion_tokens: 2, cached_tokens: 8 }));
     const body = { model: 'gpt-upstream', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Hi' }], metadata: { a: '1' } };
     const response = await openai.passthrough({ format: 'openai-chat', body }, account(), testCallContext({ clientHeaders }));
-    const tap = extractPassthroughUsage('openai-chat', response.body, response.headers['content-type']);
-    const text = await new Response(tap.body).text();
+    const tap = relayWithUsage('openai-chat', response);
+    const text = await tap.response.text();
     expect(text.trim().endsWith('data: [DONE]')).toBe(true);
     expect(await tap.usage).toEqual({ inputTokens: 32, outputTokens: 2, cacheReadTokens: 8, cacheWriteTokens: 0 });
     const sent = fake.requests.at(-1);
