@@ -3,7 +3,7 @@ import type { StreamEvent } from '../../core/stream-event.js';
 import type { SseEvent } from '../../streaming/sse-event-reader.js';
 import { anthropicContentBlockSchema, anthropicDeltaSchema, anthropicStreamEventSchema } from './anthropic-stream-schema.js';
 import { mapAnthropicErrorType } from './map-anthropic-error-type.js';
-import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+import { mapAnthropicStopReason } from '../../formats/anthropic/map-anthropic-stop-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
 
 type OpenBlock = { kind: 'text' | 'reasoning' | 'tool'; id: string } | { kind: 'ignored' };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FinishReason } from '../../core/finish-reason.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import type { SseEvent } from '../../streaming/sse-event-reader.js';
-import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { mapOpenAIFinishReason } from '../../formats/openai/map-openai-finish-reason.js';
 import { mapOpenAIStreamError } from './map-openai-stream-error.js';
 import { mapOpenAIUsage } from './map-openai-usage.js';
 import { openAIChunkSchema } from './openai-stream-schema.js';
