@@ -18,7 +18,6 @@ import type { UsageService } from '../usage/usage-service.js';
 import { accountCallContext } from './account-call-context.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { probeAccount } from './probe-account.js';
-import { toRequestLogEntry } from './to-request-log-entry.js';
 
 export interface GatewayInputs {
   logger: Logger;
@@ -100,7 +99,7 @@ export function createGateway(inputs: GatewayInputs): Gateway {
     dispatcherFor: (account) => getDispatcher(account.upstream.proxyUrl),
     saveCredentials,
     checkBudget: (apiKey) => usage.checkBudget(apiKey.id, apiKey.budgets),
-    recordOutcome: (outcome) => usage.record(toRequestLogEntry(outcome)),
+    recordOutcome: (entry) => usage.record(entry),
   };
 
   const requireAccount = (accountId: string): AccountRecord => {

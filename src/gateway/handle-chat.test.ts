@@ -12,7 +12,8 @@ import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import { providerNames, type ProviderName } from '../providers/provider-name.js';
 import { defaultSettings } from '../settings/settings-schema.js';
 import type { ClientRenderer } from './client-renderer.js';
-import type { GatewayDeps, GatewayOutcome } from './gateway-deps.js';
+import type { RequestLogEntry } from '../usage/request-log-entry.js';
+import type { GatewayDeps } from './gateway-deps.js';
 import { handleChat, type ChatInvocation } from './handle-chat.js';
 
 const account = (id: string, provider: ProviderName = 'anthropic'): AccountRecord => ({
@@ -46,7 +47,7 @@ const renderer: ClientRenderer = {
 };
 
 function setup(script: Record<string, () => AsyncIterable<StreamEvent>>, accounts = Object.keys(script).map((id) => account(id))) {
-  const outcomes: GatewayOutcome[] = [];
+  const outcomes: RequestLogEntry[] = [];
   const releases: Array<{ id: string; ok: boolean }> = [];
   const tried: string[] = [];
   const adapter: ProviderAdapter = {
@@ -117,7 +118,7 @@ describe('handleChat', () => {
     expect(lines.map((line) => line.type)).toEqual(textEvents.map((event) => event.type));
     expect(tried).toEqual(['a', 'b']);
     expect(releases).toEqual([{ id: 'a', ok: false }, { id: 'b', ok: true }]);
-    expect(outcomes[0]).toMatchObject({ status: 'success', account: { id: 'b' } });
+    expect(outcomes[0]).toMatchObject({ status: 'success', accountId: 'b' });
   });
 
   it('does not fail over on a 400, and reports it', async () => {

@@ -8,7 +8,8 @@ import { emptyUsage, type Usage } from '../core/usage.js';
 import type { PassthroughFormat } from '../providers/provider-adapter.js';
 import type { AuthenticatedKey } from '../server/app-env.js';
 import type { ClientRenderer } from './client-renderer.js';
-import type { GatewayDeps, GatewayOutcome } from './gateway-deps.js';
+import type { RequestLogEntry } from '../usage/request-log-entry.js';
+import type { GatewayDeps } from './gateway-deps.js';
 import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.js';
 import { observeEvents, type EventObservation } from './observe-events.js';
 import { respondPassthrough } from './respond-passthrough.js';
@@ -34,16 +35,17 @@ export interface ChatInvocation {
 /**
  * The request path shared by both client APIs: checks, routing with failover, then the answer in
  * the client's format — streamed through without buffering, or collected for non-streaming calls.
- * Every request, failed or not, ends in exactly one recorded outcome.
+ * Every request, failed or not, ends in exactly one recorded entry.
  */
 export async function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
   const { request, apiKey } = invocation;
   const upstreamModel = resolveUpstreamModel(request.model, deps.settings().model_mappings);
-  const outcome: GatewayOutcome = {
-    requestId: invocation.requestId,
-    startedAt: invocation.startedAt,
+  const entry: RequestLogEntry = {
+    id: invocation.requestId,
+    createdAt: invocation.startedAt,
     apiKeyId: apiKey.id,
-    account: null,
+    accountId: null,
+    provider: null,
     requestedModel: request.model,
     upstreamModel,
     stream: request.stream,
@@ -60,18 +62,18 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   };
   const finish = (usage: Usage, error: unknown, firstTokenAt: number | null, httpStatus?: number): void => {
     const now = Date.now();
-    outcome.usage = usage;
-    outcome.latencyMs = now - invocation.startedAt;
-    outcome.ttftMs = firstTokenAt === null ? null : firstTokenAt - invocation.startedAt;
+    entry.usage = usage;
+    entry.latencyMs = now - invocation.startedAt;
+    entry.ttftMs = firstTokenAt === null ? null : firstTokenAt - invocation.startedAt;
     if (error !== undefined) {
       const gatewayError = error instanceof GatewayError ? error : undefined;
       const aborted = error instanceof Error && error.name === 'AbortError';
-      outcome.status = 'error';
-      outcome.httpStatus = httpStatus ?? gatewayError?.status ?? (aborted ? 499 : 500);
-      outcome.errorType = gatewayError?.kind ?? (aborted ? 'client_closed' : 'internal');
-      outcome.errorMessage = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      entry.status = 'error';
+      entry.httpStatus = httpStatus ?? gatewayError?.status ?? (aborted ? 499 : 500);
+      entry.errorType = gatewayError?.kind ?? (aborted ? 'client_closed' : 'internal');
+      entry.errorMessage = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     }
-    deps.recordOutcome(outcome);
+    deps.recordOutcome(entry);
   };
 
   let started;
@@ -102,7 +104,8 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   }
 
   const { lease } = started;
-  outcome.account = lease.account;
+  entry.accountId = lease.account.id;
+  entry.provider = lease.account.provider;
   if (started.kind === 'passthrough') {
     return respondPassthrough(started.response, {
       requestedModel: request.model,
