@@ -102,6 +102,44 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await shot('05-accounts');
   }, 60_000);
 
+  it('edits, tests, toggles and imports accounts', async () => {
+    const row = () => page.locator('.ant-table-row', { hasText: 'fake anthropic' });
+    await page.getByRole('button', { name: 'Edit fake anthropic' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Edit fake anthropic' });
+    await expect(drawer.getByLabel('API key').getAttribute('placeholder')).resolves.toContain('leave blank to keep');
+    await drawer.getByLabel('Requests per minute').fill('120');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved fake anthropic').waitFor();
+    await row().getByText(/ \/ 120$/).waitFor();
+
+    await page.getByRole('button', { name: 'Test fake anthropic' }).click();
+    await page.getByText('Test of fake anthropic').filter({ visible: true }).waitFor();
+    await shot('05b-account-test');
+    await page.getByRole('button', { name: 'OK' }).click();
+
+    await page.getByRole('button', { name: 'Refresh balance of fake anthropic' }).click();
+    await page.locator('.ant-message-notice').filter({ hasText: 'fake anthropic' }).last().waitFor();
+
+    await page.getByRole('switch', { name: 'Enable fake anthropic' }).click();
+    await row().getByText('off').waitFor();
+    await page.getByRole('switch', { name: 'Enable fake anthropic' }).click();
+    await row().getByText('active').waitFor();
+
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByLabel('Accounts JSON').fill(JSON.stringify([{ name: 'imported openai', provider: 'openai', api_key: 'sk-imported-0123456789' }, { name: 'broken', provider: 'openai' }]));
+    await page.getByRole('button', { name: 'Import', exact: true }).last().click();
+    const results = page.getByRole('dialog', { name: 'Import accounts' });
+    await results.getByText('created').waitFor();
+    await results.getByText('failed').waitFor();
+    await shot('05c-account-import');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('.ant-table-row', { hasText: 'imported openai' }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete imported openai' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator('.ant-table-row', { hasText: 'imported openai' }).waitFor({ state: 'detached' });
+  }, 60_000);
+
   let clientKey = '';
   it('creates an API key and shows it once', async () => {
     await openPage('API keys');

@@ -62,7 +62,7 @@ export function AccountImportModal({ open, onClose, onImported }: { open: boolea
   };
 
   return (
-    <Modal title="Import accounts" open={open} onCancel={close} onOk={result ? close : send} okText={result ? 'Done' : 'Import'} confirmLoading={sending} width={720}>
+    <Modal title="Import accounts" open={open} onCancel={close} onOk={result ? close : send} okText={result ? 'Done' : 'Import'} confirmLoading={sending} width={720} cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}>
       {result ? (
         <Table<ImportRow>
           size="small"
