@@ -69,7 +69,9 @@ export function createApp(context: AppContext): App {
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
   app.onError((error, c) => {
     const gatewayError = fromHttpException(error, context.config.bodyLimitBytes) ?? toGatewayError(error);
-    if (gatewayError.status >= 500) c.get('logger')?.error({ err: error }, 'request failed');
+    // Only our own faults carry a stack; upstream and pool refusals are expected and logged briefly.
+    if (gatewayError.kind === 'internal') c.get('logger')?.error({ err: error }, 'request failed');
+    else if (gatewayError.status >= 500) c.get('logger')?.warn({ kind: gatewayError.kind, message: gatewayError.message }, 'request failed');
     return renderErrorResponse(c, gatewayError, c.get('clientFormat') ?? clientFormatForPath(c.req.path));
   });
   return app;
