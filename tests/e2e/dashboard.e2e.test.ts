@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic } from '../fakes/anthropic-fake.js';
 import { anthropicText } from '../fakes/anthropic-fake-scenario.js';
 import { ensureWebBuild, repositoryRoot, startDashboardServer, type DashboardServer } from './dashboard-server.js';
@@ -44,6 +44,13 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
       if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) consoleErrors.push(message.text());
     });
   }, 180_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) {
+      const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await page.screenshot({ path: path.join(screenshotDirectory, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+    }
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -155,6 +162,16 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await page.locator('.ant-table-row', { hasText: 'e2e client' }).waitFor();
     await shot('07-api-keys');
+
+    await page.getByRole('button', { name: 'Edit e2e client' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit e2e client' });
+    await editDialog.getByLabel('Requests per minute').fill('30');
+    await editDialog.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.ant-table-row', { hasText: 'e2e client' }).getByText('30 / ∞').waitFor();
+
+    await page.getByRole('button', { name: 'Revoke not an admin' }).click();
+    await page.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await page.locator('.ant-table-row', { hasText: 'not an admin' }).waitFor({ state: 'detached' });
   }, 60_000);
 
   it('shows a request sent through /v1/chat/completions in the logs and on the dashboard', async (context) => {

@@ -75,7 +75,7 @@ function columns(actions: AccountActions): ColumnsType<AccountDto> {
           <Tooltip title="Test"><Button type="text" icon={<ExperimentOutlined />} onClick={() => actions.onTest(account)} aria-label={`Test ${account.name}`} /></Tooltip>
           <Tooltip title="Refresh balance"><Button type="text" icon={<ReloadOutlined />} onClick={() => actions.onRefreshBalance(account)} aria-label={`Refresh balance of ${account.name}`} /></Tooltip>
           <Popconfirm title={`Delete ${account.name}?`} description="This cannot be undone." okText="Delete" okButtonProps={{ danger: true }} onConfirm={() => actions.onDelete(account)}>
-            <Tooltip title="Delete"><Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${account.name}`} /></Tooltip>
+            <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${account.name}`} title="Delete" />
           </Popconfirm>
         </Space>
       ),

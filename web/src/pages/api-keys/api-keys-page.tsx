@@ -71,7 +71,7 @@ export function ApiKeysPage() {
                 <Space size={0}>
                   <Tooltip title="Edit"><Button type="text" icon={<EditOutlined />} aria-label={`Edit ${key.name}`} onClick={() => { setEditing(key); setFormOpen(true); }} /></Tooltip>
                   <Popconfirm title={`Revoke ${key.name}?`} description="Clients using it get 401 at once." okText="Revoke" okButtonProps={{ danger: true }} onConfirm={() => revoke(key)}>
-                    <Tooltip title="Revoke"><Button type="text" danger icon={<DeleteOutlined />} aria-label={`Revoke ${key.name}`} /></Tooltip>
+                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Revoke ${key.name}`} title="Revoke" />
                   </Popconfirm>
                 </Space>
               ),
