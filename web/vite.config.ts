@@ -11,6 +11,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/admin/': { target: 'http://127.0.0.1:8080', bypass: (request) => (request.url?.startsWith('/admin/dashboard') ? request.url : undefined) } },
+    // `npm run dev -w web` talks to a running Sluice (SLUICE_URL, default http://127.0.0.1:8080).
+    proxy: { '/admin/': { target: process.env.SLUICE_URL ?? 'http://127.0.0.1:8080', bypass: (request) => (request.url?.startsWith('/admin/dashboard') ? request.url : undefined) } },
   },
 });
