@@ -29,6 +29,13 @@ describe('AccountsTable', () => {
     expect(within(row).getByText('cooling')).toBeTruthy();
     expect(within(row).getByText('rate limited by upstream')).toBeTruthy();
     expect(within(row).getByText('429 Too Many Requests')).toBeTruthy();
+    expect(within(row).queryByText(/^until /)).toBeNull();
+  });
+
+  it('shows until when a cooling account comes back', () => {
+    const until = new Date(Date.now() + 60_000).toISOString();
+    render(<AccountsTable accounts={[account({ status: 'cooling', live: { rpm_now: 0, in_flight: 0, cooldown_until: until } })]} loading={false} actions={actions} />);
+    expect(screen.getByText(/^until \d{4}-/)).toBeTruthy();
   });
 
   it('marks an account switched off by hand', () => {

@@ -19,6 +19,13 @@ function liveValue(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : String(value);
 }
 
+/** The live cooldown when the pool reports one, else the stored one; only while it is in the future. */
+function cooldownUntil(account: AccountDto): string | number | null {
+  const until = account.live?.cooldown_until ?? account.cooldown_until ?? null;
+  if (until === null) return null;
+  return new Date(until).getTime() > Date.now() ? until : null;
+}
+
 function columns(actions: AccountActions): ColumnsType<AccountDto> {
   return [
     { title: 'Name', dataIndex: 'name', fixed: 'left', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
@@ -30,6 +37,7 @@ function columns(actions: AccountActions): ColumnsType<AccountDto> {
         <Space orientation="vertical" size={0}>
           <AccountStatusTag status={account.status} enabled={account.enabled} />
           {account.status_reason ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{account.status_reason}</Typography.Text> : null}
+          {cooldownUntil(account) ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>until {formatDateTime(cooldownUntil(account))}</Typography.Text> : null}
         </Space>
       ),
     },
