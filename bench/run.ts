@@ -81,7 +81,9 @@ async function main(): Promise<void> {
   try {
     const upstreamPort = Number(/ready (\d+)/.exec(fake.output)?.[1]);
     const sluicePort = await freePort();
-    const sluice = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of Sluice there, for finding hot spots.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const sluice = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
       env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -102,7 +104,8 @@ async function main(): Promise<void> {
     console.log(`rounds=${rounds} duration=${seconds}s connections=${connections} (medians over rounds)\n`);
     console.log('scenario | direct req/s | sluice req/s | ratio | direct p50/p99 ms | sluice p50/p99 ms | errors');
     console.log('--- | --- | --- | --- | --- | --- | ---');
-    for (const scenario of scenarios) {
+    const only = process.env.BENCH_ONLY;
+    for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only.toLowerCase()))) {
       const direct: Measurement[] = [];
       const through: Measurement[] = [];
       const directBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
@@ -119,7 +122,11 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(undefined);
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    })));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
