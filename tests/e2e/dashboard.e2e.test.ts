@@ -49,6 +49,8 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     if (context.task.result?.state === 'fail' && page) {
       const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
       await page.screenshot({ path: path.join(screenshotDirectory, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+      const tree = await page.locator('body').ariaSnapshot().catch(() => '');
+      fs.writeFileSync(path.join(screenshotDirectory, `failed-${name}.aria.txt`), tree);
     }
   });
 
@@ -102,7 +104,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await drawer.getByLabel('Base URL').fill(fake.url);
     await drawer.getByLabel('Requests per minute').fill('60');
     await shot('04-account-form');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await drawer.getByRole('button', { name: 'Add', exact: true }).click();
     const row = page.locator('.ant-table-row', { hasText: 'fake anthropic' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('anthropic');
@@ -115,7 +117,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     const drawer = page.getByRole('dialog', { name: 'Edit fake anthropic' });
     await expect(drawer.getByLabel('API key').getAttribute('placeholder')).resolves.toContain('leave blank to keep');
     await drawer.getByLabel('Requests per minute').fill('120');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await drawer.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved fake anthropic').waitFor();
     await row().getByText(/ \/ 120$/).waitFor();
 

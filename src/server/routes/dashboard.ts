@@ -27,6 +27,20 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The UI keeps an admin key in localStorage: allow only its own scripts, and no framing. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export interface DashboardRouteOptions {
   /** The built UI; defaults to web/dist beside the sources. */
   directory?: string;
@@ -82,7 +96,11 @@ async function isFile(filePath: string): Promise<boolean> {
 async function sendFile(c: Context<AppEnv>, filePath: string, cacheControl: string): Promise<Response> {
   const body = await readFile(filePath);
   const contentType = contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-  const headers = { 'content-type': contentType, 'cache-control': cacheControl, 'content-length': String(body.byteLength) };
+  const headers: Record<string, string> = { 'content-type': contentType, 'cache-control': cacheControl, 'content-length': String(body.byteLength), 'x-content-type-options': 'nosniff' };
+  if (contentType.startsWith('text/html')) {
+    headers['content-security-policy'] = contentSecurityPolicy;
+    headers['x-frame-options'] = 'DENY';
+  }
   if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
   return new Response(new Uint8Array(body), { status: 200, headers });
 }
