@@ -38,7 +38,8 @@ export interface PassthroughRequest {
 export interface PassthroughResponse {
   status: number;
   headers: Record<string, string>;
-  body: ReadableStream<Uint8Array>;
+  /** The upstream bytes as they arrive (a Node stream: read once, `return()` stops it). */
+  body: AsyncIterable<Uint8Array>;
 }
 
 export interface Balance {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { PassthroughResponse } from '../provider-adapter.js';
 import type { UpstreamResponse } from './send-upstream-request.js';
 
@@ -23,5 +22,5 @@ export function toPassthroughResponse(response: UpstreamResponse): PassthroughRe
     if (value === undefined || droppedHeaders.has(name.toLowerCase())) continue;
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { status: response.status, headers, body: Readable.toWeb(response.body) as ReadableStream<Uint8Array> };
+  return { status: response.status, headers, body: response.body };
 }

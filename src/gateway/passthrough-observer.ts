@@ -1,0 +1,116 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { emptyUsage, mergeUsage, type Usage } from '../core/usage.js';
+import { anthropicUsageFromPayload } from '../providers/anthropic/anthropic-usage-from-payload.js';
+import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
+
+export interface PassthroughObserverOptions {
+  isAnthropic: boolean;
+  isEventStream: boolean;
+  /** Set when a model mapping applies: answers must name this model instead of the upstream's. */
+  renameModelTo?: string;
+  /** Drop OpenAI's usage-only chunk (Sluice asked for it, the client did not). */
+  hideUsageChunk: boolean;
+}
+
+/** Watches the bytes of a same-format answer: what goes on to the client, and the usage it carried. */
+export interface PassthroughObserver {
+  /** The bytes to send for this upstream chunk: the chunk itself unless events must be rewritten. */
+  push(chunk: Uint8Array): Uint8Array[];
+  /** The bytes still owed at the end (a rewritten JSON body). */
+  end(): Uint8Array[];
+  usage(): Usage;
+  firstTokenAt(): number | null;
+}
+
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+const encoder = new TextEncoder();
+
+const tryParse = (text: string): Record<string, unknown> | undefined => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const isUsageOnlyChunk = (payload: Record<string, unknown>): boolean =>
+  Array.isArray(payload.choices) && payload.choices.length === 0 && payload.usage !== undefined;
+
+/**
+ * Bytes pass untouched while a side parser notes usage. Only a model mapping or a hidden usage
+ * chunk makes events re-serialised, one by one, as they complete.
+ */
+export function createPassthroughObserver(options: PassthroughObserverOptions): PassthroughObserver {
+  let usage = emptyUsage();
+  let firstTokenAt: number | null = null;
+  const rewrite = options.renameModelTo !== undefined || options.hideUsageChunk;
+  const readUsage = (payload: Record<string, unknown>): void => {
+    const update = options.isAnthropic ? anthropicUsageFromPayload(payload) : openAIUsageFromPayload(payload);
+    if (update) usage = mergeUsage(usage, update);
+  };
+  const renameModel = (payload: Record<string, unknown>): void => {
+    if (options.renameModelTo === undefined) return;
+    if (typeof payload.model === 'string') payload.model = options.renameModelTo;
+    const message = payload.message as Record<string, unknown> | undefined;
+    if (message && typeof message.model === 'string') message.model = options.renameModelTo;
+  };
+  const base = { usage: () => usage, firstTokenAt: () => firstTokenAt };
+
+  if (!options.isEventStream) {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    return {
+      ...base,
+      push(chunk) {
+        size += chunk.byteLength;
+        if (size <= MAX_JSON_BYTES) chunks.push(chunk);
+        return options.renameModelTo === undefined ? [chunk] : [];
+      },
+      end() {
+        const whole = Buffer.concat(chunks);
+        const payload = size <= MAX_JSON_BYTES ? tryParse(whole.toString('utf8')) : undefined;
+        if (payload) readUsage(payload);
+        if (options.renameModelTo === undefined) return [];
+        if (!payload) return [whole];
+        renameModel(payload);
+        return [encoder.encode(JSON.stringify(payload))];
+      },
+    };
+  }
+
+  const decoder = new TextDecoder();
+  let pending: Uint8Array[] = [];
+  const emit = (message: EventSourceMessage, data: string): void => {
+    pending.push(encoder.encode(`${message.event ? `event: ${message.event}\n` : ''}data: ${data}\n\n`));
+  };
+  const parser = createParser({
+    onEvent(message) {
+      if (firstTokenAt === null && message.data.includes('"delta"')) firstTokenAt = Date.now();
+      const carriesUsage = options.isAnthropic
+        ? message.event === 'message_start' || message.event === 'message_delta'
+        : message.data.includes('"usage"');
+      if (!carriesUsage && options.renameModelTo === undefined) {
+        if (rewrite) emit(message, message.data);
+        return;
+      }
+      const payload = tryParse(message.data);
+      if (payload) readUsage(payload);
+      if (!rewrite) return;
+      if (payload && options.hideUsageChunk && isUsageOnlyChunk(payload)) return;
+      if (payload) renameModel(payload);
+      emit(message, payload ? JSON.stringify(payload) : message.data);
+    },
+  });
+  return {
+    ...base,
+    push(chunk) {
+      parser.feed(decoder.decode(chunk, { stream: true }));
+      if (!rewrite) return [chunk];
+      const out = pending;
+      pending = [];
+      return out;
+    },
+    end: () => [],
+  };
+}
