@@ -105,6 +105,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await drawer.getByLabel('Requests per minute').fill('60');
     await shot('04-account-form');
     await drawer.getByRole('button', { name: 'Add', exact: true }).click();
+    await drawer.waitFor({ state: 'hidden' });
     const row = page.locator('.ant-table-row', { hasText: 'fake anthropic' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('anthropic');
@@ -119,6 +120,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await drawer.getByLabel('Requests per minute').fill('120');
     await drawer.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved fake anthropic').waitFor();
+    await drawer.waitFor({ state: 'hidden' });
     await row().getByText(/ \/ 120$/).waitFor();
 
     await page.getByRole('button', { name: 'Test fake anthropic' }).click();

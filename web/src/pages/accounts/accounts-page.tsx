@@ -96,6 +96,7 @@ export function AccountsPage() {
         )}
       </QueryState>
       <AccountFormDrawer
+        key={editing?.id ?? 'new'}
         account={editing}
         open={formOpen}
         onClose={() => setFormOpen(false)}

@@ -80,6 +80,7 @@ export function ApiKeysPage() {
         />
       </QueryState>
       <ApiKeyFormModal
+        key={editing?.id ?? 'new'}
         apiKey={editing}
         open={formOpen}
         onClose={() => setFormOpen(false)}
