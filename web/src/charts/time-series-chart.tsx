@@ -12,10 +12,12 @@ interface TimeSeriesChartProps {
   kind?: 'line' | 'bar';
   height?: number;
   formatValue?: (value: number) => string;
+  /** Whole numbers only on the value axis (counts), no 0.5 ticks. */
+  integer?: boolean;
 }
 
 /** Stacked time-series chart (one series per model, provider, key …). */
-export function TimeSeriesChart({ series, kind = 'bar', height = 320, formatValue }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ series, kind = 'bar', height = 320, formatValue, integer }: TimeSeriesChartProps) {
   const option = {
     animation: false,
     tooltip: {
@@ -27,6 +29,7 @@ export function TimeSeriesChart({ series, kind = 'bar', height = 320, formatValu
     xAxis: { type: 'category', data: series.labels, axisLabel: { hideOverlap: true } },
     yAxis: {
       type: 'value',
+      minInterval: integer ? 1 : undefined,
       axisLabel: formatValue ? { formatter: (value: number) => formatValue(value) } : {},
     },
     series: series.series.map((entry) => ({

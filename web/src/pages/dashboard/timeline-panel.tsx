@@ -60,7 +60,7 @@ export function TimelinePanel() {
       <QueryState loading={query.loading} error={query.error} onRetry={query.reload} empty={!series || series.series.length === 0} emptyText="No traffic in this period">
         {series ? (
           <div data-testid="timeline-chart">
-            <TimeSeriesChart series={series} kind={granularity === 'hour' ? 'bar' : 'line'} formatValue={metric === 'cost' ? formatCost : formatCount} />
+            <TimeSeriesChart series={series} kind={granularity === 'hour' ? 'bar' : 'line'} formatValue={metric === 'cost' ? formatCost : formatCount} integer={metric !== 'cost'} />
           </div>
         ) : null}
       </QueryState>
