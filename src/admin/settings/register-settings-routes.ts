@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { App } from '../../server/app-env.js';
+import { maskWebhookSecrets, restoreWebhookSecrets } from './mask-webhook-secrets.js';
 import { adminErrorResponses, adminSecurity, jsonBody, jsonResponse } from '../admin-route-parts.js';
 
 const tags = ['Settings'];
@@ -30,10 +31,11 @@ const patchSettingsRoute = createRoute({
 });
 
 export function registerSettingsRoutes(app: App, context: AppContext): void {
-  app.openapi(getSettingsRoute, (c) => c.json(context.settings.get(), 200));
+  app.openapi(getSettingsRoute, (c) => c.json(maskWebhookSecrets(context.settings.get()), 200));
   app.openapi(patchSettingsRoute, async (c) => {
-    const settings = await context.settings.update(c.req.valid('json'));
-    c.get('logger').info({ fields: Object.keys(c.req.valid('json')) }, 'settings updated');
-    return c.json(settings, 200);
+    const patch = c.req.valid('json');
+    const settings = await context.settings.update(restoreWebhookSecrets(patch, context.settings.get()));
+    c.get('logger').info({ fields: Object.keys(patch) }, 'settings updated');
+    return c.json(maskWebhookSecrets(settings), 200);
   });
 }

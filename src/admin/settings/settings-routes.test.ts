@@ -50,4 +50,16 @@ describe.each(testDatabases())('admin settings on %s', (database) => {
     expect((await harness.request('PATCH', '/admin/settings', [1, 2])).status).toBe(400);
     expect(harness.context.settings.get()).toEqual(before);
   });
+
+  it('never returns webhook signing secrets, and keeps them when the masked value comes back', async () => {
+    const hook = { url: 'https://hooks.example.com/sluice', events: ['account_disabled'], secret: 'whsec-very-secret' };
+    const saved = await harness.request('PATCH', '/admin/settings', { webhooks: [hook] });
+    expect(JSON.stringify(await saved.json())).not.toContain('whsec-very-secret');
+    const shown = (await (await harness.request('GET', '/admin/settings')).json()) as { webhooks: Array<{ secret?: string }> };
+    expect(shown.webhooks[0]!.secret).toBe('********');
+    await harness.request('PATCH', '/admin/settings', { webhooks: shown.webhooks });
+    expect(harness.context.settings.get().webhooks[0]!.secret).toBe('whsec-very-secret');
+    await harness.request('PATCH', '/admin/settings', { webhooks: [{ url: hook.url, events: hook.events }] });
+    expect(harness.context.settings.get().webhooks[0]!.secret).toBeUndefined();
+  });
 });
