@@ -61,11 +61,11 @@ async function admin(base: string, method: string, route: string, body: unknown)
   return response.json();
 }
 
-interface Measurement { rps: number; p50: number; p99: number; errors: number }
+interface Measurement { rps: number; p50: number; p99: number; mean: number; errors: number }
 
-async function load(url: string, headers: Record<string, string>, body: object): Promise<Measurement> {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), connections, duration: seconds });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+async function load(url: string, headers: Record<string, string>, body: object, clients = connections, duration = seconds): Promise<Measurement> {
+  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), connections: clients, duration });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, errors: result.errors + result.non2xx };
 }
 
 const median = (values: number[]): number => {
@@ -102,23 +102,28 @@ async function main(): Promise<void> {
       { name: 'Anthropic passthrough, 50-chunk stream', sluice: ['/v1/messages', { model: 'claude-bench', messages, max_tokens: 100, stream: true }], stream: true },
     ] as const;
     console.log(`rounds=${rounds} duration=${seconds}s connections=${connections} (medians over rounds)\n`);
-    console.log('scenario | direct req/s | sluice req/s | ratio | direct p50/p99 ms | sluice p50/p99 ms | errors');
-    console.log('--- | --- | --- | --- | --- | --- | ---');
+    console.log('scenario | direct req/s | sluice req/s | ratio | direct p50/p99 ms | sluice p50/p99 ms | added latency, 1 connection | errors');
+    console.log('--- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY;
     for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only.toLowerCase()))) {
       const direct: Measurement[] = [];
       const through: Measurement[] = [];
+      const added: number[] = [];
       const directBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
       for (let round = 0; round < rounds; round += 1) {
         direct.push(await load(`${upstream}/v1/messages`, anthropicHeaders, directBody));
         through.push(await load(`${base}${scenario.sluice[0]}`, sluiceHeaders, scenario.sluice[1]));
+        // Unloaded: what one request pays for passing through Sluice.
+        const alone = await load(`${base}${scenario.sluice[0]}`, sluiceHeaders, scenario.sluice[1], 1, 2);
+        const straight = await load(`${upstream}/v1/messages`, anthropicHeaders, directBody, 1, 2);
+        added.push(alone.mean - straight.mean);
       }
       const directRps = median(direct.map((m) => m.rps));
       const sluiceRps = median(through.map((m) => m.rps));
       console.log(
         `${scenario.name} | ${directRps.toFixed(0)} | ${sluiceRps.toFixed(0)} | ${((sluiceRps / directRps) * 100).toFixed(0)}% | ` +
           `${median(direct.map((m) => m.p50))}/${median(direct.map((m) => m.p99))} | ${median(through.map((m) => m.p50))}/${median(through.map((m) => m.p99))} | ` +
-          `${through.reduce((sum, m) => sum + m.errors, 0)}`,
+          `${median(added).toFixed(2)} ms | ${through.reduce((sum, m) => sum + m.errors, 0)}`,
       );
     }
   } finally {
