@@ -167,7 +167,7 @@ describe('createAmazonQAdapter error policy', () => {
 
   it('403 suspended → AccountSuspendedError without a refresh or retry', async () => {
     fake.enqueue(fakeScenarios.suspended());
-    const account = makeAccount('kiro', { access_token: 'valid', access_token_expires_at: Date.now() + 3_600_000 });
+    const account = { ...makeAccount('kiro', { access_token: 'valid', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
     const before = fake.requests.length;
     await expect(run(account)).rejects.toMatchObject({ name: 'AccountSuspendedError' });
     expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['chat-restjson']);
@@ -186,7 +186,7 @@ describe('createAmazonQAdapter error policy', () => {
   });
 
   it('expired token: one forced refresh and one retry, then success', async () => {
-    const account = makeAccount('kiro', { access_token: 'stale-token', access_token_expires_at: Date.now() + 3_600_000 });
+    const account = { ...makeAccount('kiro', { access_token: 'stale-token', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
     fake.enqueue(fakeScenarios.bearerInvalid(), fakeScenarios.text('After refresh.'));
     const { context, saved } = makeContext();
     const result = await collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, context));
@@ -270,6 +270,30 @@ describe('createAmazonQAdapter accounts and tokens', () => {
     expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['oidc-token', 'chat-restjson']);
     expect(fake.requests.at(-2)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
     expect(lastChatBody().profileArn).toBeUndefined();
+  });
+
+  it('a fresh social account sends the profile ARN of its first refresh to GetUsageLimits and ListAvailableModels', async () => {
+    fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/FIRST' };
+    const adapter = createAmazonQAdapter('kiro');
+    await adapter.fetchBalance!(makeAccount('kiro'), makeContext().context);
+    expect(fake.requests.filter((item) => item.kind === 'usage-limits').at(-1)?.path).toContain('profileArn=arn%3Aaws%3Acodewhisperer');
+    await adapter.listModels!(makeAccount('kiro'), makeContext().context);
+    expect(fake.requests.filter((item) => item.kind === 'list-models').at(-1)?.path).toContain('profileArn=arn%3Aaws%3Acodewhisperer');
+  });
+
+  it('a social account with a stored, still valid access token learns its profile ARN before the first call', async () => {
+    fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/STORED' };
+    const account = makeAccount('kiro', { access_token: 'stored-access', access_token_expires_at: Date.now() + 3_600_000 });
+    await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
+    expect(lastChatBody().profileArn).toBe('arn:aws:codewhisperer:us-east-1:1:profile/STORED');
+  });
+
+  it('a social account with a configured profile ARN keeps using its stored access token', async () => {
+    const account = { ...makeAccount('kiro', { access_token: 'stored-access', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
+    const before = fake.requests.length;
+    await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
+    expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['chat-restjson']);
+    expect(lastChatBody().profileArn).toBe('arn:configured');
   });
 
   it('runs one refresh for concurrent requests on a fresh account', async () => {

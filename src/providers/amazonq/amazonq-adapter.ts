@@ -49,7 +49,7 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
         tokenContext: tokenContextOf(account, shared.flavour, context),
         dispatcher: context.dispatcher,
         signal: context.signal,
-        profileArn: profileArnOf(account, endpoints, shared.tokens, shared.flavour),
+        profileArn: () => profileArnOf(account, endpoints, shared.tokens, shared.flavour),
       });
     },
   };
@@ -144,7 +144,7 @@ async function fetchBalance({ flavour, tokens, quotaResets }: AdapterState, acco
     tokenContext: tokenContextOf(account, flavour, context),
     dispatcher: context.dispatcher,
     signal: context.signal,
-    profileArn: profileArnOf(account, endpoints, tokens, flavour),
+    profileArn: () => profileArnOf(account, endpoints, tokens, flavour),
   });
   if (balance.resetAt) quotaResets.set(account.id, balance.resetAt);
   return balance;

@@ -18,7 +18,8 @@ export interface FetchUsageLimitsInput {
   tokenContext: TokenRequestContext;
   dispatcher: Dispatcher;
   signal: AbortSignal;
-  profileArn?: string;
+  /** Read when each request is built, so an ARN learnt from the token refresh is sent. */
+  profileArn: () => string | undefined;
   now?: () => number;
 }
 
@@ -52,9 +53,10 @@ function buildUsageRequest(input: FetchUsageLimitsInput, accessToken: string): A
   const headers = buildChatHeaders(input.account, input.flavour, accessToken);
   delete headers['x-amzn-kiro-agent-mode'];
   const common = { headers, dispatcher: input.dispatcher, signal: input.signal };
+  const profileArn = input.profileArn();
   if (input.flavour.provider === 'kiro') {
     const query = new URLSearchParams({ origin: 'AI_EDITOR', resourceType: 'AGENTIC_REQUEST', isEmailRequired: 'true' });
-    if (input.profileArn) query.set('profileArn', input.profileArn);
+    if (profileArn) query.set('profileArn', profileArn);
     delete headers['content-type'];
     return { ...common, url: `${input.endpoints.baseUrl}/getUsageLimits?${query.toString()}`, method: 'GET' };
   }
@@ -63,7 +65,7 @@ function buildUsageRequest(input: FetchUsageLimitsInput, accessToken: string): A
     origin: input.flavour.origin,
     resourceType: 'AGENTIC_REQUEST',
     isEmailRequired: true,
-    ...(input.profileArn ? { profileArn: input.profileArn } : {}),
+    ...(profileArn ? { profileArn } : {}),
   };
   return { ...common, url: `${input.endpoints.baseUrl}/`, method: 'POST', body: JSON.stringify(body) };
 }

@@ -17,7 +17,8 @@ export interface ListAvailableModelsInput {
   tokenContext: TokenRequestContext;
   dispatcher: Dispatcher;
   signal: AbortSignal;
-  profileArn?: string;
+  /** Read when each request is built, so an ARN learnt from the token refresh is sent. */
+  profileArn: () => string | undefined;
 }
 
 const modelsPage = z.looseObject({
@@ -61,9 +62,10 @@ function buildModelsRequest(input: ListAvailableModelsInput, accessToken: string
   const headers = buildChatHeaders(input.account, input.flavour, accessToken);
   delete headers['x-amzn-kiro-agent-mode'];
   const common = { headers, dispatcher: input.dispatcher, signal: input.signal };
+  const profileArn = input.profileArn();
   if (input.flavour.provider === 'kiro') {
     const query = new URLSearchParams({ origin: 'AI_EDITOR', maxResults: '50' });
-    if (input.profileArn) query.set('profileArn', input.profileArn);
+    if (profileArn) query.set('profileArn', profileArn);
     if (nextToken) query.set('nextToken', nextToken);
     delete headers['content-type'];
     return { ...common, url: `${input.endpoints.baseUrl}/ListAvailableModels?${query.toString()}`, method: 'GET' };
@@ -73,7 +75,7 @@ function buildModelsRequest(input: ListAvailableModelsInput, accessToken: string
     origin: input.flavour.origin,
     maxResults: 50,
     ...(nextToken ? { nextToken } : {}),
-    ...(input.profileArn ? { profileArn: input.profileArn } : {}),
+    ...(profileArn ? { profileArn } : {}),
   };
   return { ...common, url: `${input.endpoints.baseUrl}/`, method: 'POST', body: JSON.stringify(body) };
 }

@@ -36,6 +36,8 @@ interface TokenState {
   knownRefreshTokens: Set<string>;
   jitterMs: number;
   profileArn?: string;
+  /** Whether this process has refreshed the token (a stored token says nothing about the profile ARN). */
+  refreshed?: boolean;
   inflight?: Promise<string>;
 }
 
@@ -66,7 +68,9 @@ export class AmazonQTokenManager {
   async getAccessToken(account: UpstreamAccount, endpoints: AmazonQEndpoints, context: TokenRequestContext): Promise<string> {
     const state = this.stateFor(account);
     if (state.inflight) return state.inflight;
-    if (state.accessToken && this.now() < state.expiresAt - this.refreshAheadMs - state.jitterMs) return state.accessToken;
+    // Social accounts need the profile ARN only a refresh reports, so a stored token is refreshed once unless the ARN is configured.
+    const needsProfileArn = endpoints.authMethod === 'social' && !account.settings.profile_arn && !state.profileArn && !state.refreshed;
+    if (state.accessToken && !needsProfileArn && this.now() < state.expiresAt - this.refreshAheadMs - state.jitterMs) return state.accessToken;
     return this.refresh(account, endpoints, state, context);
   }
 
@@ -125,6 +129,7 @@ export class AmazonQTokenManager {
       state.accessToken = refreshed.accessToken;
       state.expiresAt = refreshed.expiresAt;
       state.jitterMs = Math.floor(this.random() * this.jitterMs);
+      state.refreshed = true;
       if (refreshed.profileArn) state.profileArn = refreshed.profileArn;
       const update: Partial<AccountCredentials> = { access_token: refreshed.accessToken, access_token_expires_at: refreshed.expiresAt };
       if (refreshed.refreshToken && refreshed.refreshToken !== state.refreshToken) {
