@@ -86,7 +86,7 @@ function assemble(
       ? { userInputMessage: toUserInputMessage(turn, options) }
       : {
           assistantResponseMessage: {
-            content: turn.texts.join('\n\n') || 'OK.',
+            content: nonBlank(turn.texts.join('\n\n'), 'OK.'),
             ...(turn.toolUses.length > 0 ? { toolUses: turn.toolUses } : {}),
           },
         },
@@ -108,7 +108,7 @@ function assemble(
 function toUserInputMessage(turn: UserTurn, options: BuildRequestOptions): AmazonQUserInputMessage {
   const fallback = turn.toolResults.length > 0 ? 'Tool results provided.' : 'Continue.';
   const message: AmazonQUserInputMessage = {
-    content: turn.texts.join('\n\n') || fallback,
+    content: nonBlank(turn.texts.join('\n\n'), fallback),
     modelId: options.modelId,
     origin: options.flavour.origin,
   };
@@ -116,6 +116,9 @@ function toUserInputMessage(turn: UserTurn, options: BuildRequestOptions): Amazo
   if (turn.toolResults.length > 0) message.userInputMessageContext = { toolResults: turn.toolResults };
   return message;
 }
+
+/** Blank content (empty or only whitespace) is not accepted upstream; a neutral text stands in. */
+const nonBlank = (text: string, fallback: string): string => (text.trim().length > 0 ? text : fallback);
 
 /** Keeps the newest images when a request carries more than the service accepts. */
 function limitImages(turns: ConversationTurn[], warnings: ConversionWarning[]): void {
