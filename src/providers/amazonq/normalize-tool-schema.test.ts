@@ -19,6 +19,14 @@ describe('normalizeToolSchema', () => {
     ).toEqual({ type: 'object', properties: { path: { type: 'string' } }, required: ['path'] });
   });
 
+  it('does not take inherited object keys for declared properties', () => {
+    expect(normalizeToolSchema({ properties: { path: { type: 'string' } }, required: ['toString', 'constructor', 'path'] })).toEqual({
+      type: 'object',
+      properties: { path: { type: 'string' } },
+      required: ['path'],
+    });
+  });
+
   it('cleans nested schemas too', () => {
     expect(
       normalizeToolSchema({

@@ -9,7 +9,7 @@ export function normalizeToolSchema(schema: unknown): Record<string, unknown> {
   const root: Record<string, unknown> = isRecord(cleaned) ? cleaned : {};
   const properties = isRecord(root.properties) ? root.properties : {};
   const required = Array.isArray(root.required)
-    ? root.required.filter((name): name is string => typeof name === 'string' && name in properties)
+    ? root.required.filter((name): name is string => typeof name === 'string' && Object.hasOwn(properties, name))
     : [];
   const normalized: Record<string, unknown> = { ...root, type: 'object', properties };
   if (required.length > 0) normalized.required = [...new Set(required)];
