@@ -56,6 +56,16 @@ describe('classifyAmazonQError', () => {
       expected: { name: 'UpstreamRateLimitedError', retryAfterMs: 3000, status: 429 },
     },
     {
+      name: '429 INSUFFICIENT_MODEL_CAPACITY (the model is overloaded, not the account) → UpstreamUnavailableError',
+      input: { status: 429, errorType: 'ThrottlingException', body: '{"message":"I am experiencing high traffic","reason":"INSUFFICIENT_MODEL_CAPACITY"}' },
+      expected: { name: 'UpstreamUnavailableError', isRetryable: true, upstreamCode: 'ThrottlingException:INSUFFICIENT_MODEL_CAPACITY' },
+    },
+    {
+      name: 'in-stream INSUFFICIENT_MODEL_CAPACITY → UpstreamUnavailableError',
+      input: { errorType: 'ThrottlingException', body: '{"message":"high traffic","reason":"INSUFFICIENT_MODEL_CAPACITY"}' },
+      expected: { name: 'UpstreamUnavailableError' },
+    },
+    {
       name: '500 high load → UpstreamUnavailableError',
       input: { status: 500, body: '{"message":"Encountered unexpectedly high load when processing the request, please try again."}' },
       expected: { name: 'UpstreamUnavailableError', isRetryable: true },

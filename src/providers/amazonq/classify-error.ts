@@ -52,7 +52,7 @@ export const nextDayStart = (now: number): number => {
  * The written error policy for Q/Kiro (§4 of the protocol notes): 400s are the request's fault and
  * reach the client as 400s; quota (402, MONTHLY_REQUEST_COUNT) → out until the reset; suspension →
  * disable; DAILY_REQUEST_COUNT → out until the next UTC day; an invalid bearer token → refreshable credential error; other 401/403 → dead credential;
- * 429 → cool down; 5xx and unknown → transient.
+ * 429 → cool down, except INSUFFICIENT_MODEL_CAPACITY (model overload) which is transient like 5xx; 5xx and unknown → transient.
  */
 export function classifyAmazonQError(input: AmazonQErrorInput): GatewayError {
   const parsed = parseBody(input.body);
@@ -84,6 +84,10 @@ export function classifyAmazonQError(input: AmazonQErrorInput): GatewayError {
   }
   if (status === 403) {
     return new CredentialInvalidError(`The upstream refused this account: ${message}`, { ...details, refreshable: false });
+  }
+  if (/INSUFFICIENT_MODEL_CAPACITY/.test(text)) {
+    // The model is overloaded for everyone: a short pause and fail over, not a cooldown of this account.
+    return new UpstreamUnavailableError(`The upstream model is overloaded: ${message}`, details);
   }
   if (status === 429) {
     return new UpstreamRateLimitedError(`The upstream is rate limiting this account: ${message}`, { ...details, retryAfterMs: input.retryAfterMs });
