@@ -345,7 +345,10 @@ describe('fetchBalance', () => {
       source: 'upstream',
     });
     const recorded = fake.requests.filter((item) => item.kind === 'usage-limits').at(-1)!;
-    if (provider === 'kiro') expect(recorded.path).toBe('/getUsageLimits?origin=AI_EDITOR&resourceType=AGENTIC_REQUEST&isEmailRequired=true');
-    else expect(recorded.headers['x-amz-target']).toBe('AmazonCodeWhispererService.GetUsageLimits');
+    if (provider === 'kiro') {
+      expect(recorded.path).toBe('/getUsageLimits?origin=AI_EDITOR&resourceType=AGENTIC_REQUEST&isEmailRequired=true');
+      expect(recorded.headers).toMatchObject({ 'amz-sdk-request': 'attempt=1; max=1', 'x-amz-user-agent': expect.stringMatching(/^aws-sdk-js\/1\.0\.0 KiroIDE-/) });
+      expect(recorded.headers['user-agent']).toContain('api/codewhispererruntime#1.0.0');
+    } else expect(recorded.headers['x-amz-target']).toBe('AmazonCodeWhispererService.GetUsageLimits');
   });
 });

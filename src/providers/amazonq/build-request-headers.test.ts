@@ -35,6 +35,11 @@ describe('buildChatHeaders', () => {
     expect(JSON.stringify(headers)).not.toContain('secret');
   });
 
+  it('sends the SDK retry header of the real clients (three attempts) on both flavours', () => {
+    expect(buildChatHeaders(account({ provider: 'amazonq' }), amazonQFlavours.amazonq, 'token')['amz-sdk-request']).toBe('attempt=1; max=3');
+    expect(buildChatHeaders(account(), amazonQFlavours.kiro, 'token')['amz-sdk-request']).toBe('attempt=1; max=3');
+  });
+
   it("uses the account's own user agent and extra headers, but never lets them replace authorization", () => {
     const headers = buildChatHeaders(
       account({ userAgent: 'custom-agent/1.0', settings: { headers: { 'X-Extra': 'yes', Authorization: 'Bearer other' } } }),

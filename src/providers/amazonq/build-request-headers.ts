@@ -22,6 +22,18 @@ export function refreshUserAgentOf(account: UpstreamAccount, flavour: AmazonQFla
   return `KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
 }
 
+/**
+ * The Kiro IDE reads usage limits and models through its `codewhispererruntime` client, which sends
+ * other user agents and a single attempt (§5 of the protocol notes); an account's own agent still wins.
+ */
+export function applyKiroRuntimeHeaders(headers: Record<string, string>, account: UpstreamAccount): void {
+  headers['amz-sdk-request'] = 'attempt=1; max=1';
+  if (account.userAgent) return;
+  const kiro = `KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
+  headers['user-agent'] = `aws-sdk-js/1.0.0 ua/2.1 os/darwin#24.6.0 lang/js md/nodejs#22.22.0 api/codewhispererruntime#1.0.0 m/N,E ${kiro}`;
+  headers['x-amz-user-agent'] = `aws-sdk-js/1.0.0 ${kiro}`;
+}
+
 /** Headers of a chat call, per flavour (§1.4 of the protocol notes). */
 export function buildChatHeaders(account: UpstreamAccount, flavour: AmazonQFlavour, accessToken: string): Record<string, string> {
   const userAgent = userAgentOf(account, flavour);
@@ -32,7 +44,7 @@ export function buildChatHeaders(account: UpstreamAccount, flavour: AmazonQFlavo
     'user-agent': userAgent,
     'x-amzn-codewhisperer-optout': 'true',
     'amz-sdk-invocation-id': randomUUID(),
-    'amz-sdk-request': 'attempt=1; max=1',
+    'amz-sdk-request': 'attempt=1; max=3',
   };
   if (flavour.chatTarget) {
     headers['x-amz-target'] = flavour.chatTarget;

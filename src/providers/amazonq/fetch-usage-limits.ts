@@ -3,7 +3,7 @@ import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable
 import type { Balance } from '../provider-adapter.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import type { AmazonQFlavour } from './amazonq-flavour.js';
-import { buildChatHeaders } from './build-request-headers.js';
+import { applyKiroRuntimeHeaders, buildChatHeaders } from './build-request-headers.js';
 import { callWithTokenRetry } from './call-with-token-retry.js';
 import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
@@ -58,6 +58,7 @@ function buildUsageRequest(input: FetchUsageLimitsInput, accessToken: string): A
     const query = new URLSearchParams({ origin: 'AI_EDITOR', resourceType: 'AGENTIC_REQUEST', isEmailRequired: 'true' });
     if (profileArn) query.set('profileArn', profileArn);
     delete headers['content-type'];
+    applyKiroRuntimeHeaders(headers, input.account);
     return { ...common, url: `${input.endpoints.baseUrl}/getUsageLimits?${query.toString()}`, method: 'GET' };
   }
   headers['x-amz-target'] = usageLimitsTarget;

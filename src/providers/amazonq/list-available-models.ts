@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import type { AmazonQFlavour } from './amazonq-flavour.js';
-import { buildChatHeaders } from './build-request-headers.js';
+import { applyKiroRuntimeHeaders, buildChatHeaders } from './build-request-headers.js';
 import { callWithTokenRetry } from './call-with-token-retry.js';
 import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
@@ -68,6 +68,7 @@ function buildModelsRequest(input: ListAvailableModelsInput, accessToken: string
     if (profileArn) query.set('profileArn', profileArn);
     if (nextToken) query.set('nextToken', nextToken);
     delete headers['content-type'];
+    applyKiroRuntimeHeaders(headers, input.account);
     return { ...common, url: `${input.endpoints.baseUrl}/ListAvailableModels?${query.toString()}`, method: 'GET' };
   }
   headers['x-amz-target'] = listModelsTarget;
