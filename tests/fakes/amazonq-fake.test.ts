@@ -72,6 +72,32 @@ describe('the fake Amazon Q upstream, checked with AWS’s own generated client'
     await expect(client().generateAssistantResponse(input)).rejects.toMatchObject({ name: 'ServiceQuotaExceededException', reason: 'MONTHLY_REQUEST_COUNT' });
   });
 
+  it('refuses a request that breaks the history rules like the real service', async () => {
+    const malformed = {
+      conversationState: {
+        ...input.conversationState,
+        history: [{ assistantResponseMessage: { content: 'I spoke first' } }, { userInputMessage: { content: 'Hi' } }],
+      },
+    };
+    await expect(client().generateAssistantResponse(malformed)).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'Improperly formed request.',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(fake.malformedReasons.at(-1)).toContain('should be a userInputMessage');
+    const unanswered = {
+      conversationState: {
+        ...input.conversationState,
+        history: [
+          { userInputMessage: { content: 'list files' } },
+          { assistantResponseMessage: { content: 'ok', toolUses: [{ toolUseId: 't1', name: 'Bash', input: {} }] } },
+        ],
+      },
+    };
+    await expect(client().generateAssistantResponse(unanswered)).rejects.toMatchObject({ name: 'ValidationException' });
+    expect(fake.malformedReasons.at(-1)).toMatch(/not declared|do not match/);
+  });
+
   it('serves an in-stream exception the SDK surfaces as an error', async () => {
     await expect(collectSdkEvents(fakeScenarios.throttledMidStream())).rejects.toMatchObject({ name: 'ThrottlingException' });
   });

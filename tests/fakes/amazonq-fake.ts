@@ -12,6 +12,9 @@
  * Endpoints:
  * - Chat, awsJson (Q CLI): `POST /` with `x-amz-target: AmazonCodeWhispererStreamingService.GenerateAssistantResponse`.
  * - Chat, restJson (Kiro): `POST /generateAssistantResponse`.
+ *   A request that breaks the history rules of the real service (alternation, tool use/result pairing,
+ *   tools only on the current message, no nulls or empty arrays, the flavour's content type) gets the
+ *   real `400 Improperly formed request.` and its reason is kept in `fake.malformedReasons`.
  *   Both answer with the next enqueued scenario (see `fakeScenarios` in amazonq-fake-scenarios.ts), or
  *   a short text answer when the queue is empty. Frames are AWS event-stream messages encoded with
  *   `@smithy/eventstream-codec`.
@@ -30,6 +33,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { findMalformedChatRequest } from './amazonq-fake-request-check.js';
 import { defaultFakeUsageLimits, encodeFakeFrame, fakeScenarios, type FakeScenario } from './amazonq-fake-scenarios.js';
 
 export { fakeScenarios, encodeFakeFrame, defaultFakeUsageLimits } from './amazonq-fake-scenarios.js';
@@ -57,6 +61,8 @@ export interface FakeAmazonQ {
   requests: FakeRecordedRequest[];
   refresh: FakeRefreshBehaviour;
   usageLimits: unknown;
+  /** Why chat calls were refused as `400 Improperly formed request.` (the §2.5 history rules), oldest first. */
+  malformedReasons: string[];
   /** Model ids served by ListAvailableModels. */
   models: string[];
   /** Queue answers for the next chat calls, in order. */
@@ -84,6 +90,7 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
     requests,
     refresh: { mode: 'ok', rotate: false, expiresIn: 3600 },
     usageLimits: defaultFakeUsageLimits,
+    malformedReasons: [],
     models: ['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-sonnet-4'],
     enqueue: (...scenarios) => void queue.push(...scenarios),
     chatRequests: () => requests.filter((request) => request.kind === 'chat-awsjson' || request.kind === 'chat-restjson'),
@@ -127,6 +134,11 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
     if (kind === 'usage-limits') return sendJson(response, 200, fake.usageLimits);
     if (kind === 'list-models') {
       return sendJson(response, 200, { models: fake.models.map((modelId) => ({ modelId, modelName: modelId })), defaultModel: { modelId: fake.models[0] } });
+    }
+    const malformed = findMalformedChatRequest(kind, String(request.headers['content-type'] ?? ''), body);
+    if (malformed) {
+      fake.malformedReasons.push(malformed);
+      return sendError(response, { status: 400, errorType: 'ValidationException', errorBody: { message: 'Improperly formed request.', reason: null } });
     }
     const scenario = queue.shift() ?? fakeScenarios.text('Hello from the fake Amazon Q.');
     if ((scenario.status ?? 200) !== 200) return sendError(response, scenario);
