@@ -96,6 +96,31 @@ describe('the fake Amazon Q upstream, checked with AWS’s own generated client'
     };
     await expect(client().generateAssistantResponse(unanswered)).rejects.toMatchObject({ name: 'ValidationException' });
     expect(fake.malformedReasons.at(-1)).toMatch(/not declared|do not match/);
+    const withDocuments = {
+      conversationState: {
+        ...input.conversationState,
+        history: [
+          { userInputMessage: { content: 'plan' } },
+          { assistantResponseMessage: { content: 'ok', toolUses: [{ toolUseId: 't1', name: 'TodoWrite', input: { todos: [], note: null } }] } },
+        ],
+        currentMessage: {
+          userInputMessage: {
+            ...input.conversationState.currentMessage.userInputMessage,
+            userInputMessageContext: {
+              toolResults: [{ toolUseId: 't1', content: [{ text: 'done' }], status: 'success' as const }],
+              tools: [{ toolSpecification: { name: 'TodoWrite', description: 'todos', inputSchema: { json: { type: 'object', properties: {}, enum: [] } } } }],
+            },
+          },
+        },
+      },
+    };
+    const before = fake.malformedReasons.length;
+    fake.enqueue(fakeScenarios.text('fine'));
+    const output = await client().generateAssistantResponse(withDocuments);
+    const received: unknown[] = [];
+    for await (const event of output.generateAssistantResponseResponse ?? []) received.push(event);
+    expect(received).toContainEqual({ assistantResponseEvent: { content: 'fine' } });
+    expect(fake.malformedReasons).toHaveLength(before);
   });
 
   it('serves an in-stream exception the SDK surfaces as an error', async () => {
