@@ -12,7 +12,7 @@ import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.js';
 import { observeEvents, type EventObservation } from './observe-events.js';
-import { respondPassthrough } from './respond-passthrough.js';
+import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
 import { startUpstream } from './start-upstream.js';
@@ -107,7 +107,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   entry.accountId = lease.account.id;
   entry.provider = lease.account.provider;
   if (started.kind === 'passthrough') {
-    return respondPassthrough(started.response, {
+    const options: PassthroughOptions = {
       requestedModel: request.model,
       upstreamModel,
       stream: request.stream,
@@ -117,7 +117,10 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         void lease.release(error === undefined ? { ok: true } : { ok: false, error });
         finish(usage, error, firstTokenAt);
       },
-    });
+    };
+    return isWholePassthrough(started.response, options)
+      ? await respondPassthroughWhole(started.response, options)
+      : respondPassthrough(started.response, options);
   }
 
   const onDone = (observation: EventObservation): void => {
@@ -131,7 +134,10 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   }
   try {
     const result = await collectStream(events);
-    return Response.json(renderer.renderResult(result, request.model), { headers: { 'x-request-id': invocation.requestId } });
+    // A string body (not Response.json) lets the server send headers and body in one write with a content-length.
+    return new Response(JSON.stringify(renderer.renderResult(result, request.model)), {
+      headers: { 'content-type': 'application/json', 'x-request-id': invocation.requestId },
+    });
   } catch (error) {
     throw error instanceof GatewayError ? error : new InternalError('The upstream answer could not be read.', error);
   }

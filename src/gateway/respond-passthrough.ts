@@ -19,6 +19,41 @@ export interface PassthroughOptions {
 
 const encoder = new TextEncoder();
 
+const passthroughContentType = (upstream: PassthroughResponse, options: PassthroughOptions): string =>
+  upstream.headers['content-type'] ?? (options.stream ? sseHeaders['content-type'] : 'application/json');
+
+/** Whether the answer is one JSON document rather than an event stream (see respondPassthroughWhole). */
+export const isWholePassthrough = (upstream: PassthroughResponse, options: PassthroughOptions): boolean =>
+  !passthroughContentType(upstream, options).includes('text/event-stream');
+
+/**
+ * Relays a non-streaming same-format answer as one body with a content-length: the upstream sends a
+ * single JSON document anyway, and a fixed body goes out in one write instead of headers, chunks
+ * and a chunked-encoding trailer. A failure while reading it becomes an error response in the
+ * client's format instead of a cut connection.
+ */
+export async function respondPassthroughWhole(upstream: PassthroughResponse, options: PassthroughOptions): Promise<Response> {
+  const contentType = passthroughContentType(upstream, options);
+  const observer = createPassthroughObserver({
+    isAnthropic: options.format !== 'openai-chat',
+    isEventStream: false,
+    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    hideUsageChunk: false,
+  });
+  const parts: Uint8Array[] = [];
+  try {
+    for await (const chunk of upstream.body) for (const out of observer.push(chunk)) parts.push(out);
+    for (const out of observer.end()) parts.push(out);
+  } catch (error) {
+    const failure = error instanceof GatewayError ? error : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+    options.onDone(observer.usage(), failure, observer.firstTokenAt());
+    throw failure;
+  }
+  options.onDone(observer.usage(), undefined, observer.firstTokenAt());
+  const body = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  return new Response(body, { status: upstream.status, headers: { 'content-type': contentType } });
+}
+
 /**
  * Relays a same-format upstream answer through one stream, with no buffering: each upstream chunk
  * is read when the client is ready for it. A failure mid-answer ends an event stream with an error
@@ -26,7 +61,7 @@ const encoder = new TextEncoder();
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
   const isAnthropic = options.format !== 'openai-chat';
-  const contentType = upstream.headers['content-type'] ?? (options.stream ? sseHeaders['content-type'] : 'application/json');
+  const contentType = passthroughContentType(upstream, options);
   const isEventStream = contentType.includes('text/event-stream');
   const observer = createPassthroughObserver({
     isAnthropic,

@@ -68,10 +68,14 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       remaining,
     );
     const warnings: ConversionWarning[] = [];
+    let attemptLogger: GatewayDeps['logger'] | undefined;
     const context = {
       requestId: call.requestId,
       signal: attemptAbort.signal,
-      logger: deps.logger.child({ accountId: account.id, provider: account.provider }),
+      // Made on first use: most calls never log, and a child logger per request is measurable.
+      get logger() {
+        return (attemptLogger ??= deps.logger.child({ accountId: account.id, provider: account.provider }));
+      },
       dispatcher: deps.dispatcherFor(account),
       warnings,
       saveCredentials: (update: Parameters<GatewayDeps['saveCredentials']>[1]) => deps.saveCredentials(account.id, update),

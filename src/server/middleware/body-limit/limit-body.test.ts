@@ -19,3 +19,25 @@ describe('limitBody', () => {
     expect(text).toBe('too large: Request body is larger than the limit of 10 bytes.');
   });
 });
+
+describe('limitBody with a declared content-length', () => {
+  const app = new Hono<AppEnv>();
+  app.use('*', limitBody(10));
+  app.post('*', async (c) => c.text(`read ${(await c.req.text()).length}`));
+  app.get('*', (c) => c.text('get'));
+  app.onError((error, c) => c.text(error instanceof PayloadTooLargeError ? `too large: ${error.message}` : 'other', 500));
+  const post = (body: string, length: number) =>
+    app.request('/', { method: 'POST', body, headers: { 'content-length': String(length) } });
+
+  it('passes a declared length up to the limit', async () => {
+    expect(await (await post('0123456789', 10)).text()).toBe('read 10');
+  });
+
+  it('rejects a declared length above it before reading', async () => {
+    expect(await (await post('0', 11)).text()).toBe('too large: Request body is larger than the limit of 10 bytes.');
+  });
+
+  it('leaves GET alone', async () => {
+    expect(await (await app.request('/')).text()).toBe('get');
+  });
+});

@@ -3,12 +3,26 @@ import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError } from '../../../core/errors/payload-too-large-error.js';
 import type { AppEnv } from '../../app-env.js';
 
-/** Rejects bodies over `maxBytes` with a 413 in the caller's format (declared or streamed). */
+/**
+ * Rejects bodies over `maxBytes` with a 413 in the caller's format (declared or streamed).
+ * A declared content-length (the usual case) is checked from the header alone: the HTTP parser
+ * never reads past it, and leaving the body untouched keeps the server's direct body read instead
+ * of wrapping the request in web streams. Bodies without one are counted as they stream.
+ */
 export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const streamed = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new PayloadTooLargeError(maxBytes);
     },
   });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number.parseInt(declared, 10) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+      return next();
+    }
+    return streamed(c, next);
+  };
 }
