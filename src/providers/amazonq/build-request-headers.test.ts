@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { amazonQFlavours } from './amazonq-flavour.js';
-import { buildChatHeaders, machineIdOf } from './build-request-headers.js';
+import { buildChatHeaders, machineIdOf, refreshUserAgentOf } from './build-request-headers.js';
 
 const account = (overrides: Partial<UpstreamAccount> = {}): UpstreamAccount => ({
   id: 'account-7',
@@ -38,6 +38,14 @@ describe('buildChatHeaders', () => {
   it('sends the SDK retry header of the real clients (three attempts) on both flavours', () => {
     expect(buildChatHeaders(account({ provider: 'amazonq' }), amazonQFlavours.amazonq, 'token')['amz-sdk-request']).toBe('attempt=1; max=3');
     expect(buildChatHeaders(account(), amazonQFlavours.kiro, 'token')['amz-sdk-request']).toBe('attempt=1; max=3');
+  });
+
+  it('refreshes Kiro idc accounts with the sso-oidc user agent of the Kiro IDE and social ones with its desktop agent', () => {
+    const idc = account({ credentials: { refresh_token: 'r', client_id: 'c', client_secret: 's' } });
+    expect(refreshUserAgentOf(idc, amazonQFlavours.kiro)).toContain('api/sso-oidc#');
+    expect(refreshUserAgentOf(idc, amazonQFlavours.kiro)).toContain('KiroIDE');
+    expect(refreshUserAgentOf(account(), amazonQFlavours.kiro)).toBe(`KiroIDE-0.11.107-${machineIdOf(account())}`);
+    expect(refreshUserAgentOf(account({ provider: 'amazonq' }), amazonQFlavours.amazonq)).toContain('api/ssooidc/');
   });
 
   it("uses the account's own user agent and extra headers, but never lets them replace authorization", () => {

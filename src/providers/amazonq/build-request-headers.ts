@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { UpstreamAccount } from '../upstream-account.js';
 import type { AmazonQFlavour } from './amazonq-flavour.js';
+import { resolveAmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 
 const kiroVersion = '0.11.107';
 const cliUserAgent = 'aws-sdk-rust/1.3.9 ua/2.1 api/codewhispererstreaming/0.1.11582 os/macos lang/rust/1.87.0 md/appVersion-1.19.3 app/AmazonQ-For-CLI';
@@ -15,10 +16,13 @@ export function userAgentOf(account: UpstreamAccount, flavour: AmazonQFlavour): 
   return `aws-sdk-js/1.0.34 ua/2.1 os/darwin#24.6.0 lang/js md/nodejs#22.22.0 api/codewhispererstreaming#1.0.34 m/E KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
 }
 
-/** The user agent of token refreshes: the account's own, else what the Q CLI's OIDC client or the Kiro IDE sends. */
+/** The user agent of token refreshes: the account's own, else what the Q CLI's OIDC client or the Kiro IDE (OIDC or social) sends. */
 export function refreshUserAgentOf(account: UpstreamAccount, flavour: AmazonQFlavour): string {
   if (account.userAgent) return account.userAgent;
   if (flavour.provider === 'amazonq') return 'aws-sdk-rust/1.3.9 ua/2.1 api/ssooidc/1.88.0 os/macos lang/rust/1.87.0 m/E app/AmazonQ-For-CLI';
+  if (resolveAmazonQEndpoints(account).authMethod === 'idc') {
+    return 'aws-sdk-js/3.980.0 ua/2.1 os/darwin#24.6.0 lang/js md/nodejs#22.22.0 api/sso-oidc#3.980.0 m/E KiroIDE';
+  }
   return `KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
 }
 
