@@ -24,9 +24,10 @@ export function findMalformedChatRequest(kind: 'chat-awsjson' | 'chat-restjson',
   const history = arrayOf(state.history);
   const entries = [...history, state.currentMessage];
   const current = state.currentMessage.userInputMessage;
+  // Declared names match case-insensitively, as kiro.rs matches them when it adds placeholder specs.
   const declared = new Set(
     arrayOf(isObject(current.userInputMessageContext) ? current.userInputMessageContext.tools : undefined).map((tool) =>
-      isObject(tool) && isObject(tool.toolSpecification) ? tool.toolSpecification.name : undefined,
+      isObject(tool) && isObject(tool.toolSpecification) ? String(tool.toolSpecification.name).toLowerCase() : undefined,
     ),
   );
   const seenToolUseIds = new Set<unknown>();
@@ -56,7 +57,7 @@ export function findMalformedChatRequest(kind: 'chat-awsjson' | 'chat-restjson',
       if (!isObject(toolUse) || !isObject(toolUse.input)) return `entry ${index} has a tool use whose input is not an object`;
       if (seenToolUseIds.has(toolUse.toolUseId)) return `duplicate toolUseId ${String(toolUse.toolUseId)}`;
       seenToolUseIds.add(toolUse.toolUseId);
-      if (!declared.has(toolUse.name)) return `tool ${String(toolUse.name)} used in history but not declared`;
+      if (!declared.has(String(toolUse.name).toLowerCase())) return `tool ${String(toolUse.name)} used in history but not declared`;
       expectedIds.push(toolUse.toolUseId);
     }
   }
