@@ -2,6 +2,7 @@ import pino from 'pino';
 import { Agent } from 'undici';
 import { describe, expect, it, vi } from 'vitest';
 import { CredentialInvalidError } from '../../core/errors/credential-invalid-error.js';
+import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { AccountCredentials, UpstreamAccount } from '../upstream-account.js';
 import type { RefreshedToken, RefreshInput } from './refresh-oidc.js';
 import { resolveAmazonQEndpoints } from './resolve-amazonq-endpoints.js';
@@ -100,6 +101,18 @@ describe('AmazonQTokenManager', () => {
     expect(refreshSocial).toHaveBeenCalledTimes(1);
     expect(refreshOidc).not.toHaveBeenCalled();
     expect(manager.profileArn('account-1')).toBe('arn:profile');
+  });
+
+  it('refreshes a social account with a stored token once to learn its profile ARN, and keeps the stored token if that refresh fails transiently', async () => {
+    const { manager, context, refreshSocial, now } = setup(async () => {
+      throw new UpstreamUnavailableError('Token refresh failed with status 503.', { upstreamStatus: 503 });
+    });
+    const kiro = account({ refresh_token: 'r', access_token: 'stored', access_token_expires_at: now() + 3_600_000 }, 'kiro');
+    const endpoints = resolveAmazonQEndpoints(kiro);
+    const [first, second] = await Promise.all([manager.getAccessToken(kiro, endpoints, context), manager.getAccessToken(kiro, endpoints, context)]);
+    expect([first, second]).toEqual(['stored', 'stored']);
+    expect(await manager.getAccessToken(kiro, endpoints, context)).toBe('stored');
+    expect(refreshSocial).toHaveBeenCalledTimes(1);
   });
 
   it('passes a dead refresh token through as a non-refreshable credential error, and retries on the next call', async () => {

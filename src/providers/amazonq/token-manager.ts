@@ -70,7 +70,19 @@ export class AmazonQTokenManager {
     if (state.inflight) return state.inflight;
     // Social accounts need the profile ARN only a refresh reports, so a stored token is refreshed once unless the ARN is configured.
     const needsProfileArn = endpoints.authMethod === 'social' && !account.settings.profile_arn && !state.profileArn && !state.refreshed;
-    if (state.accessToken && !needsProfileArn && this.now() < state.expiresAt - this.refreshAheadMs - state.jitterMs) return state.accessToken;
+    const stored = state.accessToken;
+    if (stored && this.now() < state.expiresAt - this.refreshAheadMs - state.jitterMs) {
+      if (!needsProfileArn) return stored;
+      // Only the ARN is missing: a refresh that fails for a passing reason falls back to the still valid token.
+      const attempt = this.refresh(account, endpoints, state, context).catch((error: unknown) => {
+        if (error instanceof CredentialInvalidError) throw error;
+        state.refreshed = true;
+        context.logger.warn({ accountId: account.id, err: (error as Error).message }, 'could not refresh to learn the Kiro profile ARN');
+        return stored;
+      });
+      state.inflight = attempt;
+      return attempt;
+    }
     return this.refresh(account, endpoints, state, context);
   }
 
