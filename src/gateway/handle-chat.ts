@@ -113,6 +113,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       stream: request.stream,
       format: invocation.passthroughFormat,
       hideUsageChunk: started.hideUsageChunk,
+      clientSignal: invocation.signal,
       onDone: (usage, error, firstTokenAt) => {
         void lease.release(error === undefined ? { ok: true } : { ok: false, error });
         finish(usage, error, firstTokenAt);

@@ -15,6 +15,8 @@ export interface PassthroughOptions {
   /** Sluice asked the upstream for a usage chunk the client did not ask for: leave it out. */
   hideUsageChunk?: boolean;
   onDone(usage: Usage, error: unknown, firstTokenAt: number | null): void;
+  /** The client's own signal: a body cut because the client left is recorded as the client's doing. */
+  clientSignal?: AbortSignal;
 }
 
 const encoder = new TextEncoder();
@@ -45,7 +47,11 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
     for await (const chunk of upstream.body) for (const out of observer.push(chunk)) parts.push(out);
     for (const out of observer.end()) parts.push(out);
   } catch (error) {
-    const failure = error instanceof GatewayError ? error : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+    const failure = options.clientSignal?.aborted
+      ? new DOMException('The client closed the connection.', 'AbortError')
+      : error instanceof GatewayError
+        ? error
+        : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
     options.onDone(observer.usage(), failure, observer.firstTokenAt());
     throw failure;
   }
