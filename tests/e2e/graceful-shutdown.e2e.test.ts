@@ -1,47 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../support/start-server-process.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
-interface RunningServer {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+type RunningServer = ServerProcess;
 
-/** Starts `tsx src/main.ts` on port 0 with a temp data dir and waits for its "listening" line. */
+/** Starts the real server on port 0 with its own temp data dir, removed when the process ends. */
 async function startServer(environment: Record<string, string>): Promise<RunningServer> {
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-main-'));
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  void exited.then(() => fs.rmSync(dataDirectory, { recursive: true, force: true }));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const check = () => {
-      const match = /"port":(\d+)[^\n]*sluice listening/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      } else if (child.exitCode !== null) {
-        clearTimeout(timer);
-        reject(new Error(`server exited:\n${output}`));
-      } else setTimeout(check, 50);
-    };
-    check();
-  });
-  return { child, port, output: () => output, exited };
+  const server = await startServerProcess(dataDirectory, environment, 20_000);
+  void server.exited.then(() => fs.rmSync(dataDirectory, { recursive: true, force: true }));
+  return server;
 }
 
 let running: RunningServer | undefined;

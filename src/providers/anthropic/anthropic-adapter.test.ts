@@ -5,7 +5,7 @@ import { startFakeAnthropic, type RunningFake } from '../../../tests/fakes/anthr
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { relayWithUsage } from '../../gateway/relay-with-usage.js';
+import { relayWithUsage } from '../../../tests/support/relay-with-usage.js';
 import { testAccount, testCallContext } from '../http/test-call-context.js';
 import { createAnthropicAdapter } from './anthropic-adapter.js';
 

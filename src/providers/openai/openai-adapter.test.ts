@@ -3,7 +3,7 @@ import { openAIError, openAIText, type OpenAIFakeScenario } from '../../../tests
 import { startFakeOpenAI, type RunningFake } from '../../../tests/fakes/openai-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
-import { relayWithUsage } from '../../gateway/relay-with-usage.js';
+import { relayWithUsage } from '../../../tests/support/relay-with-usage.js';
 import { testAccount, testCallContext } from '../http/test-call-context.js';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.js';
 import { createOpenAIAdapter } from './openai-adapter.js';

@@ -1,28 +1,17 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, UsageRollupsTable } from '../../store/schema.js';
+import { summedFiguresSchema } from '../stats/usage-figures.js';
 import { bucketSizeMs, type RollupGranularity } from './rollup-granularity.js';
 import { dimensionExpressions, type RollupDimension } from './rollup-dimension.js';
 
-// PostgreSQL returns sums of bigint as numeric strings; coerce every figure.
-const figure = z.coerce.number();
-const aggregateRowSchema = z.object({
-  bucket_start: figure,
+// PostgreSQL returns sums of bigint as numeric strings; the shared figures schema coerces them.
+const aggregateRowSchema = summedFiguresSchema.extend({
+  bucket_start: z.coerce.number(),
   api_key_id: z.string(),
   account_id: z.string(),
   provider: z.string(),
   model: z.string(),
-  requests: figure,
-  successes: figure,
-  errors: figure,
-  input_tokens: figure,
-  output_tokens: figure,
-  cache_read_tokens: figure,
-  cache_write_tokens: figure,
-  cost: figure,
-  credits: figure,
-  latency_sum: figure,
-  latency_max: figure,
   latency_p95: z.coerce.number().nullable(),
 });
 

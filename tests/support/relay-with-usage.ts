@@ -1,6 +1,6 @@
-import type { Usage } from '../core/usage.js';
-import type { PassthroughFormat, PassthroughResponse } from '../providers/provider-adapter.js';
-import { respondPassthrough } from './respond-passthrough.js';
+import type { Usage } from '../../src/core/usage.js';
+import type { PassthroughFormat, PassthroughResponse } from '../../src/providers/provider-adapter.js';
+import { respondPassthrough } from '../../src/gateway/respond-passthrough.js';
 
 /** Relays a passthrough response unchanged and resolves the usage it carried once it has been read. */
 export function relayWithUsage(format: PassthroughFormat, upstream: PassthroughResponse): { response: Response; usage: Promise<Usage> } {
