@@ -96,6 +96,15 @@ export interface ReasoningConfig {
   effort?: ReasoningEffort;
 }
 
+/**
+ * Structured output the client asked for: plain text, any JSON object, or JSON matching a schema.
+ * Providers with a native form send it as such; the others force a single tool and answer with its input.
+ */
+export type ResponseFormat =
+  | { type: 'text' }
+  | { type: 'json-object' }
+  | { type: 'json-schema'; name: string; schema: Record<string, unknown>; description?: string; strict?: boolean };
+
 export interface ChatRequest {
   /** The model name the client asked for (before mapping). */
   model: string;
@@ -110,6 +119,8 @@ export interface ChatRequest {
   topK?: number;
   stopSequences?: string[];
   reasoning?: ReasoningConfig;
+  /** Structured output; absent means free text. */
+  responseFormat?: ResponseFormat;
   stream: boolean;
   /** OpenAI `stream_options.include_usage`. */
   includeUsage?: boolean;
