@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDispatcher } from './get-dispatcher.js';
+
+const streams = 300;
+const holdMs = 2_000;
+
+/** An upstream that holds every event stream open for `holdMs` and counts how many are open at once. */
+function startHoldingUpstream(): Promise<{ server: Server; url: string; peak: () => number }> {
+  let open = 0;
+  let peak = 0;
+  const server = createServer((incoming, response) => {
+    open += 1;
+    peak = Math.max(peak, open);
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write('event: ping\ndata: {"type":"ping"}\n\n');
+    setTimeout(() => {
+      open -= 1;
+      response.end('event: message_stop\ndata: {"type":"message_stop"}\n\n');
+    }, holdMs);
+    incoming.resume();
+  });
+  server.keepAliveTimeout = 5_000;
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, peak: () => peak })),
+  );
+}
+
+describe('getDispatcher under many long streams to one host', () => {
+  let upstream: Awaited<ReturnType<typeof startHoldingUpstream>>;
+  beforeAll(async () => {
+    upstream = await startHoldingUpstream();
+  });
+  afterAll(async () => {
+    upstream.server.closeAllConnections();
+    await new Promise((resolve) => upstream.server.close(resolve));
+  });
+
+  it(`runs ${streams} concurrent streams at once instead of queueing them behind a per-host cap`, async () => {
+    const started = Date.now();
+    const bodies = await Promise.all(
+      Array.from({ length: streams }, async () => {
+        const response = await request(`${upstream.url}/v1/messages`, { method: 'POST', body: '{}', dispatcher: getDispatcher() });
+        return await response.body.text();
+      }),
+    );
+    const elapsed = Date.now() - started;
+    expect(bodies.every((body) => body.includes('message_stop'))).toBe(true);
+    expect(upstream.peak()).toBe(streams);
+    // All at once: about one hold, not ⌈streams / cap⌉ holds one after another.
+    expect(elapsed).toBeLessThan(holdMs * 2);
+  }, 20_000);
+});
