@@ -39,17 +39,14 @@ describe('getDispatcher under many long streams to one host', () => {
   });
 
   it(`runs ${streams} concurrent streams at once instead of queueing them behind a per-host cap`, async () => {
-    const started = Date.now();
     const bodies = await Promise.all(
       Array.from({ length: streams }, async () => {
         const response = await request(`${upstream.url}/v1/messages`, { method: 'POST', body: '{}', dispatcher: getDispatcher() });
         return await response.body.text();
       }),
     );
-    const elapsed = Date.now() - started;
     expect(bodies.every((body) => body.includes('message_stop'))).toBe(true);
+    // All open at the same moment, not ⌈streams / cap⌉ waves one after another.
     expect(upstream.peak()).toBe(streams);
-    // All at once: about one hold, not ⌈streams / cap⌉ holds one after another.
-    expect(elapsed).toBeLessThan(holdMs * 2);
   }, 20_000);
 });
