@@ -6,6 +6,7 @@ import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
 import { raceAbort } from './race-abort.js';
+import { checkPassthroughResponse } from '../providers/http/check-passthrough-response.js';
 import { trackUpstreamCalls } from '../providers/http/track-upstream-calls.js';
 import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
 
@@ -94,12 +95,16 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         const hideUsageChunk = call.passthroughFormat === 'openai-chat' && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
         if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
-        const response = await raceAbort(
+        const discard = (late: PassthroughResponse) => void late.body[Symbol.asyncIterator]().return?.();
+        const headed = await raceAbort(
           adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context),
           attemptAbort.signal,
-          (late) => void late.body[Symbol.asyncIterator]().return?.(),
+          discard,
         );
+        // The first byte came. Until the first event the stream idle timeout bounds the wait: a
+        // reasoning model may think in silence for longer than the rest of the deadline.
         clearTimeout(timer);
+        const response = await raceAbort(checkPassthroughResponse(headed, body.stream === true), attemptAbort.signal, discard);
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response, hideUsageChunk };
       }
       const request = moved ? stripSignedThinking(call.request) : call.request;
