@@ -2,6 +2,7 @@ import type { AccountRecord, AccountStore } from '../accounts/account-record.js'
 import type { Logger } from '../logging/logger.js';
 import type { Balance } from '../providers/provider-adapter.js';
 import type { Settings } from '../settings/settings-schema.js';
+import { SettingsIntervalJob } from './settings-interval-job.js';
 
 export interface BalanceMonitorDependencies {
   store: AccountStore;
@@ -20,26 +21,29 @@ export interface BalanceMonitorDependencies {
  * Keeps each account's balance current: from the provider when it reports one, otherwise from a
  * local ledger (initial balance − logged cost). Stored through AccountStore.saveBalance, which is
  * what selection reads to skip accounts below their `balanceThreshold`.
- * Runs every `settings.balance_check_interval_seconds` (0 = off) and on demand.
+ * Runs every `settings.balance_check_interval_seconds` (0 = off; a change applies at once) and on demand.
  */
 export class BalanceMonitor {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job: SettingsIntervalJob;
   private running: Promise<void> | undefined;
   private readonly low = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly dependencies: BalanceMonitorDependencies) {
     this.now = dependencies.now ?? Date.now;
+    this.job = new SettingsIntervalJob({
+      intervalSeconds: () => dependencies.settings().balance_check_interval_seconds,
+      run: () => this.refreshAll(),
+      onError: (error) => dependencies.logger.error({ err: error }, 'balance check round failed'),
+    });
   }
 
   start(): void {
-    if (this.timer) return;
-    this.schedule();
+    this.job.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.job.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -109,16 +113,5 @@ export class BalanceMonitor {
     } catch (error) {
       this.dependencies.logger.error({ err: error }, 'balance-low callback failed');
     }
-  }
-
-  private schedule(): void {
-    const seconds = this.dependencies.settings().balance_check_interval_seconds;
-    this.timer = setTimeout(() => {
-      const round = this.dependencies.settings().balance_check_interval_seconds > 0 ? this.refreshAll() : Promise.resolve();
-      void round.finally(() => {
-        if (this.timer) this.schedule();
-      });
-    }, seconds > 0 ? seconds * 1000 : 60_000);
-    this.timer.unref();
   }
 }
