@@ -27,6 +27,8 @@ export class BalanceMonitor {
   private readonly job: SettingsIntervalJob;
   private running: Promise<void> | undefined;
   private readonly low = new Set<string>();
+  /** USD spent per account since its balance was last stored (the per-request ledger). */
+  private readonly spent = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly dependencies: BalanceMonitorDependencies) {
@@ -54,8 +56,36 @@ export class BalanceMonitor {
     const balance = (await this.fromProvider(account)) ?? (await this.fromLedger(account));
     if (!balance) return null;
     await this.dependencies.store.saveBalance(accountId, balance);
+    this.spent.delete(accountId);
     this.checkThreshold(account, balance);
     return balance;
+  }
+
+  /**
+   * Charges one request's cost (USD) to the account's last stored balance, so that a threshold acts
+   * as soon as it is crossed rather than at the next balance check. Kept in memory; the store is
+   * written (and the balance-low alert sent) only when the threshold is crossed, never per request.
+   * Balances in other units (credits, requests) wait for the provider's own figure.
+   */
+  async recordSpend(accountId: string, costUsd: number): Promise<void> {
+    if (!(costUsd > 0)) return;
+    const account = this.dependencies.store.get(accountId);
+    const balance = account?.balance;
+    if (!account || !balance || balance.remaining === null || balance.unit !== 'USD') return;
+    const spent = (this.spent.get(accountId) ?? 0) + costUsd;
+    this.spent.set(accountId, spent);
+    const remaining = roundUsd(balance.remaining - spent);
+    if (account.balanceThreshold === null || this.low.has(accountId) || remaining >= account.balanceThreshold) return;
+    const charged: Balance = {
+      ...balance,
+      remaining,
+      used: balance.used === null || balance.used === undefined ? balance.used : roundUsd(balance.used + spent),
+      source: 'ledger',
+      checkedAt: this.now(),
+    };
+    this.spent.delete(accountId);
+    await this.dependencies.store.saveBalance(accountId, charged);
+    this.checkThreshold(account, charged);
   }
 
   /** One round over every enabled account, one at a time (balance endpoints are slow and rate limited). */
@@ -115,3 +145,5 @@ export class BalanceMonitor {
     }
   }
 }
+
+const roundUsd = (value: number): number => Math.round(value * 1e6) / 1e6;
