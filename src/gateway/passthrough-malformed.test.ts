@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type RunningFake } from '../../tests/fakes/anthropic-fake.js';
 import type { AnthropicFakeScenario } from '../../tests/fakes/anthropic-fake-scenario.js';
+import { startFakeOpenAI } from '../../tests/fakes/openai-fake.js';
 import { makeAccount } from '../pool/testing/make-account.js';
+import { createOpenAIAdapter } from '../providers/openai/openai-adapter.js';
 import { handleChat } from './handle-chat.js';
 import { createPoolGateway, jsonLinesRenderer, poolInvocation } from './testing/create-pool-gateway.js';
 
@@ -92,5 +94,21 @@ describe('passthrough: a malformed upstream 200 is an upstream failure', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(new TextDecoder().decode(chunk.value)).toBe(first);
     await reader.cancel();
+  });
+
+  it('does the same for OpenAI-shaped accounts', async () => {
+    const openai = await startFakeOpenAI();
+    try {
+      broken.set({ contentType: 'text/event-stream', body: 'data: {"choices":[{"delta":{"content":"hi"\n\n' });
+      const at = (id: string, baseUrl: string, priority: number) =>
+        makeAccount(id, { provider: 'openai', priority, upstream: { id, name: id, provider: 'openai', baseUrl, credentials: { api_key: 'k' }, settings: {} } });
+      const gateway = createPoolGateway({ accounts: [at('broken', broken.url, 10), at('healthy', openai.url, 0)], adapter: createOpenAIAdapter() });
+      const response = await handleChat(poolInvocation({ stream: true, format: 'openai-chat' }), jsonLinesRenderer, gateway.deps);
+      expect(await response.text()).toContain('data: [DONE]');
+      expect(gateway.outcomes[0]).toMatchObject({ status: 'success', accountId: 'healthy' });
+      expect(gateway.store.get('broken')!.status).toBe('cooling');
+    } finally {
+      await openai.close();
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type RunningFake } from '../../tests/fakes/anthropic-fake.js';
 import { anthropicText, type AnthropicFakeScenario } from '../../tests/fakes/anthropic-fake-scenario.js';
+import { startFakeOpenAI } from '../../tests/fakes/openai-fake.js';
+import { openAIText, type OpenAIFakeScenario } from '../../tests/fakes/openai-fake-scenario.js';
 import { makeAccount } from '../pool/testing/make-account.js';
+import { createOpenAIAdapter } from '../providers/openai/openai-adapter.js';
 import { handleChat } from './handle-chat.js';
 import { createPoolGateway, jsonLinesRenderer, poolInvocation } from './testing/create-pool-gateway.js';
 
@@ -51,6 +54,32 @@ describe('stream idle timeout', () => {
     expect(payload.type).toBe('error');
     expect(payload.error.message).toContain('stalled');
     expect(gateway.outcomes[0]).toMatchObject({ status: 'error', errorType: 'timeout', accountId: 'stalls' });
+    expect(gateway.store.get('stalls')).toMatchObject({ status: 'cooling' });
+  }, 10_000);
+});
+
+describe('stream idle timeout, OpenAI passthrough', () => {
+  let upstream: RunningFake<OpenAIFakeScenario>;
+  beforeAll(async () => {
+    upstream = await startFakeOpenAI();
+  });
+  afterAll(async () => {
+    await upstream.close();
+  });
+
+  it('ends the stream with an OpenAI error chunk and [DONE]', async () => {
+    upstream.enqueue({ ...(openAIText('Hello from the fake.') as Extract<OpenAIFakeScenario, { kind: 'reply' }>), hangAfterEvents: 2 });
+    const gateway = createPoolGateway({
+      accounts: [makeAccount('stalls', { provider: 'openai', upstream: { id: 'stalls', name: 'stalls', provider: 'openai', baseUrl: upstream.url, credentials: { api_key: 'k' }, settings: {} } })],
+      settings: { stream_idle_timeout_ms: 1_000 },
+      adapter: createOpenAIAdapter(),
+    });
+    const response = await handleChat(poolInvocation({ stream: true, format: 'openai-chat' }), jsonLinesRenderer, gateway.deps);
+    const frames = (await response.text()).trim().split('\n\n');
+    expect(frames.at(-1)).toBe('data: [DONE]');
+    const error = JSON.parse(frames.at(-2)!.slice('data: '.length)) as { error: { message: string } };
+    expect(error.error.message).toContain('stalled');
+    expect(gateway.outcomes[0]).toMatchObject({ status: 'error', errorType: 'timeout' });
     expect(gateway.store.get('stalls')).toMatchObject({ status: 'cooling' });
   }, 10_000);
 });

@@ -27,12 +27,18 @@ export const jsonLinesRenderer: ClientRenderer = {
 };
 
 /**
- * Test support: the request path over a real AccountPool (in-memory store and state) and the real
- * Anthropic adapter, so health decisions and timeouts are the production ones.
+ * Test support: the request path over a real AccountPool (in-memory store and state) and a real
+ * adapter (Anthropic's unless given), so health decisions and timeouts are the production ones.
  */
-export function createPoolGateway(input: { accounts: AccountRecord[]; settings?: Partial<Settings>; dispatcherFor?: (account: AccountRecord) => Dispatcher }) {
+export function createPoolGateway(input: {
+  accounts: AccountRecord[];
+  settings?: Partial<Settings>;
+  dispatcherFor?: (account: AccountRecord) => Dispatcher;
+  /** The adapter every account uses; Anthropic's by default. */
+  adapter?: ProviderAdapter;
+}) {
   const { pool, store, settings } = createTestPool({ accounts: input.accounts, settings: { routing_strategy: 'priority', ...input.settings } });
-  const adapter = createAnthropicAdapter();
+  const adapter = input.adapter ?? createAnthropicAdapter();
   const adapters = Object.fromEntries(providerNames.map((name) => [name, adapter])) as Record<ProviderName, ProviderAdapter>;
   const outcomes: RequestLogEntry[] = [];
   const deps: GatewayDeps = {
