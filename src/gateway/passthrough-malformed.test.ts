@@ -74,6 +74,20 @@ describe('passthrough: a malformed upstream 200 is an upstream failure', () => {
     expect((penalised.cooldownUntil ?? 0) - Date.now()).toBeLessThanOrEqual(2_000);
   });
 
+  it('fails over from a stream that sends headers and then nothing, after the stream idle timeout', async () => {
+    broken.set({ contentType: 'text/event-stream', body: '', later: { afterMs: 5_000, body: '' } });
+    const gateway = createPoolGateway({
+      accounts: [accountAt('silent', broken.url, 10), accountAt('healthy', healthy.url, 0)],
+      settings: { stream_idle_timeout_ms: 1_000 },
+    });
+    const started = Date.now();
+    const response = await handleChat(poolInvocation({ stream: true, format: 'anthropic-messages' }), jsonLinesRenderer, gateway.deps);
+    expect(await response.text()).toContain('event: message_stop');
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(gateway.outcomes[0]).toMatchObject({ status: 'success', accountId: 'healthy' });
+    expect(gateway.store.get('silent')).toMatchObject({ status: 'cooling' });
+  }, 10_000);
+
   it('answers 502 when no account is left', async () => {
     broken.set(malformed[0]!.answer);
     const gateway = createPoolGateway({ accounts: [accountAt('broken', broken.url, 10)] });

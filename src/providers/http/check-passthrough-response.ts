@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { PassthroughResponse } from '../provider-adapter.js';
+import { transportErrorToGatewayError } from './classify-transport-error.js';
 
 /** How much of an event stream may arrive before its first event (comments, keep-alives). */
 const maxPeekBytes = 64 * 1024;
@@ -34,9 +35,12 @@ export async function checkPassthroughResponse(response: PassthroughResponse, ex
     throw malformed(`The upstream answered ${response.status} with ${contentType} instead of JSON or an event stream: ${shorten(excerpt)}`);
   } catch (error) {
     await iterator.return?.().catch(() => undefined);
-    throw error;
+    // A read that failed (reset, idle timeout) is an upstream failure too; an abort stays an abort.
+    throw isAbort(error) ? error : transportErrorToGatewayError(error);
   }
 }
+
+const isAbort = (error: unknown): boolean => error instanceof Error && (error.name === 'AbortError' || error.name === 'ResponseAborted');
 
 async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
