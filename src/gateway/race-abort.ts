@@ -14,7 +14,6 @@ export function raceAbort<T>(work: Promise<T>, signal: AbortSignal, discard: (la
     const onAbort = (): void => {
       if (settled) return;
       settled = true;
-      void work.then(discard, () => undefined);
       reject(signal.reason as Error);
     };
     signal.addEventListener('abort', onAbort, { once: true });
