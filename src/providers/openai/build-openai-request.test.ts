@@ -132,3 +132,19 @@ describe('buildOpenAIRequest', () => {
     expect(build({ topK: 20 }, 'compatible').body.top_k).toBe(20);
   });
 });
+
+describe('buildOpenAIRequest: structured outputs', () => {
+  const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+
+  it.each([
+    ['json-schema', { type: 'json-schema', name: 'place', schema, description: 'A place', strict: true }, { type: 'json_schema', json_schema: { name: 'place', schema, description: 'A place', strict: true } }],
+    ['json-schema without extras', { type: 'json-schema', name: 'place', schema }, { type: 'json_schema', json_schema: { name: 'place', schema } }],
+    ['a name OpenAI would refuse', { type: 'json-schema', name: 'my place!', schema }, { type: 'json_schema', json_schema: { name: 'my_place_', schema } }],
+    ['json-object', { type: 'json-object' }, { type: 'json_object' }],
+    ['text', { type: 'text' }, undefined],
+  ] as const)('%s → response_format', (_name, responseFormat, expected) => {
+    for (const flavour of ['openai', 'compatible'] as const) {
+      expect(build({ responseFormat: responseFormat as ChatRequest['responseFormat'] }, flavour).body.response_format).toEqual(expected);
+    }
+  });
+});
