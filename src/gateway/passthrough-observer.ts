@@ -86,7 +86,8 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   };
   const parser = createParser({
     onEvent(message) {
-      if (firstTokenAt === null && message.data.includes('"delta"')) firstTokenAt = Date.now();
+      // Chat and Messages stream deltas; legacy completions stream `text`.
+      if (firstTokenAt === null && (message.data.includes('"delta"') || message.data.includes('"text"'))) firstTokenAt = Date.now();
       const carriesUsage = options.isAnthropic
         ? message.event === 'message_start' || message.event === 'message_delta'
         : message.data.includes('"usage"');
