@@ -6,10 +6,10 @@ export const anthropicOutputFormatName = 'response';
 
 /**
  * `output_config.format` (or the beta's top-level `output_format`) → the canonical response format.
- * Anthropic enforces the schema strictly, so it is marked strict.
+ * `strict` is left to each target: OpenAI's strict mode has rules of its own (every property required).
  */
 export function convertAnthropicOutputFormat(body: Pick<AnthropicMessagesRequestBody, 'output_config' | 'output_format'>): ResponseFormat | undefined {
   const format = body.output_config?.format ?? body.output_format;
   if (!format) return undefined;
-  return { type: 'json-schema', name: anthropicOutputFormatName, schema: format.schema, strict: true };
+  return { type: 'json-schema', name: anthropicOutputFormatName, schema: format.schema };
 }
