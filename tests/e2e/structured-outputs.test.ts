@@ -132,6 +132,26 @@ describe('structured outputs: official SDKs × every account type', () => {
       expect(Weather.parse(JSON.parse(text))).toEqual(answer);
       expect(message.stop_reason).toBe('end_turn');
     });
+
+    it('an older Anthropic client: the beta output_format with its header, on ?beta=true', async () => {
+      scriptAnswer(provider, native);
+      const response = await fetch(`${sluice.url}/v1/messages?beta=true`, {
+        method: 'POST',
+        headers: {
+          'x-api-key': sluice.harness.adminKey,
+          'anthropic-version': '2023-06-01',
+          'anthropic-beta': 'structured-outputs-2025-11-13',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ model, max_tokens: 300, messages, output_format: { type: 'json_schema', schema: z.toJSONSchema(Weather) } }),
+      });
+      expect(response.status).toBe(200);
+      const message = (await response.json()) as Anthropic.Message;
+      const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+      expect(Weather.parse(JSON.parse(text))).toEqual(answer);
+      expect(message.stop_reason).toBe('end_turn');
+      if (native && (provider === 'openai' || provider === 'openai-compatible')) expectAskedFor(provider, true, 'schema');
+    });
   });
 
   it('logs every structured request as a success with tokens', async () => {
@@ -140,7 +160,7 @@ describe('structured outputs: official SDKs × every account type', () => {
     const { data } = (await response.json()) as { data: Array<{ provider: string; status: string; output_tokens: number }> };
     for (const provider of providerCases) {
       const rows = data.filter((row) => row.provider === provider);
-      expect(rows.length, provider).toBe(5);
+      expect(rows.length, provider).toBe(6);
       expect(rows.filter((row) => row.status !== 'success'), provider).toEqual([]);
     }
   });
