@@ -13,6 +13,8 @@ interface LogRow {
   status: string;
   http_status: number;
   error_message: string | null;
+  stream: boolean;
+  ttft_ms: number | null;
 }
 
 /**
@@ -83,6 +85,8 @@ describe('OpenAI-only endpoints through Sluice', () => {
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ provider: 'openai', status: 'success', input_tokens: 4, output_tokens: 6 });
     expect(rows[0]!.cost).toBeCloseTo((4 * 1.5 + 6 * 2) / 1e6, 12);
+    // The streamed one also has its time to first token.
+    expect(rows.find((row) => Boolean(row.stream))?.ttft_ms).toEqual(expect.any(Number));
   });
 
   it('a model that no OpenAI-shaped account serves: a 400 in OpenAI’s shape that says so, logged', async () => {
