@@ -20,8 +20,6 @@ export interface TrackedDispatcher {
    * connecting. Such a wait is the gateway's (or the network's), never the account's doing.
    */
   waitingLocally(): boolean;
-  /** Whether any call of this attempt has been written to the upstream yet. */
-  reachedUpstream(): boolean;
 }
 
 /**
@@ -31,20 +29,18 @@ export interface TrackedDispatcher {
  */
 export function trackUpstreamCalls(base: Dispatcher, timeouts: () => UpstreamCallTimeouts): TrackedDispatcher {
   let waiting = 0;
-  let reached = false;
   const interceptor: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
     const current = timeouts();
     waiting += 1;
     let started = false;
-    const start = (onWire: boolean): void => {
+    const start = (): void => {
       if (started) return;
       started = true;
       waiting -= 1;
-      if (onWire) reached = true;
     };
     const tracked: Dispatcher.DispatchHandler = {
       onRequestStart: (controller, context) => {
-        start(true);
+        start();
         handler.onRequestStart?.(controller, context);
       },
       onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
@@ -52,7 +48,7 @@ export function trackUpstreamCalls(base: Dispatcher, timeouts: () => UpstreamCal
       onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
       onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
       onResponseError: (controller, error) => {
-        start(false);
+        start();
         handler.onResponseError?.(controller, error);
       },
     };
@@ -69,7 +65,6 @@ export function trackUpstreamCalls(base: Dispatcher, timeouts: () => UpstreamCal
   return {
     dispatcher: canCompose ? base.compose(interceptor) : base,
     waitingLocally: () => waiting > 0,
-    reachedUpstream: () => reached,
   };
 }
 
