@@ -3,6 +3,7 @@ import type { AccountLiveState } from '../context.js';
 import type { AccountRow } from '../store/repositories/account-repository.js';
 import { toIsoTime } from '../admin/to-iso-time.js';
 import { parseCredentialHints } from './credential-hints.js';
+import { maskHeaderValues } from './account-secret-settings.js';
 import { maskProxyUrl } from './mask-proxy-url.js';
 import { parseStoredBalance, parseStoredModels, parseStoredProviderSettings } from './stored-account-fields.js';
 import type { ProviderName } from '../providers/provider-name.js';
@@ -25,7 +26,7 @@ export const accountDtoSchema = z
     proxy_url: z.string().nullable().openapi({ description: 'With any password masked as ***.' }),
     user_agent: z.string().nullable(),
     models: z.array(z.string()).nullable(),
-    headers: z.record(z.string(), z.string()).nullable(),
+    headers: z.record(z.string(), z.string()).nullable().openapi({ description: 'Header names, each value masked as ***.' }),
     initial_balance: z.number().nullable(),
     balance_threshold: z.number().nullable(),
     credentials: z.object({
@@ -80,7 +81,7 @@ export function toAccountDto(row: AccountRow, live?: AccountLiveState): AccountD
     proxy_url: maskProxyUrl(row.proxy_url),
     user_agent: row.user_agent,
     models: parseStoredModels(row.models),
-    headers: settings.headers ?? null,
+    headers: settings.headers ? maskHeaderValues(settings.headers) : null,
     initial_balance: row.initial_balance,
     balance_threshold: row.balance_threshold,
     credentials: parseCredentialHints(row.credential_hints),
