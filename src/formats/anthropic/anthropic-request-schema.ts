@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxModelNameLength, maxToolNameLength } from '../../core/field-limits.js';
 
 /**
  * Anthropic Messages request, lenient: unknown top-level fields (context_management, container,
@@ -30,7 +31,7 @@ export const anthropicMediaBlockSchema = z.object({
 export const anthropicToolUseBlockSchema = z.object({
   type: z.literal('tool_use'),
   id: z.string(),
-  name: z.string(),
+  name: z.string().max(maxToolNameLength),
   input: z.unknown(),
   cache_control: anthropicCacheControlSchema,
 });
@@ -51,7 +52,7 @@ export const anthropicRedactedThinkingBlockSchema = z.object({ type: z.literal('
 const content = z.union([z.string(), z.array(anyBlock)]);
 
 export const anthropicMessagesRequestSchema = z.object({
-  model: z.string().min(1),
+  model: z.string().min(1).max(maxModelNameLength),
   messages: z.array(z.object({ role: z.enum(['user', 'assistant', 'system']), content })).min(1),
   system: z.union([z.string(), z.array(anthropicTextBlockSchema)]).nullish(),
   max_tokens: z.number().int().positive().nullish(),
@@ -64,7 +65,7 @@ export const anthropicMessagesRequestSchema = z.object({
     .array(
       z.object({
         type: z.string().nullish(),
-        name: z.string(),
+        name: z.string().max(maxToolNameLength),
         description: z.string().nullish(),
         input_schema: z.record(z.string(), z.unknown()).nullish(),
         cache_control: anthropicCacheControlSchema,
