@@ -95,7 +95,9 @@ export async function createContext(config: Config, logger: Logger, version: str
     hooks.length = 0;
   };
   const secretBox = createSecretBox(resolveSecretKey(config));
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, {
+    onBackgroundError: (error) => logger.warn({ err: error.message }, 'database connection lost; it is replaced on the next query'),
+  });
   hooks.push(() => database.close());
   try {
     await migrateToLatest(database.db);
