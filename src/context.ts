@@ -10,6 +10,7 @@ import { createSecretBox, type SecretBox } from './crypto/secret-box.js';
 import { createMemoryRateLimiter } from './limits/memory-rate-limiter.js';
 import type { RateLimiter } from './limits/rate-limiter.js';
 import { createRedisRateLimiter } from './limits/redis-rate-limiter.js';
+import { failOpenRateLimiter } from './limits/fail-open-rate-limiter.js';
 import type { Balance } from './providers/provider-adapter.js';
 import { createSettingsService, type SettingsService } from './settings/settings-service.js';
 import { createChangeBus, type ChangeBus } from './store/change-bus.js';
@@ -77,6 +78,9 @@ export interface AppContext {
   shutdown(): Promise<void>;
 }
 
+/** A Redis command that gets no answer in this time fails (and the caller falls back) instead of waiting out an outage. */
+const redisCommandTimeoutMs = 2_000;
+
 export interface ContextOptions {
   /** Prefixes for Redis channels and keys, so that parallel test runs sharing one Redis stay apart. */
   redisPrefix?: string;
@@ -101,13 +105,15 @@ export async function createContext(config: Config, logger: Logger, version: str
   hooks.push(() => database.close());
   try {
     await migrateToLatest(database.db);
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
     if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
     const prefix = options.redisPrefix ?? 'sluice:';
     const changeBus = await createChangeBus({ redis, logger, channelPrefix: `${prefix}changes:` });
     hooks.push(() => changeBus.close());
-    const rateLimiter = redis ? createRedisRateLimiter({ redis, keyPrefix: `${prefix}limit:` }) : createMemoryRateLimiter();
+    const rateLimiter = redis
+      ? failOpenRateLimiter(createRedisRateLimiter({ redis, keyPrefix: `${prefix}limit:` }), logger, { isAvailable: () => redis.status === 'ready' })
+      : createMemoryRateLimiter();
     hooks.push(() => rateLimiter.close());
     const apiKeys = createApiKeyCache({ db: database.db, bus: changeBus });
     hooks.push(() => apiKeys.close());

@@ -26,6 +26,8 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
     // An idle connection that drops (a restart, a network cut) is an 'error' on the pool: without a
     // listener that would crash the process. The pool replaces the connection; queries report their own failures.
     pool.on('error', (error) => options.onBackgroundError?.(error));
+    // The same for a connection that is checked out (inside a transaction) but between two queries.
+    pool.on('connect', (client) => client.on('error', (error) => options.onBackgroundError?.(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
