@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, configVariables, loadConfig } from './config.js';
 import { readEnvironment } from './env.js';
 
 describe('loadConfig', () => {
@@ -60,5 +60,13 @@ describe('readEnvironment', () => {
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable, and nothing else', () => {
+    const example = fs.readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^# ([A-Z_]+)=/gm)].map((match) => match[1]);
+    expect([...new Set(documented)].sort()).toEqual([...configVariables].sort());
   });
 });

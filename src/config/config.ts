@@ -49,6 +49,9 @@ const configSchema = z.object({
   METRICS_HOST: optionalString,
 });
 
+/** Every environment variable Sluice reads (`.env.example` documents each). */
+export const configVariables = Object.keys(configSchema.shape);
+
 export interface Config {
   port: number;
   host: string;
