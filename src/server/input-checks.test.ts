@@ -46,8 +46,8 @@ describe('input checks', () => {
 
   it('refuses a model name over 256 characters in every client dialect', async () => {
     const model = 'm'.repeat(1_000_000);
-    for (const path of ['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens']) {
-      const response = await client(path, JSON.stringify({ model, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }));
+    for (const path of ['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens', '/v1/embeddings', '/v1/completions']) {
+      const response = await client(path, JSON.stringify({ model, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }], input: 'x', prompt: 'x' }));
       expect(response.status, path).toBe(400);
       expect(await response.text(), path).toMatch(/model/);
     }
