@@ -5,6 +5,7 @@ import type { AccountRow, AccountSecretRow } from '../store/repositories/account
 import type { AccountRecord, AccountStatus } from './account-record.js';
 import type { AccountInput } from './account-input-schema.js';
 import { buildCredentialHints } from './credential-hints.js';
+import { regionOfProfileArn } from '../providers/amazonq/resolve-amazonq-endpoints.js';
 import { resolveAccountEndpoints } from './resolve-account-endpoints.js';
 import {
   dropUndefined,
@@ -39,8 +40,9 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
     case 'amazonq':
       return { refresh_token: input.refresh_token, client_id: input.client_id, client_secret: input.client_secret };
     case 'kiro':
+      if (input.auth_method === 'api_key') return { api_key: input.api_key ?? undefined };
       return dropUndefined({
-        refresh_token: input.refresh_token,
+        refresh_token: input.refresh_token ?? undefined,
         client_id: input.client_id ?? undefined,
         client_secret: input.client_secret ?? undefined,
       });
@@ -58,9 +60,15 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
 
 function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
   const headers = input.headers ?? undefined;
-  if (input.provider === 'amazonq') return dropUndefined({ region: input.region ?? undefined, headers });
-  if (input.provider === 'kiro') {
-    return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined, headers });
+  if (input.provider === 'amazonq' || input.provider === 'kiro') {
+    return dropUndefined({
+      region: input.region ?? undefined,
+      auth_region: input.auth_region ?? undefined,
+      auth_method: input.provider === 'kiro' ? input.auth_method : undefined,
+      idc_kind: input.idc_kind ?? undefined,
+      profile_arn: input.profile_arn ?? undefined,
+      headers,
+    });
   }
   return dropUndefined({ headers });
 }
@@ -114,12 +122,18 @@ export function accountRowToInput(row: AccountRow, credentials: AccountCredentia
     client_id: credentials.client_id,
     client_secret: credentials.client_secret,
   });
-  if (provider === 'amazonq') return { ...common, ...secrets, ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined }) };
-  if (provider === 'kiro') {
+  if (provider === 'amazonq' || provider === 'kiro') {
     return {
       ...common,
       ...secrets,
-      ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined, auth_method: settings.auth_method, profile_arn: settings.profile_arn }),
+      ...dropUndefined({
+        region: settings.region,
+        auth_region: settings.auth_region,
+        auth_url: row.auth_url ?? undefined,
+        auth_method: provider === 'kiro' ? settings.auth_method : undefined,
+        idc_kind: settings.idc_kind,
+        profile_arn: settings.profile_arn,
+      }),
     };
   }
   return { ...common, ...secrets };
@@ -134,8 +148,9 @@ export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox):
     provider,
     baseUrl: row.base_url,
     authUrl: row.auth_url,
-    region: settings.region ?? null,
+    region: settings.region ?? regionOfProfileArn(settings.profile_arn) ?? null,
     authMethod: settings.auth_method ?? null,
+    authRegion: settings.auth_region ?? null,
   });
   return {
     id: row.id,

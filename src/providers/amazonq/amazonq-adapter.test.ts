@@ -68,6 +68,13 @@ async function events(iterable: AsyncIterable<StreamEvent>): Promise<StreamEvent
   return all;
 }
 
+/** Request kinds since `before`, without the model-list read an account's first chat makes. */
+const kindsSince = (before: number): string[] =>
+  fake.requests
+    .slice(before)
+    .map((recorded) => recorded.kind)
+    .filter((kind) => kind !== 'list-models');
+
 const lastChatBody = (): GenerateAssistantResponseBody => fake.chatRequests().at(-1)?.body as GenerateAssistantResponseBody;
 
 describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against the fake', (provider) => {
@@ -170,7 +177,7 @@ describe('createAmazonQAdapter error policy', () => {
     const account = { ...makeAccount('kiro', { access_token: 'valid', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
     const before = fake.requests.length;
     await expect(run(account)).rejects.toMatchObject({ name: 'AccountSuspendedError' });
-    expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['chat-restjson']);
+    expect(kindsSince(before)).toEqual(['chat-restjson']);
   });
 
   it('400 → InvalidRequestError with the upstream message', async () => {
@@ -267,7 +274,7 @@ describe('createAmazonQAdapter accounts and tokens', () => {
     const account = { ...makeAccount('kiro', { client_id: 'c', client_secret: 's' }), settings: { auth_method: 'idc' as const, profile_arn: 'arn:configured' } };
     const before = fake.requests.length;
     await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
-    expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['oidc-token', 'chat-restjson']);
+    expect(kindsSince(before)).toEqual(['oidc-token', 'chat-restjson']);
     expect(fake.requests.at(-2)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
     expect(lastChatBody().profileArn).toBeUndefined();
   });
@@ -292,7 +299,7 @@ describe('createAmazonQAdapter accounts and tokens', () => {
     const account = { ...makeAccount('kiro', { access_token: 'stored-access', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
     const before = fake.requests.length;
     await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
-    expect(fake.requests.slice(before).map((recorded) => recorded.kind)).toEqual(['chat-restjson']);
+    expect(kindsSince(before)).toEqual(['chat-restjson']);
     expect(lastChatBody().profileArn).toBe('arn:configured');
   });
 
@@ -324,7 +331,7 @@ describe('createAmazonQAdapter accounts and tokens', () => {
 describe('listModels', () => {
   it.each(['amazonq', 'kiro'] as const)('lists the models of a %s account', async (provider) => {
     const models = await createAmazonQAdapter(provider).listModels!(makeAccount(provider), makeContext().context);
-    expect(models).toEqual(['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-sonnet-4']);
+    expect(models).toEqual(fake.models);
     const recorded = fake.requests.filter((item) => item.kind === 'list-models').at(-1)!;
     if (provider === 'kiro') expect(recorded.path).toBe('/ListAvailableModels?origin=AI_EDITOR&maxResults=50');
     else expect(recorded.headers['x-amz-target']).toBe('AmazonCodeWhispererService.ListAvailableModels');

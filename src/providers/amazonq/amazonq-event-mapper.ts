@@ -20,7 +20,10 @@ import type { ToolNameMap } from './shorten-tool-name.js';
 import { ThinkingTagSplitter, type TextSegment } from './thinking-tag-splitter.js';
 
 export interface AmazonQEventMapperOptions {
-  /** Pull a leading `<thinking>` block out of the text into reasoning events. */
+  /**
+   * Whether the client asked for reasoning: a leading `<thinking>` block becomes reasoning events;
+   * without it the block is dropped (the model may think unasked; that is not answer text).
+   */
   thinking: boolean;
   toolNames: ToolNameMap;
   contextWindow: number;
@@ -35,7 +38,7 @@ export interface AmazonQEventMapperOptions {
  */
 export class AmazonQEventMapper {
   failure?: GatewayError;
-  private readonly splitter?: ThinkingTagSplitter;
+  private readonly splitter = new ThinkingTagSplitter();
   private openBlock?: { kind: 'text' | 'reasoning'; id: string };
   private blockCount = 0;
   private openToolId?: string;
@@ -48,7 +51,6 @@ export class AmazonQEventMapper {
   private lengthExceeded = false;
 
   constructor(private readonly options: AmazonQEventMapperOptions) {
-    if (options.thinking) this.splitter = new ThinkingTagSplitter();
   }
 
   handle(message: AwsEventStreamMessage): StreamEvent[] {
@@ -96,7 +98,7 @@ export class AmazonQEventMapper {
   /** Closes open blocks (e.g. before reporting a failure). */
   closeBlocks(): StreamEvent[] {
     const events: StreamEvent[] = [];
-    if (this.splitter) for (const segment of this.splitter.flush()) this.addSegment(events, segment);
+    for (const segment of this.splitter.flush()) this.addSegment(events, segment);
     this.closeTextBlock(events);
     this.closeTool(events);
     return events;
@@ -147,12 +149,12 @@ export class AmazonQEventMapper {
 
   private addText(events: StreamEvent[], text: string): void {
     if (text.length === 0) return;
-    if (!this.splitter) return this.addSegment(events, { kind: 'text', text });
     for (const segment of this.splitter.push(text)) this.addSegment(events, segment);
   }
 
   private addSegment(events: StreamEvent[], segment: TextSegment): void {
     if (segment.text.length === 0) return;
+    if (segment.kind === 'reasoning' && !this.options.thinking) return;
     this.closeTool(events);
     if (this.openBlock && this.openBlock.kind !== segment.kind) this.closeTextBlock(events);
     if (!this.openBlock) {
@@ -168,7 +170,7 @@ export class AmazonQEventMapper {
     const id = payload.toolUseId;
     if (this.finishedToolIds.has(id)) return;
     if (this.openToolId !== id) {
-      if (this.splitter) for (const segment of this.splitter.flush()) this.addSegment(events, segment);
+      for (const segment of this.splitter.flush()) this.addSegment(events, segment);
       this.closeTextBlock(events);
       this.closeTool(events);
       this.openToolId = id;
