@@ -275,7 +275,7 @@ describe('createAmazonQAdapter accounts and tokens', () => {
     const before = fake.requests.length;
     await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
     expect(kindsSince(before)).toEqual(['oidc-token', 'chat-restjson']);
-    expect(fake.requests.at(-2)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
+    expect(fake.requests.filter((item) => item.kind === 'oidc-token').at(-1)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
     expect(lastChatBody().profileArn).toBeUndefined();
   });
 

@@ -14,8 +14,8 @@ export const sharedProfileArns: ReadonlySet<string> = new Set([
 /**
  * The profile ARN an account sends, by kind (§8.2): social accounts their own (configured, else the
  * one the refresh reported); Enterprise accounts only their own (configured, else looked up with
- * ListAvailableProfiles), never a placeholder; Builder ID and API-key accounts only a configured one
- * that is not a shared placeholder.
+ * ListAvailableProfiles), never a placeholder; Kiro Builder ID accounts none; Q CLI Builder ID and
+ * API-key accounts only a configured one that is not a shared placeholder.
  */
 export function profileArnOf(account: UpstreamAccount, endpoints: AmazonQEndpoints, tokens: AmazonQTokenManager): string | undefined {
   const configured = account.settings.profile_arn?.trim() || undefined;
@@ -25,6 +25,8 @@ export function profileArnOf(account: UpstreamAccount, endpoints: AmazonQEndpoin
     case 'enterprise':
       return configured && !sharedProfileArns.has(configured) ? configured : tokens.profileArn(account.id);
     case 'builder_id':
+      // Kiro Builder ID logins need none (kiro.rs #161); a Q CLI account sends the profile its operator chose.
+      return account.provider === 'amazonq' && configured && !sharedProfileArns.has(configured) ? configured : undefined;
     case 'api_key':
       return configured && !sharedProfileArns.has(configured) ? configured : undefined;
     default: {
