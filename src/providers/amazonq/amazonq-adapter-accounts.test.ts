@@ -7,7 +7,9 @@ import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { AccountCredentials, AccountProviderSettings, UpstreamAccount } from '../upstream-account.js';
+import { countTokens } from '../../tokens/count-tokens.js';
 import { createAmazonQAdapter } from './amazonq-adapter.js';
+import { countOutputTokens } from './estimate-tokens.js';
 import type { GenerateAssistantResponseBody } from './amazonq-wire-types.js';
 
 let fake: FakeAmazonQ;
@@ -149,20 +151,26 @@ describe('profile ARNs per account kind', () => {
 });
 
 describe('models per account', () => {
-  it('maps Anthropic ids onto the account’s list and uses its real context window for input tokens', async () => {
+  it('maps Anthropic ids onto the account’s list and uses its real context window for input tokens (checked against the tokenizer)', async () => {
+    fake.models = [...defaultFakeModels, 'claude-sonnet-4.5-1m'];
     const adapter = createAmazonQAdapter('kiro');
     const social = account('kiro', { refresh_token: 'models-refresh' }, { profile_arn: 'arn:aws:codewhisperer:us-east-1:123456789012:profile/OWN' });
-    // 0.5 % of Opus 4.6's 1M window, where the old fixed 200k table would have said 1,000.
-    fake.enqueue(fakeScenarios.text('Hi!', { contextUsagePercentage: 0.5 }));
-    const result = await collectStream(adapter.stream(request({ model: 'claude-opus-4-6' }), 'claude-opus-4-6', social, context()));
+    const hi = request({ system: [], model: 'claude-opus-4-6' });
+    const local = countTokens(hi);
+    const answerTokens = countOutputTokens('Hi!');
+    // What the service reports for "Hi" on Opus 4.6 (1M window): the prompt plus the answer, in percent of the window.
+    fake.enqueue(fakeScenarios.text('Hi!', { contextUsagePercentage: ((local + answerTokens) * 100) / 1_000_000 }));
+    const result = await collectStream(adapter.stream(hi, 'claude-opus-4-6', social, context()));
     expect(lastChatBody().conversationState.currentMessage.userInputMessage.modelId).toBe('claude-opus-4.6');
-    expect(result.usage.inputTokens).toBe(5_000);
+    expect(result.usage.inputTokens).toBe(local);
+    expect(local).toBeLessThan(20);
+    // The same percentage on Haiku 4.5, whose listed window is 200k, is five times fewer tokens.
     fake.enqueue(fakeScenarios.text('Hi!', { contextUsagePercentage: 0.5 }));
     const haiku = await collectStream(adapter.stream(request({ model: 'claude-haiku-4-5-20251001' }), 'claude-haiku-4-5-20251001', social, context()));
     expect(lastChatBody().conversationState.currentMessage.userInputMessage.modelId).toBe('claude-haiku-4.5');
-    expect(haiku.usage.inputTokens).toBe(1_000);
+    expect(haiku.usage.inputTokens).toBe(1_000 - answerTokens);
     await collectStream(adapter.stream(request(), 'claude-sonnet-4-5[1m]', social, context()));
-    expect(lastChatBody().conversationState.currentMessage.userInputMessage.modelId).toBe('claude-sonnet-4.5');
+    expect(lastChatBody().conversationState.currentMessage.userInputMessage.modelId).toBe('claude-sonnet-4.5-1m');
   });
 
   it('refuses a model the account does not list before calling the service, as ModelUnavailableError', async () => {

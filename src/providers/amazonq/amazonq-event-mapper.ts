@@ -114,13 +114,17 @@ export class AmazonQEventMapper {
   usage(): Usage {
     const reported = this.tokenUsage;
     const percentage = reported?.contextUsagePercentage ?? this.contextUsagePercentage;
+    const outputTokens = reported?.outputTokens ?? countOutputTokens(this.outputText);
     let inputTokens: number;
     if (reported?.uncachedInputTokens !== undefined) inputTokens = reported.uncachedInputTokens;
-    else if (percentage !== undefined && percentage > 0) inputTokens = Math.round((percentage * this.options.contextWindow) / 100);
-    else inputTokens = this.options.estimateInputTokens();
+    else if (percentage !== undefined && percentage > 0) {
+      // The percentage is of the model's window and is reported after the answer, so it covers the answer too.
+      const context = Math.round((percentage * this.options.contextWindow) / 100);
+      inputTokens = context > outputTokens ? context - outputTokens : this.options.estimateInputTokens();
+    } else inputTokens = this.options.estimateInputTokens();
     const usage: Usage = {
       inputTokens,
-      outputTokens: reported?.outputTokens ?? countOutputTokens(this.outputText),
+      outputTokens,
       cacheReadTokens: reported?.cacheReadInputTokens ?? 0,
       cacheWriteTokens: reported?.cacheWriteInputTokens ?? 0,
     };
