@@ -25,7 +25,8 @@ describe('Codex 0.57: a trailing assistant note after tool results (fixture code
     ]);
     expect(current.content).not.toBe('Continue.');
     const history = body.conversationState.history ?? [];
-    const caller = history.at(-1)?.assistantResponseMessage;
+    const last = history.at(-1);
+    const caller = last && 'assistantResponseMessage' in last ? last.assistantResponseMessage : undefined;
     expect(caller?.toolUses?.[0]?.toolUseId).toBe(toolCallId);
     expect(caller?.content).toContain('Working on it.');
     expect(findMalformedChatRequest('chat-restjson', 'application/json', body)).toBeUndefined();
