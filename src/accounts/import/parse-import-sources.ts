@@ -14,30 +14,9 @@ import { isSqliteDatabase, readCliDatabase } from './read-cli-database.js';
  * logins they belong to; anything unrecognised is rejected with the reason.
  */
 export function parseImportSources(sources: readonly ImportSource[]): ImportCandidate[] {
-  const parsed: Array<{ source: string; value: unknown }> = [];
-  const candidates: ImportCandidate[] = [];
-  for (const source of sources) {
-    if (isSqliteDatabase(source.bytes)) {
-      candidates.push(...readCliDatabase(source.name, source.bytes));
-      continue;
-    }
-    const text = source.text ?? (source.bytes ? Buffer.from(source.bytes).toString('utf8') : '');
-    if (text.trim().length === 0) {
-      candidates.push({ source: source.name, rejected: 'The file is empty.' });
-      continue;
-    }
-    const json = parseJson(text);
-    if (json.ok) parsed.push({ source: source.name, value: json.value });
-    else if (looksLikeAmq2apiExport(text)) candidates.push(...convertAmq2apiExport(source.name, text));
-    else candidates.push({ source: source.name, rejected: 'Neither JSON nor an amq2api export (type|label|clientId|clientSecret|refreshToken|…).' });
-  }
-
-  // Expand arrays into items, then collect the registrations that IdC logins pair with.
-  const items: Array<{ source: string; value: unknown }> = [];
-  for (const { source, value } of parsed) {
-    if (Array.isArray(value)) value.forEach((item, index) => items.push({ source: value.length > 1 ? `${source} #${index + 1}` : source, value: item }));
-    else items.push({ source, value });
-  }
+  // First read every source, so registration files pair with logins whatever their order.
+  const read = sources.map((source) => readSource(source));
+  const items = read.flatMap((entry) => ('items' in entry ? entry.items : []));
   const kiroRegistrations: ClientRegistration[] = items
     .filter((item) => isClientRegistration(item.value))
     .map((item) => {
@@ -46,20 +25,43 @@ export function parseImportSources(sources: readonly ImportSource[]): ImportCand
     });
   const cliRegistrations = items.filter((item) => isQCliRegistration(item.value)).map((item) => item.value as Record<string, unknown>);
 
-  for (const { source, value } of items) {
-    if (isClientRegistration(value) || isQCliRegistration(value)) continue;
-    if (isKiroIdeToken(value)) candidates.push(convertKiroIdeToken(source, value, kiroRegistrations));
-    else if (isKiroRsCredential(value)) candidates.push(convertKiroRsCredential(source, value));
-    else if (isAuthKvExport(value)) candidates.push(...convertAuthKv(source, value));
-    else if (isQCliToken(value)) candidates.push(convertQCliToken(source, value, cliRegistrations.length === 1 ? cliRegistrations[0] : undefined));
-    else if (isRecord(value)) candidates.push({ source, input: value });
-    else candidates.push({ source, rejected: 'Expected an account object.' });
+  const candidates: ImportCandidate[] = [];
+  for (const entry of read) {
+    if ('candidates' in entry) {
+      candidates.push(...entry.candidates);
+      continue;
+    }
+    for (const { source, value } of entry.items) {
+      if (isClientRegistration(value) || isQCliRegistration(value)) continue;
+      if (isKiroIdeToken(value)) candidates.push(convertKiroIdeToken(source, value, kiroRegistrations));
+      else if (isKiroRsCredential(value)) candidates.push(convertKiroRsCredential(source, value));
+      else if (isAuthKvExport(value)) candidates.push(...convertAuthKv(source, value));
+      else if (isQCliToken(value)) candidates.push(convertQCliToken(source, value, cliRegistrations.length === 1 ? cliRegistrations[0] : undefined));
+      else if (isRecord(value)) candidates.push({ source, input: value });
+      else candidates.push({ source, rejected: 'Expected an account object.' });
+    }
   }
-  const orphanRegistrations = kiroRegistrations.length + cliRegistrations.length;
-  if (orphanRegistrations > 0 && !candidates.some((candidate) => 'input' in candidate && (candidate.input.client_id !== undefined))) {
+  const registrations = kiroRegistrations.length + cliRegistrations.length;
+  if (registrations > 0 && !candidates.some((candidate) => 'input' in candidate && candidate.input.client_id !== undefined)) {
     candidates.push({ source: 'registration files', rejected: 'Client registration files were given without a login (token file) to pair with.' });
   }
   return candidates;
+}
+
+type ReadSource = { candidates: ImportCandidate[] } | { items: Array<{ source: string; value: unknown }> };
+
+function readSource(source: ImportSource): ReadSource {
+  if (isSqliteDatabase(source.bytes)) return { candidates: readCliDatabase(source.name, source.bytes) };
+  const text = source.text ?? (source.bytes ? Buffer.from(source.bytes).toString('utf8') : '');
+  if (text.trim().length === 0) return { candidates: [{ source: source.name, rejected: 'The file is empty.' }] };
+  const json = parseJson(text);
+  if (!json.ok) {
+    if (looksLikeAmq2apiExport(text)) return { candidates: convertAmq2apiExport(source.name, text) };
+    return { candidates: [{ source: source.name, rejected: 'Neither JSON nor an amq2api export (type|label|clientId|clientSecret|refreshToken|…).' }] };
+  }
+  const value = json.value;
+  if (!Array.isArray(value)) return { items: [{ source: source.name, value }] };
+  return { items: value.map((item, index) => ({ source: value.length > 1 ? `${source.name} #${index + 1}` : source.name, value: item })) };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

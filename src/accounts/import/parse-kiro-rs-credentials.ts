@@ -4,7 +4,10 @@ import { isRecord, stringField, type ImportCandidate } from './import-item.js';
 /** An entry of kiro.rs `credentials.json` (§8.6): `refreshToken` or `kiroApiKey`, optional `authMethod` and regions. */
 export const isKiroRsCredential = (value: unknown): value is Record<string, unknown> =>
   isRecord(value) &&
-  (typeof value.kiroApiKey === 'string' || (typeof value.refreshToken === 'string' && (value.provider === undefined || value.authMethod === undefined)));
+  value.provider === undefined &&
+  (typeof value.kiroApiKey === 'string' || typeof value.refreshToken === 'string' || kiroRsMethods.has(String(value.authMethod).toLowerCase()));
+
+const kiroRsMethods = new Set(['social', 'idc', 'builder-id', 'iam', 'api_key', 'apikey']);
 
 /**
  * Converts one kiro.rs credential. `authMethod` api_key/apikey (or a lone `kiroApiKey`) is an API-key

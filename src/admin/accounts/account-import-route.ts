@@ -73,7 +73,7 @@ export const importAccountsRoute = createRoute({
 export function registerAccountImportRoute(app: App, context: AppContext): void {
   app.openapi(importAccountsRoute, async (c) => {
     const contentType = c.req.header('content-type') ?? '';
-    const sources = contentType.startsWith('multipart/form-data') ? await multipartSources(c.req.raw) : jsonSources(await c.req.json());
+    const sources = contentType.startsWith('multipart/form-data') ? await multipartSources(() => c.req.formData()) : jsonSources(await c.req.json());
     if (sources.length === 0) throw new InvalidRequestError('Nothing to import: send account objects, files or pasted text.');
     if (sources.length > maxSources) throw new InvalidRequestError(`At most ${maxSources} files per import.`);
     const candidates = parseImportSources(sources);
@@ -104,10 +104,11 @@ function jsonSources(body: unknown): ImportSource[] {
   return [{ name: 'pasted', text: JSON.stringify(body) }];
 }
 
-async function multipartSources(request: Request): Promise<ImportSource[]> {
+/** The form is read through Hono's cached body (the route's validator has read it already). */
+async function multipartSources(readForm: () => Promise<FormData>): Promise<ImportSource[]> {
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await readForm();
   } catch {
     throw new InvalidRequestError('The multipart body could not be read.');
   }
