@@ -99,4 +99,6 @@ export interface ProviderAdapter {
   fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
   /** Lists the models the upstream reports, where it can. */
   listModels?(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
+  /** The models the upstream last reported for an account, as remembered (no I/O); undefined when not known. */
+  reportedModels?(accountId: string): readonly string[] | undefined;
 }

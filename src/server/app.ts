@@ -59,7 +59,12 @@ export function createApp(context: AppContext): App {
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
-  registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
+  registerModelsRoute(
+    app,
+    () => context.accounts.list(),
+    () => context.settings.get(),
+    (account) => context.gateway.providers[account.provider].reportedModels?.(account.id),
+  );
   registerDocsRoutes(app, context);
   registerApiKeyRoutes(app, context);
   registerAccountRoutes(app, context);

@@ -51,6 +51,11 @@ export class AccountModelTables {
     return loading;
   }
 
+  /** The last table learnt for an account, fresh or not (no I/O). */
+  known(accountId: string): AmazonQModelTable | undefined {
+    return this.entries.get(accountId)?.table;
+  }
+
   forget(accountId: string): void {
     this.entries.delete(accountId);
   }

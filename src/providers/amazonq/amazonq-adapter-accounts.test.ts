@@ -77,7 +77,9 @@ describe('Kiro API keys', () => {
     const before = fake.requests.length;
     expect(await adapter.fetchBalance!(keyed, context())).toMatchObject({ remaining: 527.5, unit: 'credits' });
     expect(await adapter.listModels!(keyed, context())).toEqual(defaultFakeModels);
-    expect(kindsSince(before)).toEqual(['usage-limits', 'list-models']);
+    // The balance check also keeps the account's model list current; listModels reads it afresh.
+    expect(kindsSince(before)).toEqual(['usage-limits', 'list-models', 'list-models']);
+    expect(adapter.reportedModels!(keyed.id)).toEqual(defaultFakeModels);
     expect(fake.requests.slice(before).every((recorded) => recorded.headers.tokentype === 'API_KEY')).toBe(true);
   });
 

@@ -49,6 +49,10 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
       enforceStreamContract(streamAnswer(shared, request, upstreamModel, account, context), context.signal),
     fetchBalance: (account, context) => fetchBalance(shared, account, context),
     listModels: async (account, context) => (await listModelsOf(shared, account, context)).map((model) => model.modelId),
+    reportedModels: (accountId) => {
+      const table = shared.models.known(accountId);
+      return table ? [...table.keys()] : undefined;
+    },
   };
 }
 
@@ -190,6 +194,12 @@ async function fetchBalance(state: AdapterState, account: UpstreamAccount, conte
     profileArn,
     now: state.now,
   });
+  // The balance check is the periodic look at an account, so its model list is kept current here too.
+  await state.models.tableFor(
+    account.id,
+    () => listModelsOf(state, account, context),
+    (error) => context.logger.warn({ accountId: account.id, err: (error as Error).message }, 'could not list the models of an Amazon Q account'),
+  );
   if (balance.resetAt) state.quotaResets.set(account.id, balance.resetAt);
   if (balance.exhausted && balance.resetAt && balance.resetAt > state.now()) state.exhaustedUntil.set(account.id, balance.resetAt);
   else state.exhaustedUntil.delete(account.id);

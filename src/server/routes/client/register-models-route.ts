@@ -1,14 +1,14 @@
 import type { AccountRecord } from '../../../accounts/account-record.js';
 import type { Settings } from '../../../settings/settings-schema.js';
 import type { App } from '../../app-env.js';
-import { listModels } from './list-models.js';
+import { listModels, type ReportedModels } from './list-models.js';
 
 const created = Math.floor(Date.UTC(2025, 0, 1) / 1000);
 
 /** GET /v1/models: OpenAI's list shape, or Anthropic's when the request carries `anthropic-version`. */
-export function registerModelsRoute(app: App, accounts: () => AccountRecord[], settings: () => Settings): void {
+export function registerModelsRoute(app: App, accounts: () => AccountRecord[], settings: () => Settings, reported?: ReportedModels): void {
   app.get('/v1/models', (context) => {
-    const models = listModels(accounts(), settings().model_mappings);
+    const models = listModels(accounts(), settings().model_mappings, reported);
     if (context.req.header('anthropic-version')) {
       return context.json({
         data: models.map((model) => ({ type: 'model', id: model.id, display_name: model.id, created_at: new Date(created * 1000).toISOString() })),
