@@ -133,6 +133,21 @@ describe('Claude Code and Codex through Amazon Q / Kiro accounts of every creden
     }
   });
 
+  it('OpenAI reasoning_effort becomes the adaptive tags; "none" asks for no thinking', async () => {
+    const id = await createAccount({ name: 'effort', provider: 'kiro', api_key: 'ksk_effort_0123456789', models: ['claude-sonnet-4-5'] });
+    try {
+      const before = sluice.amazonq.thinkingRequests.length;
+      await openai.chat.completions.create({ model: 'claude-sonnet-4-5', reasoning_effort: 'minimal', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(sluice.amazonq.thinkingRequests.slice(before)).toEqual([{ mode: 'adaptive', effort: 'low' }]);
+      sluice.amazonq.enqueue(fakeScenarios.thinking('unasked musings', 'Plain answer.'));
+      const plain = await openai.chat.completions.create({ model: 'claude-sonnet-4-5', reasoning_effort: 'none', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(plain.choices[0]!.message.content).toBe('Plain answer.');
+      expect(sluice.amazonq.thinkingRequests.slice(before)).toHaveLength(1);
+    } finally {
+      await removeAccount(id);
+    }
+  });
+
   it('input too long reaches Claude Code as its own 400, with no penalty to the account', async () => {
     const id = await createAccount({ name: 'long', provider: 'kiro', refresh_token: 'e2e-long', models: ['claude-opus-4-6'] });
     try {
