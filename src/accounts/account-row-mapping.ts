@@ -6,6 +6,7 @@ import type { AccountRecord, AccountStatus } from './account-record.js';
 import type { AccountInput } from './account-input-schema.js';
 import { openAccountSecretSettings, sealAccountSecretSettings, type AccountSecretSettings } from './account-secret-settings.js';
 import { buildCredentialHints } from './credential-hints.js';
+import { regionOfProfileArn } from '../providers/amazonq/resolve-amazonq-endpoints.js';
 import { resolveAccountEndpoints } from './resolve-account-endpoints.js';
 import {
   dropUndefined,
@@ -40,8 +41,9 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
     case 'amazonq':
       return { refresh_token: input.refresh_token, client_id: input.client_id, client_secret: input.client_secret };
     case 'kiro':
+      if (input.auth_method === 'api_key') return { api_key: input.api_key ?? undefined };
       return dropUndefined({
-        refresh_token: input.refresh_token,
+        refresh_token: input.refresh_token ?? undefined,
         client_id: input.client_id ?? undefined,
         client_secret: input.client_secret ?? undefined,
       });
@@ -59,9 +61,14 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
 
 /** The non-secret provider settings; custom headers are sealed apart (see account-secret-settings.ts). */
 function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
-  if (input.provider === 'amazonq') return dropUndefined({ region: input.region ?? undefined });
-  if (input.provider === 'kiro') {
-    return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined });
+  if (input.provider === 'amazonq' || input.provider === 'kiro') {
+    return dropUndefined({
+      region: input.region ?? undefined,
+      auth_region: input.auth_region ?? undefined,
+      auth_method: input.provider === 'kiro' ? input.auth_method : undefined,
+      idc_kind: input.idc_kind ?? undefined,
+      profile_arn: input.profile_arn ?? undefined,
+    });
   }
   return {};
 }
@@ -123,12 +130,18 @@ export function accountRowToInput(row: AccountRow, credentials: AccountCredentia
     client_id: credentials.client_id,
     client_secret: credentials.client_secret,
   });
-  if (provider === 'amazonq') return { ...common, ...credentialFields, ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined }) };
-  if (provider === 'kiro') {
+  if (provider === 'amazonq' || provider === 'kiro') {
     return {
       ...common,
       ...credentialFields,
-      ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined, auth_method: settings.auth_method, profile_arn: settings.profile_arn }),
+      ...dropUndefined({
+        region: settings.region,
+        auth_region: settings.auth_region,
+        auth_url: row.auth_url ?? undefined,
+        auth_method: provider === 'kiro' ? settings.auth_method : undefined,
+        idc_kind: settings.idc_kind,
+        profile_arn: settings.profile_arn,
+      }),
     };
   }
   return { ...common, ...credentialFields };
@@ -144,8 +157,9 @@ export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox):
     provider,
     baseUrl: row.base_url,
     authUrl: row.auth_url,
-    region: settings.region ?? null,
+    region: settings.region ?? regionOfProfileArn(settings.profile_arn) ?? null,
     authMethod: settings.auth_method ?? null,
+    authRegion: settings.auth_region ?? null,
   });
   return {
     id: row.id,

@@ -62,6 +62,25 @@ export interface PassthroughResponse {
   body: AsyncIterable<Uint8Array>;
 }
 
+export interface BalancePart {
+  kind: 'base' | 'free_trial' | 'bonus';
+  label: string;
+  used: number;
+  limit: number;
+  /** When this part ends (a trial or bonus), epoch ms. */
+  expiresAt?: number | null;
+}
+
+export interface BalanceOverage {
+  /** Overage is switched on for the account (it keeps working past its limit, up to `cap`). */
+  enabled: boolean;
+  used: number;
+  cap: number | null;
+  rate?: number | null;
+  charges?: number | null;
+  currency?: string | null;
+}
+
 export interface Balance {
   /** Remaining amount in `unit` (USD, CNY, credits, requests, …); null when only usage is known. */
   remaining: number | null;
@@ -73,6 +92,12 @@ export interface Balance {
   email?: string | null;
   /** The upstream's own text, for display (Amp). */
   raw?: string;
+  /** The parts that make up `limit` (base allowance, free trial, bonuses), where the upstream reports them. */
+  breakdown?: BalancePart[];
+  /** Use past the limit that the upstream bills as overage, where it offers that. */
+  overage?: BalanceOverage;
+  /** True when nothing is left and no overage is allowed: the account cannot serve until `resetAt`. */
+  exhausted?: boolean;
   source: 'upstream' | 'ledger';
   checkedAt: number;
 }
@@ -99,4 +124,6 @@ export interface ProviderAdapter {
   fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
   /** Lists the models the upstream reports, where it can. */
   listModels?(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
+  /** The models the upstream last reported for an account, as remembered (no I/O); undefined when not known. */
+  reportedModels?(accountId: string): readonly string[] | undefined;
 }

@@ -66,7 +66,12 @@ export function createApp(context: AppContext): App {
   registerChatRoutes(app, context.gateway.deps);
   registerOpenAIPassthroughRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
-  registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
+  registerModelsRoute(
+    app,
+    () => context.accounts.list(),
+    () => context.settings.get(),
+    (account) => context.gateway.providers[account.provider].reportedModels?.(account.id),
+  );
   registerDocsRoutes(app, context);
   registerApiKeyRoutes(app, context);
   registerAccountRoutes(app, context);

@@ -170,7 +170,10 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
     expect(body.results[1]).toMatchObject({ index: 1, ok: false, error: expect.stringContaining('api_key') });
     expect(body.results[2]).toMatchObject({ index: 2, ok: false });
     expect(body.results[3]).toMatchObject({ index: 3, ok: true });
-    expect((await post('/admin/accounts/import', { not: 'an array' })).status).toBe(400);
+    const single = await post('/admin/accounts/import', { not: 'an account' });
+    expect(single.status).toBe(200);
+    expect(single.body).toMatchObject({ created: 0, failed: 1, results: [{ status: 'rejected', ok: false }] });
+    expect((await post('/admin/accounts/import', [])).status).toBe(400);
   });
 
   it('answers 501 for test and balance until their hooks are wired, then calls them', async () => {
