@@ -62,6 +62,7 @@ function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
   if (input.provider === 'kiro') {
     return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined, headers });
   }
+  if (input.provider === 'openai-compatible') return dropUndefined({ headers, supports_responses: input.supports_responses || undefined });
   return dropUndefined({ headers });
 }
 
@@ -122,6 +123,7 @@ export function accountRowToInput(row: AccountRow, credentials: AccountCredentia
       ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined, auth_method: settings.auth_method, profile_arn: settings.profile_arn }),
     };
   }
+  if (provider === 'openai-compatible') return { ...common, ...secrets, ...dropUndefined({ supports_responses: settings.supports_responses }) };
   return { ...common, ...secrets };
 }
 

@@ -5,7 +5,7 @@ import { renderAnthropicError } from '../formats/anthropic/render-anthropic-erro
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import type { PassthroughFormat, PassthroughResponse } from '../providers/provider-adapter.js';
 import { sseHeaders } from './iterable-to-response-body.js';
-import { createPassthroughObserver } from './passthrough-observer.js';
+import { createPassthroughObserver, type PassthroughDialect } from './passthrough-observer.js';
 
 export interface PassthroughOptions {
   requestedModel: string;
@@ -20,6 +20,27 @@ export interface PassthroughOptions {
 }
 
 const encoder = new TextEncoder();
+
+const dialectOf = (format: PassthroughFormat): PassthroughDialect =>
+  format === 'openai-chat' || format === 'openai-responses' ? format : 'anthropic';
+
+/** The in-format SSE error that ends a relayed stream which failed mid-answer. */
+function errorFrame(dialect: PassthroughDialect, failure: GatewayError): string {
+  switch (dialect) {
+    case 'anthropic':
+      return `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`;
+    case 'openai-chat':
+      return `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
+    case 'openai-responses': {
+      const { error } = renderOpenAIError(failure);
+      return `event: error\ndata: ${JSON.stringify({ type: 'error', code: error.code, message: error.message, param: error.param })}\n\n`;
+    }
+    default: {
+      const unreachable: never = dialect;
+      return unreachable;
+    }
+  }
+}
 
 const passthroughContentType = (upstream: PassthroughResponse, options: PassthroughOptions): string =>
   upstream.headers['content-type'] ?? (options.stream ? sseHeaders['content-type'] : 'application/json');
@@ -37,7 +58,7 @@ export const isWholePassthrough = (upstream: PassthroughResponse, options: Passt
 export async function respondPassthroughWhole(upstream: PassthroughResponse, options: PassthroughOptions): Promise<Response> {
   const contentType = passthroughContentType(upstream, options);
   const observer = createPassthroughObserver({
-    isAnthropic: options.format !== 'openai-chat',
+    dialect: dialectOf(options.format),
     isEventStream: false,
     renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
     hideUsageChunk: false,
@@ -66,11 +87,11 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
  * event in the client's format; a client that goes away stops the upstream read.
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
-  const isAnthropic = options.format !== 'openai-chat';
+  const dialect = dialectOf(options.format);
   const contentType = passthroughContentType(upstream, options);
   const isEventStream = contentType.includes('text/event-stream');
   const observer = createPassthroughObserver({
-    isAnthropic,
+    dialect,
     isEventStream,
     renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
     hideUsageChunk: options.hideUsageChunk === true,
@@ -102,10 +123,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
         const failure = error instanceof GatewayError ? error : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
         done(failure);
         if (!isEventStream) return controller.error(failure);
-        const frame = isAnthropic
-          ? `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`
-          : `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
-        controller.enqueue(encoder.encode(frame));
+        controller.enqueue(encoder.encode(errorFrame(dialect, failure)));
         controller.close();
       }
     },

@@ -4,6 +4,7 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
+import type { UpstreamAccount } from '../providers/upstream-account.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
 import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
 
@@ -26,8 +27,8 @@ export type StartedUpstream =
   | { kind: 'canonical'; lease: PoolLease; first: StreamEvent | undefined; rest: AsyncIterator<StreamEvent>; warnings: ConversionWarning[] }
   | { kind: 'passthrough'; lease: PoolLease; response: PassthroughResponse; hideUsageChunk: boolean };
 
-const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string): boolean =>
-  Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model) ?? true));
+const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string, account: UpstreamAccount): boolean =>
+  Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model, account) ?? true));
 
 /**
  * Picks an account and gets the upstream's first byte, failing over to another account on a
@@ -83,7 +84,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       sessionId: call.sessionKey,
     };
     try {
-      if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
+      if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream)) {
         const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
         const hideUsageChunk = call.passthroughFormat === 'openai-chat' && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.

@@ -24,7 +24,7 @@ export interface ProviderCallContext {
 }
 
 /** The wire formats a request body can be forwarded in unchanged. */
-export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat';
+export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat' | 'openai-responses';
 
 export interface PassthroughRequest {
   format: PassthroughFormat;
@@ -68,8 +68,11 @@ export interface ProviderAdapter {
   /** Which client formats this adapter can forward unchanged, if any. */
   readonly passthroughFormats?: readonly PassthroughFormat[];
   passthrough?(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
-  /** Narrows `passthroughFormats` by model where one account serves several wire formats (Amp). */
-  canPassthrough?(format: PassthroughFormat, upstreamModel: string): boolean;
+  /**
+   * Narrows `passthroughFormats` by model where one account serves several wire formats (Amp), or by
+   * the account's own settings (an OpenAI-compatible server that also speaks Responses).
+   */
+  canPassthrough?(format: PassthroughFormat, upstreamModel: string, account?: UpstreamAccount): boolean;
   /** Reads the account's balance or usage limits from the upstream, where it has such an endpoint. */
   fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
   /** Lists the models the upstream reports, where it can. */

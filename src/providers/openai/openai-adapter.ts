@@ -37,7 +37,12 @@ export type OpenAIShapedAdapter = ProviderAdapter & {
 export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIShapedAdapter {
   const flavour = options.flavour ?? 'openai';
   const prefix = options.pathPrefix ?? '';
-  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat'];
+  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat', 'openai-responses'];
+  const pathOf = (format: PassthroughFormat): string => {
+    if (format === 'openai-chat') return `${prefix}/chat/completions`;
+    if (format === 'openai-responses') return `${prefix}/responses`;
+    throw new InvalidRequestError('This account does not accept Anthropic requests unchanged.');
+  };
   const headersFor = (account: UpstreamAccount) => buildOpenAIHeaders(account, { apiKeyHeader: options.apiKeyHeader });
 
   async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
@@ -59,11 +64,13 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
     provider: options.provider ?? (flavour === 'openai' ? 'openai' : 'openai-compatible'),
     stream,
     passthroughFormats,
+    /** OpenAI serves Responses itself; a compatible server only when its account says so. */
+    canPassthrough: (format, _upstreamModel, account) =>
+      format !== 'openai-responses' || flavour === 'openai' || account?.settings.supports_responses === true,
     async passthrough(request, account, context) {
       requireApiKey(account);
-      if (request.format !== 'openai-chat') throw new InvalidRequestError('This account does not accept Anthropic requests unchanged.');
       const response = await sendUpstreamRequest({
-        url: joinUrl(account.baseUrl, `${prefix}/chat/completions`, request.query),
+        url: joinUrl(account.baseUrl, pathOf(request.format), request.query),
         method: 'POST',
         headers: headersFor(account),
         body: JSON.stringify(request.body),
