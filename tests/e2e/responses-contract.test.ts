@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApiKey } from '../support/create-test-api-key.js';
@@ -145,6 +146,33 @@ describe('OpenAI Responses clients × every account type', () => {
     const response = await openai.responses.create({ model: 'native-responses-model', input: 'Hi', store: false, include: ['reasoning.encrypted_content'] });
     expect(response.output_text).toBe('Native.');
     expect(sluice.openai.requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { include: ['reasoning.encrypted_content'], store: false } });
+  });
+
+  it('a WebSocket upgrade on /v1/responses gets a prompt 426, which makes Codex fall back to HTTP at once', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolveAnswer, reject) => {
+      const upgrade = httpRequest(`${sluice.url}/v1/responses`, {
+        headers: {
+          authorization: `Bearer ${sluice.harness.adminKey}`,
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'openai-beta': 'responses_websockets=2026-02-06',
+        },
+        timeout: 5000,
+      });
+      upgrade.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolveAnswer({ status: response.statusCode ?? 0, body }));
+      });
+      upgrade.on('upgrade', () => reject(new Error('the upgrade was accepted')));
+      upgrade.on('timeout', () => reject(new Error('no answer to the upgrade')));
+      upgrade.on('error', reject);
+      upgrade.end();
+    });
+    expect(answer.status).toBe(426);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { type: 'invalid_request_error', code: 'websocket_not_supported' } });
   });
 
   it('logs every Responses request with the usage the upstream reported', async () => {
