@@ -105,7 +105,7 @@ describe('OpenAI Responses clients × every account type', () => {
     it('previous_response_id continues a stored conversation', async () => {
       sluice.scriptText(provider, 'Noted: the code word.');
       const first = await openai.responses.create({ model, input: `The code word is zebra-${provider}.` });
-      expect(first.store).toBe(true);
+      expect(first).toMatchObject({ store: true });
       sluice.scriptText(provider, 'It was zebra.');
       const second = await openai.responses.stream({ model, input: 'What was the code word?', previous_response_id: first.id }).finalResponse();
       expect(second.output_text).toBe('It was zebra.');

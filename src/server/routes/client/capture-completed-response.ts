@@ -24,10 +24,11 @@ const tryJson = (text: string): unknown => {
 
 /**
  * Watches a Responses answer on its way to the client (converted or relayed unchanged, streamed or
- * not) and hands the finished response — its id and output items — to `onCompleted` once the whole
- * answer has gone out. Bytes pass unchanged; failed answers are not handed over.
+ * not) and hands the finished response — its id and output items — to `onCompleted` after its last
+ * byte. The body ends only once `onCompleted` has settled, so a client that continues with
+ * `previous_response_id` straight away finds it stored. Bytes pass unchanged; failed answers are not handed over.
  */
-export function captureCompletedResponse(response: Response, onCompleted: (completed: CompletedResponse) => void): Response {
+export function captureCompletedResponse(response: Response, onCompleted: (completed: CompletedResponse) => Promise<void>): Response {
   if (!response.ok || !response.body) return response;
   const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
   const decoder = new TextDecoder();
@@ -46,9 +47,9 @@ export function captureCompletedResponse(response: Response, onCompleted: (compl
       else if (json.length + text.length <= MAX_JSON_BYTES) json += text;
       controller.enqueue(chunk);
     },
-    flush() {
+    async flush() {
       if (!isEventStream) completed = asCompleted(tryJson(json));
-      if (completed) onCompleted(completed);
+      if (completed) await onCompleted(completed);
     },
   });
   return new Response(response.body.pipeThrough(watch), { status: response.status, headers: response.headers });

@@ -73,9 +73,9 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
     { ...deps, logger },
   );
   if (original.store === false) return response;
-  return captureCompletedResponse(response, (completed) => {
+  return captureCompletedResponse(response, (completed) =>
     saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems, outputItems: completed.output }).catch((error: unknown) =>
       logger.warn({ err: error instanceof Error ? error.message : error, responseId: completed.id }, 'storing the response failed'),
-    );
-  });
+    ),
+  );
 }
