@@ -59,7 +59,9 @@ function outputItems(reply: Reply, id: string): Array<Record<string, unknown>> {
       case 'reasoning':
         return { type: 'reasoning', id: `rs_${id}_${index}`, summary: [{ type: 'summary_text', text: part.text }], encrypted_content: `enc_${id}_${index}` };
       case 'tool_call':
-        return { type: 'function_call', id: `fc_${id}_${index}`, call_id: part.id, name: part.name, arguments: part.arguments, status: 'completed' };
+        return part.custom
+          ? { type: 'custom_tool_call', id: `ctc_${id}_${index}`, call_id: part.id, name: part.name, input: part.arguments }
+          : { type: 'function_call', id: `fc_${id}_${index}`, call_id: part.id, name: part.name, arguments: part.arguments, status: 'completed' };
       default: {
         const unreachable: never = part;
         return unreachable;
@@ -96,6 +98,12 @@ export function responsesReplyFrames(reply: Reply, model: string, id: string, bo
         push('response.reasoning_summary_part.done', { ...base, summary_index: 0, part: { type: 'summary_text', text: part.text } });
         break;
       case 'tool_call':
+        if (part.custom) {
+          push('response.output_item.added', { output_index: outputIndex, item: { ...item, input: '' } });
+          for (const delta of chunk(part.arguments, 10)) push('response.custom_tool_call_input.delta', { ...base, delta });
+          push('response.custom_tool_call_input.done', { ...base, input: part.arguments });
+          break;
+        }
         push('response.output_item.added', { output_index: outputIndex, item: { ...item, arguments: '', status: 'in_progress' } });
         for (const delta of chunk(part.arguments, 10)) push('response.function_call_arguments.delta', { ...base, delta });
         push('response.function_call_arguments.done', { ...base, name: part.name, arguments: part.arguments });

@@ -16,6 +16,7 @@ const scenarios: Record<string, Extract<OpenAIFakeScenario, { kind: 'reply' }>> 
     usage: { prompt_tokens: 2006, completion_tokens: 300, cached_tokens: 1920, reasoning_tokens: 64 },
   },
   length: { kind: 'reply', parts: [{ type: 'text', text: 'Cut short' }], finishReason: 'length' },
+  customTool: { kind: 'reply', parts: [{ type: 'tool_call', id: 'call_p', name: 'apply_patch', arguments: '*** Begin Patch\n*** End Patch\n', custom: true }] },
 };
 
 describe('fake OpenAI Responses API against the openai SDK', () => {
@@ -29,7 +30,7 @@ describe('fake OpenAI Responses API against the openai SDK', () => {
 
   for (const [name, scenario] of Object.entries(scenarios)) {
     const text = scenario.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-    const types = scenario.parts.map((part) => ({ text: 'message', reasoning: 'reasoning', tool_call: 'function_call' })[part.type]);
+    const types = scenario.parts.map((part) => (part.type === 'tool_call' && part.custom ? 'custom_tool_call' : { text: 'message', reasoning: 'reasoning', tool_call: 'function_call' }[part.type]));
 
     it(`streams ${name}: finalResponse matches the deltas and the completed event`, async () => {
       fake.enqueue(scenario);
@@ -45,6 +46,9 @@ describe('fake OpenAI Responses API against the openai SDK', () => {
       expect(response.output_text).toBe(text);
       expect(deltas).toBe(text);
       expect(response.output.map((item) => item.type)).toEqual(types);
+      for (const part of scenario.parts) {
+        if (part.type === 'tool_call' && part.custom) expect(response.output).toContainEqual(expect.objectContaining({ type: 'custom_tool_call', input: part.arguments }));
+      }
       expect(response.status).toBe(scenario.finishReason === 'length' ? 'incomplete' : 'completed');
       expect(response.usage?.input_tokens).toBe(scenario.usage?.prompt_tokens ?? 20);
       if (scenario.usage?.cached_tokens) expect(response.usage?.input_tokens_details.cached_tokens).toBe(1920);

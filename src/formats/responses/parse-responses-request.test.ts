@@ -35,6 +35,19 @@ describe('parseResponsesRequest', () => {
     expect(result).toMatchObject({ role: 'user', content: [{ type: 'tool-result', toolCallId: 'call_exec', content: [{ type: 'text', text: expect.stringContaining('sluice-42') }] }] });
   });
 
+  it('replays Codex CLI’s apply_patch turn: the grammar tool, its custom call and output survive the canonical model', () => {
+    const { request, echo } = parseResponsesRequest(fixture('codex-apply-patch-output-turn.json'));
+    expect([...echo.customToolNames]).toEqual(['apply_patch']);
+    const tool = request.tools.find((candidate) => candidate.name === 'apply_patch');
+    expect(JSON.stringify(tool?.inputSchema)).toContain('begin_patch');
+    const [call, output] = request.messages.slice(-2);
+    expect(call).toEqual({
+      role: 'assistant',
+      content: [{ type: 'tool-call', id: 'call_patch', name: 'apply_patch', input: { input: '*** Begin Patch\n*** Add File: hello.txt\n+written through sluice\n*** End Patch\n' } }],
+    });
+    expect(output).toMatchObject({ role: 'user', content: [{ type: 'tool-result', toolCallId: 'call_patch', content: [{ type: 'text', text: expect.stringContaining('Success. Updated the following files') }] }] });
+  });
+
   it('carries custom tools as a one-string function and restores their calls as custom_tool_call with the raw input', () => {
     const patch = '*** Begin Patch\n*** Add File: a.txt\n+hi\n*** End Patch';
     const body = {
