@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type RunningFake } from '../../../../tests/fakes/anthropic-fake.js';
 import type { AnthropicFakeScenario } from '../../../../tests/fakes/anthropic-fake-scenario.js';
@@ -9,9 +11,16 @@ import { parseResponsesRequest } from '../../../formats/responses/parse-response
 describe('POST /v1/responses', () => {
   let harness: TestApp;
   let anthropic: RunningFake<AnthropicFakeScenario>;
+  const logLines: Array<Record<string, unknown>> = [];
   beforeAll(async () => {
     anthropic = await startFakeAnthropic();
-    harness = await createTestApp();
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    harness = await createTestApp({ logger: pino({ level: 'info' }, sink) });
     const created = await harness.request('POST', '/admin/accounts', { name: 'a', provider: 'anthropic', api_key: 'sk-ant', base_url: anthropic.url, models: ['claude-x'] });
     expect(created.status).toBe(201);
   });
@@ -52,6 +61,14 @@ describe('POST /v1/responses', () => {
 
     await harness.context.usage.applyRetention(Date.now() + 400 * 86_400_000);
     expect(await storedRows()).toEqual([]);
+  });
+
+  it('logs a warning naming the built-in tools it dropped for an account that cannot run them', async () => {
+    reply('no search here');
+    const response = await harness.request('POST', '/v1/responses', { model: 'claude-x', input: 'hi', store: false, tools: [{ type: 'web_search' }] });
+    expect(response.status).toBe(200);
+    const warning = logLines.find((line) => line.msg === 'request features dropped for this account');
+    expect(warning).toMatchObject({ level: 40, provider: 'anthropic', warnings: [expect.objectContaining({ feature: 'tool:web_search' })] });
   });
 
   it('refuses GET, and a WebSocket upgrade with 426', async () => {

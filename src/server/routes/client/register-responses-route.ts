@@ -46,7 +46,6 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
   const { request, warnings, echo } = parseResponsesRequest(body);
   echo.body.previous_response_id = typeof original.previous_response_id === 'string' ? original.previous_response_id : null;
   const logger = context.get('logger');
-  if (warnings.length > 0) logger.info({ warnings }, 'Responses features not carried to accounts that do not speak Responses natively');
   const headers = lowerCaseHeaders(context.req.raw.headers);
   const id = createResponseId('resp_');
   const createdAt = Math.floor(startedAt / 1000);
@@ -68,6 +67,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
       startedAt,
+      conversionWarnings: warnings,
     },
     renderer,
     { ...deps, logger },
