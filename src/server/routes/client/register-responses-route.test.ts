@@ -4,11 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type RunningFake } from '../../../../tests/fakes/anthropic-fake.js';
 import type { AnthropicFakeScenario } from '../../../../tests/fakes/anthropic-fake-scenario.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/create-test-app.js';
+import { testDatabases, warnSkipped } from '../../../../tests/support/test-environment.js';
 import { sessionKeyOf } from './client-request-facts.js';
 import { parseResponsesRequest } from '../../../formats/responses/parse-responses-request.js';
 
-/** POST /v1/responses through the real app (no socket): errors, storage and its retention. */
-describe('POST /v1/responses', () => {
+warnSkipped('stored responses on PostgreSQL', 'DATABASE_URL');
+
+/** POST /v1/responses through the real app (no socket): errors, storage and its retention, on each database. */
+describe.each(testDatabases())('POST /v1/responses on %s', (database) => {
   let harness: TestApp;
   let anthropic: RunningFake<AnthropicFakeScenario>;
   const logLines: Array<Record<string, unknown>> = [];
@@ -20,7 +23,7 @@ describe('POST /v1/responses', () => {
         done();
       },
     });
-    harness = await createTestApp({ logger: pino({ level: 'info' }, sink) });
+    harness = await createTestApp({ database, logger: pino({ level: 'info' }, sink) });
     const created = await harness.request('POST', '/admin/accounts', { name: 'a', provider: 'anthropic', api_key: 'sk-ant', base_url: anthropic.url, models: ['claude-x'] });
     expect(created.status).toBe(201);
   });
@@ -59,7 +62,7 @@ describe('POST /v1/responses', () => {
     expect(JSON.parse(row.output_items)).toEqual([expect.objectContaining({ type: 'message', content: [expect.objectContaining({ text: 'kept' })] })]);
     expect(rows.some((candidate) => candidate.input_items.includes('forget me'))).toBe(false);
 
-    await harness.context.usage.applyRetention(Date.now() + 400 * 86_400_000);
+    await harness.context.usage.applyRetention(Date.now() + 32 * 86_400_000);
     expect(await storedRows()).toEqual([]);
   });
 
