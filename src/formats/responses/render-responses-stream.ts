@@ -116,7 +116,7 @@ export async function* renderResponsesStream(events: AsyncIterable<StreamEvent>,
           const input = rawCustomToolInput(parseToolInput(block.input), block.input);
           if (input !== '') yield frame('response.custom_tool_call_input.delta', { ...base, delta: input });
           yield frame('response.custom_tool_call_input.done', { ...base, input });
-          yield itemDone(block.outputIndex, { ...block.item, input });
+          yield itemDone(block.outputIndex, customToolCallItem(block.item.call_id, block.item.name, input, block.item.id));
           return;
         }
         const args = block.input === '' ? '{}' : block.input;

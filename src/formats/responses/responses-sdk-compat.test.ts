@@ -89,6 +89,7 @@ describe('official openai SDK reads our Responses stream', () => {
     ]);
     const final = await client(() => replayEvents(events), body).responses.stream({ ...params, ...body } as never).finalResponse();
     expect(final.output).toEqual([expect.objectContaining({ type: 'custom_tool_call', call_id: 'call_patch', name: 'apply_patch', input: '*** Begin Patch\n*** End Patch' })]);
+    expect(final.output[0]).not.toHaveProperty('status');
   });
 
   it('numbers every event in order from 0', async () => {
