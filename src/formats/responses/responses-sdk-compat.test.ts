@@ -92,6 +92,16 @@ describe('official openai SDK reads our Responses stream', () => {
     expect(final.output[0]).not.toHaveProperty('status');
   });
 
+  it('ends an answer cut by max_output_tokens with response.incomplete and its reason', async () => {
+    const events: StreamEvent[] = [...textOnlyEvents.slice(0, -1), { type: 'finish', reason: 'length' }];
+    const stream = client(() => replayEvents(events)).responses.stream(params);
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect(types.at(-1)).toBe('response.incomplete');
+    const frames = await collectFrames(renderResponsesStream(replayEvents(events), { model: 'gpt-test', echo: echoOf({}) }));
+    expect(JSON.parse(frames.at(-1)!.split('data: ')[1]!)).toMatchObject({ response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } } });
+  });
+
   it('numbers every event in order from 0', async () => {
     const frames = await collectFrames(renderResponsesStream(replayEvents(thinkingTextToolsEvents), { model: 'gpt-test', echo: echoOf({}) }));
     const numbers = frames.map((frame) => (JSON.parse(frame.split('data: ')[1]!) as { sequence_number: number }).sequence_number);
