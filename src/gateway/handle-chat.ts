@@ -33,6 +33,8 @@ export interface ChatInvocation {
   startedAt: number;
   /** What the client format could not carry into the canonical request; logged when the canonical path is taken. */
   conversionWarnings?: ConversionWarning[];
+  /** The request can only be forwarded unchanged; this is the error when no account can (see UpstreamCall). */
+  passthroughOnly?: GatewayError;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         sessionKey: invocation.sessionKey,
         hasSignedThinking: hasSignedThinking(request),
         signal: invocation.signal,
+        passthroughOnly: invocation.passthroughOnly,
       },
       deps,
     );

@@ -98,7 +98,9 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   };
   const parser = createParser({
     onEvent(message) {
-      if (firstTokenAt === null && message.data.includes('"delta"')) firstTokenAt = Date.now();
+      // Chat, Messages and Responses stream deltas; OpenAI's legacy completions stream `text`.
+      const carriesToken = message.data.includes('"delta"') || (options.dialect === 'openai-chat' && message.data.includes('"text"'));
+      if (firstTokenAt === null && carriesToken) firstTokenAt = Date.now();
       const carriesUsage =
         options.dialect === 'anthropic' ? message.event === 'message_start' || message.event === 'message_delta' : message.data.includes('"usage"');
       if (!carriesUsage && options.renameModelTo === undefined) {

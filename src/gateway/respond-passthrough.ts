@@ -3,7 +3,7 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import type { Usage } from '../core/usage.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
-import type { PassthroughFormat, PassthroughResponse } from '../providers/provider-adapter.js';
+import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
 import { sseHeaders } from './iterable-to-response-body.js';
 import { createPassthroughObserver, type PassthroughDialect } from './passthrough-observer.js';
 
@@ -21,8 +21,11 @@ export interface PassthroughOptions {
 
 const encoder = new TextEncoder();
 
-const dialectOf = (format: PassthroughFormat): PassthroughDialect =>
-  format === 'openai-chat' || format === 'openai-responses' ? format : 'anthropic';
+/** Responses answers carry usage in their own shape; every other OpenAI format has Chat's usage object. */
+const dialectOf = (format: PassthroughFormat): PassthroughDialect => {
+  if (isAnthropicPassthroughFormat(format)) return 'anthropic';
+  return format === 'openai-responses' ? 'openai-responses' : 'openai-chat';
+};
 
 /** The in-format SSE error that ends a relayed stream which failed mid-answer. */
 function errorFrame(dialect: PassthroughDialect, failure: GatewayError): string {

@@ -10,6 +10,7 @@ import {
   type ScriptedFake,
 } from './anthropic-fake.js';
 export type { RecordedRequest, RunningFake } from './anthropic-fake.js';
+import { answerCompletions, answerEmbeddings, withChoiceCount } from './openai-fake-endpoints.js';
 import { openAIReplyFrames, openAIReplyJson } from './openai-fake-events.js';
 import { responsesReplyFrames, responsesReplyJson } from './openai-responses-events.js';
 import { openAIText, type OpenAIFakeScenario } from './openai-fake-scenario.js';
@@ -35,6 +36,9 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
         response.end(JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'openai' }] }));
         return;
       }
+      const json = (typeof recorded.body === 'object' && recorded.body !== null ? recorded.body : {}) as Record<string, unknown>;
+      if (route === `${basePath}/embeddings` && request.method === 'POST') return answerEmbeddings(json, response);
+      if (route === `${basePath}/completions` && request.method === 'POST') return answerCompletions(json, response, `cmpl-fake${++counter}`);
       const isResponses = route === `${basePath}/responses`;
       if ((route !== `${basePath}/chat/completions` && !isResponses) || request.method !== 'POST') {
         response.writeHead(404, { 'content-type': 'application/json' });
@@ -42,7 +46,8 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
         return;
       }
       const scenario = queue.shift() ?? openAIText('Hello from the fake.');
-      const body = (recorded.body ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean } };
+      const body = (recorded.body ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; n?: number };
+      const choiceCount = body.n ?? 1;
       const model = body.model ?? 'gpt-fake';
       const id = isResponses ? `resp_fake${++counter}` : `chatcmpl-fake${++counter}`;
       if (scenario.kind === 'error') {
@@ -55,11 +60,13 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
       const rawBody = (recorded.body ?? {}) as Record<string, unknown>;
       if (body.stream !== true) {
         response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_${counter}` });
-        response.end(JSON.stringify(isResponses ? responsesReplyJson(scenario, model, id, rawBody) : openAIReplyJson(scenario, model, id)));
+        response.end(JSON.stringify(isResponses ? responsesReplyJson(scenario, model, id, rawBody) : withChoiceCount(openAIReplyJson(scenario, model, id), choiceCount)));
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': `req_${counter}` });
-      let frames = isResponses ? responsesReplyFrames(scenario, model, id, rawBody) : openAIReplyFrames(scenario, model, id, body.stream_options?.include_usage === true);
+      let frames = isResponses
+        ? responsesReplyFrames(scenario, model, id, rawBody)
+        : openAIReplyFrames(scenario, model, id, body.stream_options?.include_usage === true).map((frame) => ({ ...frame, data: withChoiceCount(frame.data, choiceCount) }));
       if (scenario.errorAfterEvents) {
         const { afterEvents, type, code, message } = scenario.errorAfterEvents;
         const error = isResponses

@@ -108,7 +108,7 @@ describe('OpenAI adapters against the fake', () => {
   it('rejects Anthropic passthrough formats and lists models', async () => {
     await expect(openai.passthrough({ format: 'anthropic-messages', body: {} }, account(), testCallContext())).rejects.toMatchObject({ kind: 'invalid_request' });
     expect(await openai.listModels(account(), testCallContext())).toEqual(['gpt-4o-mini']);
-    expect(openai.passthroughFormats).toEqual(['openai-chat', 'openai-responses']);
+    expect(openai.passthroughFormats).toEqual(['openai-chat', 'openai-responses', 'openai-embeddings', 'openai-completions']);
   });
 
   it('relays Responses bodies to /responses: always on OpenAI, on a compatible server only when its account says so', async () => {
