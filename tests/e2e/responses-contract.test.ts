@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import OpenAI from 'openai';
+import { zodTextFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApiKey } from '../support/create-test-api-key.js';
 import { modelFor, providerCases, startSluiceUnderTest, type ProviderCase, type SluiceUnderTest } from './sluice-under-test.js';
@@ -100,6 +102,17 @@ describe('OpenAI Responses clients × every account type', () => {
       expect(second.output_text).toBe('Sunny in Paris, rainy in Tokyo.');
       expect(lastUpstreamBody(provider)).toContain('sunny-paris');
       expect(lastUpstreamBody(provider)).toContain('rainy-tokyo');
+    });
+
+    it('text.format json_schema: responses.parse gets JSON matching the schema', async () => {
+      const Weather = z.object({ city: z.string(), temperature: z.number() });
+      const answer = { city: 'Paris', temperature: 21.5 };
+      // Amazon Q and Kiro have no native form: Sluice forces one tool and answers with its input.
+      if (provider === 'amazonq' || provider === 'kiro') sluice.scriptToolCalls(provider, [{ id: 'toolu_answer', name: 'structured_output', input: answer }]);
+      else sluice.scriptText(provider, JSON.stringify(answer));
+      const response = await openai.responses.parse({ model, input: 'Weather in Paris?', store: false, text: { format: zodTextFormat(Weather, 'weather') } });
+      expect(response.output_parsed).toEqual(answer);
+      expect(response.text?.format).toMatchObject({ type: 'json_schema', name: 'weather' });
     });
 
     it('previous_response_id continues a stored conversation', async () => {
