@@ -30,6 +30,7 @@ export const accountDtoSchema = z
     user_agent: z.string().nullable(),
     models: z.array(z.string()).nullable(),
     headers: z.record(z.string(), z.string()).nullable().openapi({ description: 'Header names, each value masked as ***.' }),
+    supports_responses: z.boolean().nullable().openapi({ description: 'OpenAI-compatible accounts: the server also speaks the Responses API.' }),
     initial_balance: z.number().nullable(),
     balance_threshold: z.number().nullable(),
     credentials: z.object({
@@ -100,6 +101,7 @@ export function toAccountDto(row: AccountRow, live?: AccountLiveState, now = Dat
     user_agent: row.user_agent,
     models: parseStoredModels(row.models),
     headers: settings.headers ? maskHeaderValues(settings.headers) : null,
+    supports_responses: provider === 'openai-compatible' ? settings.supports_responses === true : null,
     initial_balance: row.initial_balance,
     balance_threshold: row.balance_threshold,
     credentials: parseCredentialHints(row.credential_hints),

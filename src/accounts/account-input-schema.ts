@@ -85,7 +85,14 @@ export const anthropicAccountSchema = apiKeyAccount('anthropic');
 export const openaiAccountSchema = apiKeyAccount('openai');
 export const ampAccountSchema = apiKeyAccount('amp');
 export const openaiCompatibleAccountSchema = z
-  .object({ ...commonFields, provider: z.literal('openai-compatible'), api_key: secret, base_url: httpUrl })
+  .object({
+    ...commonFields,
+    provider: z.literal('openai-compatible'),
+    api_key: secret,
+    base_url: httpUrl,
+    /** The server also implements OpenAI's Responses API: Responses clients pass through unchanged. */
+    supports_responses: z.boolean().optional(),
+  })
   .strict();
 
 const accountUnion = z

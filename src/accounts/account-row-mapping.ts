@@ -70,6 +70,7 @@ function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
       profile_arn: input.profile_arn ?? undefined,
     });
   }
+  if (input.provider === 'openai-compatible') return dropUndefined({ supports_responses: input.supports_responses || undefined });
   return {};
 }
 
@@ -144,6 +145,7 @@ export function accountRowToInput(row: AccountRow, credentials: AccountCredentia
       }),
     };
   }
+  if (provider === 'openai-compatible') return { ...common, ...credentialFields, ...dropUndefined({ supports_responses: settings.supports_responses }) };
   return { ...common, ...credentialFields };
 }
 

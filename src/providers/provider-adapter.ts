@@ -27,7 +27,13 @@ export interface ProviderCallContext {
  * The wire formats a request body can be forwarded in unchanged. Embeddings and legacy completions
  * have no canonical form: only accounts that take them unchanged can serve them.
  */
-export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat' | 'openai-embeddings' | 'openai-completions';
+export type PassthroughFormat =
+  | 'anthropic-messages'
+  | 'anthropic-count-tokens'
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'openai-embeddings'
+  | 'openai-completions';
 
 /** Whether answers in this format are Anthropic-shaped (errors, usage events) rather than OpenAI-shaped. */
 export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean {
@@ -36,6 +42,7 @@ export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean
     case 'anthropic-count-tokens':
       return true;
     case 'openai-chat':
+    case 'openai-responses':
     case 'openai-embeddings':
     case 'openai-completions':
       return false;
@@ -118,8 +125,11 @@ export interface ProviderAdapter {
   /** Which client formats this adapter can forward unchanged, if any. */
   readonly passthroughFormats?: readonly PassthroughFormat[];
   passthrough?(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
-  /** Narrows `passthroughFormats` by model where one account serves several wire formats (Amp). */
-  canPassthrough?(format: PassthroughFormat, upstreamModel: string): boolean;
+  /**
+   * Narrows `passthroughFormats` by model where one account serves several wire formats (Amp), or by
+   * the account's own settings (an OpenAI-compatible server that also speaks Responses).
+   */
+  canPassthrough?(format: PassthroughFormat, upstreamModel: string, account?: UpstreamAccount): boolean;
   /** Reads the account's balance or usage limits from the upstream, where it has such an endpoint. */
   fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
   /** Lists the models the upstream reports, where it can. */

@@ -24,6 +24,8 @@ export interface AccountProviderSettings {
   profile_arn?: string;
   /** Extra headers sent upstream on every call (e.g. Amp's x-amp-feature). */
   headers?: Record<string, string>;
+  /** An OpenAI-compatible server that also serves `/responses`: Responses clients pass through unchanged. */
+  supports_responses?: boolean;
 }
 
 /** What a provider adapter sees of an account: everything needed for one upstream call. */

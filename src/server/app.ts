@@ -26,6 +26,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
+import { registerResponsesRoute } from './routes/client/register-responses-route.js';
 import { registerOpenAIPassthroughRoutes } from './routes/client/register-openai-passthrough-routes.js';
 
 /** Far beyond any real request (tool schemas nest a dozen levels), far below a stack overflow. */
@@ -64,6 +65,7 @@ export function createApp(context: AppContext): App {
 
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);
+  registerResponsesRoute(app, context.gateway.deps, context.database.db);
   registerOpenAIPassthroughRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
   registerModelsRoute(
