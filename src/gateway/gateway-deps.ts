@@ -5,7 +5,7 @@ import type { AcquireInput, Lease } from '../pool/account-pool.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import type { ProviderName } from '../providers/provider-name.js';
 import type { AccountCredentials } from '../providers/upstream-account.js';
-import type { AuthenticatedKey } from '../server/app-env.js';
+import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import type { Settings } from '../settings/settings-schema.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 

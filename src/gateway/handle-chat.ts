@@ -6,7 +6,7 @@ import { PermissionError } from '../core/errors/permission-error.js';
 import { matchesModel } from '../pool/matches-model.js';
 import { emptyUsage, type Usage } from '../core/usage.js';
 import type { PassthroughFormat } from '../providers/provider-adapter.js';
-import type { AuthenticatedKey } from '../server/app-env.js';
+import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import type { ClientRenderer } from './client-renderer.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { GatewayDeps } from './gateway-deps.js';

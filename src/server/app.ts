@@ -11,7 +11,7 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js';
 import { recordLimiterRejection } from '../usage/metrics/usage-metrics.js';
 import type { App, AppEnv } from './app-env.js';
-import { invalidRequestFromZod } from './invalid-request-from-zod.js';
+import { invalidRequestFromZod } from '../core/errors/invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
