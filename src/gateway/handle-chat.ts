@@ -8,7 +8,9 @@ import { emptyUsage, type Usage } from '../core/usage.js';
 import type { PassthroughFormat } from '../providers/provider-adapter.js';
 import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import type { ClientRenderer } from './client-renderer.js';
-import type { RequestLogEntry } from '../usage/request-log-entry.js';
+import type { RequestAttempt, RequestLogEntry } from '../usage/request-log-entry.js';
+import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
+import type { ConcurrencySlot } from '../limits/concurrency-limiter.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.js';
 import { observeEvents, type EventObservation } from './observe-events.js';
@@ -35,7 +37,8 @@ export interface ChatInvocation {
 /**
  * The request path shared by both client APIs: checks, routing with failover, then the answer in
  * the client's format — streamed through without buffering, or collected for non-streaming calls.
- * Every request, failed or not, ends in exactly one recorded entry.
+ * Every request, failed or not, ends in exactly one recorded entry; that same moment releases its
+ * concurrency slot and settles its budget reservation, on every path (success, error, client gone).
  */
 export async function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
   const { request, apiKey } = invocation;
@@ -60,7 +63,14 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     clientIp: invocation.clientIp,
     userAgent: invocation.userAgent,
   };
+  const attempts: RequestAttempt[] = [];
+  let slot: ConcurrencySlot | null = null;
+  let reservation: BudgetReservation | null = null;
+  let finished = false;
   const finish = (usage: Usage, error: unknown, firstTokenAt: number | null, httpStatus?: number): void => {
+    if (finished) return;
+    finished = true;
+    slot?.release();
     const now = Date.now();
     entry.usage = usage;
     entry.latencyMs = now - invocation.startedAt;
@@ -73,7 +83,14 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       entry.errorType = gatewayError?.kind ?? (aborted ? 'client_closed' : 'internal');
       entry.errorMessage = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     }
-    deps.recordOutcome(entry);
+    const last = attempts.at(-1);
+    if (last && error !== undefined && last.outcome === 'success') Object.assign(last, attemptFailure(error));
+    if (last) {
+      entry.accountId = last.account_id;
+      entry.provider = last.provider;
+    }
+    entry.attempts = attempts;
+    deps.recordOutcome(entry, reservation);
   };
 
   let started;
@@ -81,7 +98,8 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     if (!matchesModel(apiKey.allowedModels, request.model)) {
       throw new PermissionError(`This API key may not use the model ${request.model}.`);
     }
-    deps.checkBudget(apiKey);
+    slot = await deps.acquireKeySlot(apiKey, invocation.signal);
+    reservation = await deps.reserveBudget(apiKey, request, upstreamModel);
     started = await startUpstream(
       {
         request,
@@ -95,6 +113,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         sessionKey: invocation.sessionKey,
         hasSignedThinking: hasSignedThinking(request),
         signal: invocation.signal,
+        onAttemptFailed: (account, error) => attempts.push({ account_id: account.id, provider: account.provider, ...attemptFailure(error) }),
       },
       deps,
     );
@@ -104,8 +123,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   }
 
   const { lease } = started;
-  entry.accountId = lease.account.id;
-  entry.provider = lease.account.provider;
+  attempts.push({ account_id: lease.account.id, provider: lease.account.provider, outcome: 'success' });
   if (started.kind === 'passthrough') {
     const options: PassthroughOptions = {
       requestedModel: request.model,
@@ -142,4 +160,11 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   } catch (error) {
     throw error instanceof GatewayError ? error : new InternalError('The upstream answer could not be read.', error);
   }
+}
+
+/** How an attempt failed, for the request log. */
+function attemptFailure(error: unknown): Omit<RequestAttempt, 'account_id' | 'provider'> {
+  if (error instanceof GatewayError) return { outcome: 'error', error_type: error.kind, http_status: error.upstreamStatus ?? error.status };
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  return { outcome: 'error', error_type: aborted ? 'client_closed' : 'internal' };
 }

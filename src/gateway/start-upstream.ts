@@ -20,6 +20,8 @@ export interface UpstreamCall {
   sessionKey?: string;
   hasSignedThinking: boolean;
   signal: AbortSignal;
+  /** Told of each attempt that failed (for the request log), before any failover. */
+  onAttemptFailed?: (account: PoolLease['account'], error: unknown) => void;
 }
 
 export type StartedUpstream =
@@ -103,6 +105,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       detach();
       const failure = attemptAbort.signal.aborted && !call.signal.aborted ? (attemptAbort.signal.reason as unknown) : error;
       await lease.release({ ok: false, error: failure });
+      call.onAttemptFailed?.(account, call.signal.aborted ? error : failure);
       if (call.signal.aborted) throw error;
       if (!(failure instanceof GatewayError) || !failure.isRetryable) throw failure;
       deps.logger.warn({ accountId: account.id, kind: failure.kind, message: failure.message, attempt: attempt + 1 }, 'upstream attempt failed');
