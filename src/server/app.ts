@@ -16,6 +16,7 @@ import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
 import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
+import { recordRefusedRequest } from './middleware/rate-limit/record-refused-request.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
@@ -53,7 +54,11 @@ export function createApp(context: AppContext): App {
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use(
     '/v1/*',
-    rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
+    rateLimitByKey(context.rateLimiter, {
+      isExempt: isRateExempt,
+      onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label),
+      onRefused: (c, error) => recordRefusedRequest(c, error, (entry) => context.usage.record(entry), { startedAt: Date.now() }),
+    }),
   );
 
   registerHealthRoutes(app, context);

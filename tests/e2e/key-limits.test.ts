@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnthropicFakeHandler } from '../fakes/anthropic-fake.js';
-import { anthropicText } from '../fakes/anthropic-fake-scenario.js';
+import { anthropicText, type AnthropicFakeScenario } from '../fakes/anthropic-fake-scenario.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
 import { postgresUrl, redisUrl, warnSkipped } from '../support/test-environment.js';
 
@@ -13,6 +13,7 @@ import { postgresUrl, redisUrl, warnSkipped } from '../support/test-environment.
  */
 const tokensPerRequest = { input_tokens: 8, output_tokens: 10 };
 const budgetForTen = 180;
+const slowReply = (delayMs: number): AnthropicFakeScenario => ({ kind: 'reply', content: [{ type: 'text', text: 'ok' }], usage: tokensPerRequest, delayMs });
 
 async function startUpstream(handler: ReturnType<typeof createAnthropicFakeHandler>, track?: { inFlight: number; peak: number }): Promise<Server> {
   const server = createServer((request, response) => {
@@ -69,7 +70,7 @@ describe('key budgets and concurrency in one instance', () => {
 
   it('lets about ten of 100 concurrent requests through a budget that covers ten', async () => {
     const key = await createKey(instance, { budgets: { daily_tokens: budgetForTen } });
-    for (let index = 0; index < 10; index += 1) handler.enqueue({ ...anthropicText('ok', tokensPerRequest), delayMs: 50 });
+    for (let index = 0; index < 10; index += 1) handler.enqueue(slowReply(50));
     const responses = await Promise.all(Array.from({ length: 100 }, () => ask(instance, key)));
     const statuses = responses.map((response) => response.status);
     const refused = responses.filter((response) => response.status === 429);
@@ -85,7 +86,7 @@ describe('key budgets and concurrency in one instance', () => {
   it('caps a key at max_concurrency, queues first come first served, and refuses with retry-after after the queue timeout', async () => {
     const key = await createKey(instance, { max_concurrency: 2, queue_timeout_ms: 0 });
     track.peak = 0;
-    for (let index = 0; index < 2; index += 1) handler.enqueue({ ...anthropicText('ok', tokensPerRequest), delayMs: 200 });
+    for (let index = 0; index < 2; index += 1) handler.enqueue(slowReply(200));
     const responses = await Promise.all(Array.from({ length: 6 }, () => ask(instance, key)));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 429, 429, 429, 429]);
     const refused = responses.find((response) => response.status === 429)!;
@@ -97,7 +98,7 @@ describe('key budgets and concurrency in one instance', () => {
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ max_concurrency: 2, queue_timeout_ms: 5000 });
     track.peak = 0;
-    for (let index = 0; index < 6; index += 1) handler.enqueue({ ...anthropicText('ok', tokensPerRequest), delayMs: 100 });
+    for (let index = 0; index < 6; index += 1) handler.enqueue(slowReply(100));
     const queued = await Promise.all(Array.from({ length: 6 }, () => ask(instance, key)));
     expect(queued.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
     await Promise.all(queued.map((response) => response.text()));
@@ -106,7 +107,10 @@ describe('key budgets and concurrency in one instance', () => {
 });
 
 const shared = Boolean(postgresUrl && redisUrl);
-if (!shared) warnSkipped('the two-instance key limits test', 'DATABASE_URL and REDIS_URL');
+if (!shared) {
+  warnSkipped('the two-instance key limits test', 'DATABASE_URL');
+  warnSkipped('the two-instance key limits test', 'REDIS_URL');
+}
 
 describe.skipIf(!shared)('key budgets and concurrency across two instances sharing PostgreSQL and Redis', () => {
   let first: TestApp;
@@ -144,7 +148,7 @@ describe.skipIf(!shared)('key budgets and concurrency across two instances shari
 
   it('lets about ten of 100 concurrent requests spread over both instances through', async () => {
     const key = await createKey(first, { budgets: { daily_tokens: budgetForTen } });
-    for (let index = 0; index < 10; index += 1) handler.enqueue({ ...anthropicText('ok', tokensPerRequest), delayMs: 50 });
+    for (let index = 0; index < 10; index += 1) handler.enqueue(slowReply(50));
     const responses = await Promise.all(Array.from({ length: 100 }, (_, index) => ask(index % 2 ? second : first, key)));
     await Promise.all(responses.map((response) => response.text()));
     expect(responses.filter((response) => response.status === 200)).toHaveLength(10);
@@ -157,7 +161,7 @@ describe.skipIf(!shared)('key budgets and concurrency across two instances shari
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     track.peak = 0;
-    for (let index = 0; index < 8; index += 1) handler.enqueue({ ...anthropicText('ok', tokensPerRequest), delayMs: 100 });
+    for (let index = 0; index < 8; index += 1) handler.enqueue(slowReply(100));
     const responses = await Promise.all(Array.from({ length: 8 }, (_, index) => ask(index % 2 ? second : first, key)));
     await Promise.all(responses.map((response) => response.text()));
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
