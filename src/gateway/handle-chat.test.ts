@@ -263,4 +263,14 @@ describe('handleChat', () => {
     expect(outcomes[0]).toMatchObject({ status: 'error', httpStatus: 429, errorType: 'rate_limited' });
     if (held.acquired) held.slot.release();
   });
+
+  it('names the model the client asked for in errors, not the mapped one', async () => {
+    const { deps, outcomes } = setup({});
+    deps.acquire = async ({ model }) => {
+      throw new NoAccountAvailableError(`No account is available for model "${model}".`);
+    };
+    const error = await handleChat(invocation(), renderer, deps).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('No account is available for model "gpt-4".');
+    expect(outcomes[0]!.errorMessage).toBe('No account is available for model "gpt-4".');
+  });
 });

@@ -17,6 +17,7 @@ import { observeEvents, type EventObservation } from './observe-events.js';
 import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
+import { nameRequestedModel } from './name-requested-model.js';
 import { startUpstream } from './start-upstream.js';
 
 export interface ChatInvocation {
@@ -118,6 +119,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       deps,
     );
   } catch (error) {
+    nameRequestedModel(error, upstreamModel, request.model);
     finish(emptyUsage(), error, null);
     throw error;
   }
@@ -158,7 +160,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       headers: { 'content-type': 'application/json', 'x-request-id': invocation.requestId },
     });
   } catch (error) {
-    throw error instanceof GatewayError ? error : new InternalError('The upstream answer could not be read.', error);
+    throw error instanceof GatewayError ? nameRequestedModel(error, upstreamModel, request.model) : new InternalError('The upstream answer could not be read.', error);
   }
 }
 

@@ -39,7 +39,7 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
   const observer = createPassthroughObserver({
     isAnthropic: options.format !== 'openai-chat',
     isEventStream: false,
-    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    renameModelTo: options.requestedModel,
     hideUsageChunk: false,
   });
   const parts: Uint8Array[] = [];
@@ -72,7 +72,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
   const observer = createPassthroughObserver({
     isAnthropic,
     isEventStream,
-    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    renameModelTo: options.requestedModel,
     hideUsageChunk: options.hideUsageChunk === true,
   });
   let finished = false;
