@@ -19,6 +19,7 @@ import { rowTotalTokens, toRequestLogRow } from './recorder/to-request-log-row.j
 import { UsageRecorder, type UsageRecorderStats } from './recorder/usage-recorder.js';
 import type { RequestLogEntry } from './request-log-entry.js';
 import { deleteExpiredRequestLogs, retentionCutoff } from './retention/delete-expired-request-logs.js';
+import { deleteExpiredRollups } from './retention/delete-expired-rollups.js';
 import { rollupUsage } from './rollup/rollup-usage.js';
 import { createWebhookNotifier, type WebhookNotifier } from './webhooks/webhook-notifier.js';
 
@@ -60,7 +61,10 @@ export interface UsageService {
   flush(): Promise<void>;
   /** Writes queued rows, then recomputes the current and previous roll-up buckets (and any left behind). */
   rollup(now?: number): Promise<void>;
-  /** Rolls up, then deletes raw rows older than settings.log_retention_days. Returns rows deleted. */
+  /**
+   * Rolls up, then deletes raw rows older than settings.log_retention_days and roll-ups older than
+   * settings.rollup_retention_days. Returns the raw rows deleted.
+   */
   applyRetention(now?: number): Promise<number>;
   /** Reloads per-key spend from the database (after a roll-up). */
   refreshBudgets(now?: number): Promise<void>;
@@ -147,7 +151,9 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
 
   async function applyRetention(at = now()): Promise<number> {
     await rollup(at);
-    return deleteExpiredRequestLogs(deps.db, at, retentionDays());
+    const deleted = await deleteExpiredRequestLogs(deps.db, at, retentionDays());
+    await deleteExpiredRollups(deps.db, at, deps.settings().rollup_retention_days, retentionDays());
+    return deleted;
   }
 
   const jobs = new Set<Promise<void>>();
