@@ -35,7 +35,8 @@ export function findSpentBudget(budgets: KeyBudgets, spend: PeriodSpend): SpentB
       period === 'day' ? (unit === 'tokens' ? spend.dayTokens : spend.dayCost)
       : period === 'month' ? (unit === 'tokens' ? spend.monthTokens : spend.monthCost)
       : unit === 'tokens' ? spend.totalTokens : spend.totalCost;
-    if (used >= limit) return { budget: name, limit, used };
+    // Costs are sums of floats: $0.1 ten times is $0.9999999999, which has spent a $1 budget.
+    if (used >= limit - 1e-9) return { budget: name, limit, used };
   }
   return null;
 }

@@ -35,7 +35,7 @@ local used = {
 }
 for i = 1, 6 do
   local limit = tonumber(ARGV[1 + i])
-  if limit >= 0 and used[i] >= limit then
+  if limit >= 0 and used[i] >= limit - 1e-9 then
     return {i, tostring(used[i])}
   end
 end
