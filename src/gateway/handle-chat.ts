@@ -33,6 +33,8 @@ export interface ChatInvocation {
   clientIp: string | null;
   userAgent: string | null;
   startedAt: number;
+  /** The request can only be forwarded unchanged; this is the error when no account can (see UpstreamCall). */
+  passthroughOnly?: GatewayError;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         hasSignedThinking: hasSignedThinking(request),
         signal: invocation.signal,
         onAttemptFailed: (account, error) => attempts.push({ account_id: account.id, provider: account.provider, ...attemptFailure(error) }),
+        passthroughOnly: invocation.passthroughOnly,
       },
       deps,
     );

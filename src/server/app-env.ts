@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 
 /** The client API format a route speaks; errors are rendered in it. */
-export type ClientFormat = 'openai' | 'anthropic' | 'admin';
+export type ClientFormat = 'openai' | 'anthropic' | 'gemini' | 'admin';
 
 export interface AppVariables {
   requestId: string;
