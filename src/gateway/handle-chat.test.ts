@@ -273,4 +273,15 @@ describe('handleChat', () => {
     expect((error as Error).message).toBe('No account is available for model "gpt-4".');
     expect(outcomes[0]!.errorMessage).toBe('No account is available for model "gpt-4".');
   });
+
+  it('names the requested model in an error that comes mid-stream', async () => {
+    async function* cut(): AsyncGenerator<StreamEvent> {
+      yield* replay(textEvents.slice(0, 3));
+      yield { type: 'error', error: new InvalidRequestError('claude-sonnet-4.5 refused the rest.') };
+    }
+    const { deps, outcomes } = setup({ a: cut });
+    const response = await handleChat(invocation({ stream: true }), renderer, deps);
+    await response.text();
+    expect(outcomes[0]!.errorMessage).toBe('gpt-4 refused the rest.');
+  });
 });

@@ -17,7 +17,7 @@ import { observeEvents, type EventObservation } from './observe-events.js';
 import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
-import { nameRequestedModel } from './name-requested-model.js';
+import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
 import { startUpstream } from './start-upstream.js';
 
 export interface ChatInvocation {
@@ -151,7 +151,9 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     void lease.release(observation.error === undefined ? { ok: true } : { ok: false, error: observation.error });
     finish(observation.usage, observation.error, observation.firstTokenAt);
   };
-  const events = observeEvents(started.first, started.rest, onDone);
+  const observed = observeEvents(started.first, started.rest, onDone);
+  // Only a mapping makes an error name another model: the extra stage costs nothing otherwise.
+  const events = upstreamModel === request.model ? observed : errorsNamingModel(observed, upstreamModel, request.model);
   if (request.stream) {
     const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
     return new Response(iterableToResponseBody(frames), { status: 200, headers: { ...sseHeaders, 'x-request-id': invocation.requestId } });
