@@ -19,6 +19,8 @@ import type { Balance } from '../providers/provider-adapter.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import type { Settings } from '../settings/settings-schema.js';
 import type { Database } from '../store/schema.js';
+import { createPriceCache } from '../usage/pricing/create-price-cache.js';
+import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { UsageService } from '../usage/usage-service.js';
 import { accountCallContext } from './account-call-context.js';
 import type { GatewayDeps } from './gateway-deps.js';
@@ -101,6 +103,12 @@ export function createGateway(inputs: GatewayInputs): Gateway {
   const keyConcurrency =
     inputs.keyConcurrency ??
     (inputs.redis ? createRedisConcurrencyLimiter({ redis: inputs.redis, keyPrefix: `${inputs.redisPrefix}concurrency:` }) : createMemoryConcurrencyLimiter());
+  // The same price table the usage log uses, for the per-request balance ledger.
+  const prices = createPriceCache(() => inputs.settings().prices);
+  const costOf = (entry: RequestLogEntry): number => {
+    const model = entry.upstreamModel && prices.isKnown(entry.upstreamModel) ? entry.upstreamModel : entry.requestedModel;
+    return entry.cost ?? prices.cost(model, entry.usage);
+  };
 
   const deps: GatewayDeps = {
     logger,
@@ -115,13 +123,16 @@ export function createGateway(inputs: GatewayInputs): Gateway {
       } catch (error) {
         if (error instanceof GatewayError && error.status === 429) usage.metrics.recordLimiterRejection('key_concurrency');
         if (error instanceof GatewayError || signal.aborted) throw error;
-        // The shared store is down: serve rather than refuse everyone (limits fail open, see README).
+        // The shared store is down: serve rather than refuse everyone (limits fail open, see docs/usage-accounting.md).
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'key concurrency store unreachable: request admitted without a slot');
         return null;
       }
     },
     reserveBudget: (apiKey, request, upstreamModel) => usage.reserveBudget(apiKey.id, apiKey.budgets, request, upstreamModel),
-    recordOutcome: (entry, reservation) => usage.record(entry, reservation),
+    recordOutcome: (entry, reservation) => {
+      usage.record(entry, reservation);
+      if (entry.accountId !== null) void balanceMonitor.recordSpend(entry.accountId, costOf(entry)).catch((error: unknown) => logger.warn({ err: error }, 'balance ledger update failed'));
+    },
   };
 
   const requireAccount = (accountId: string): AccountRecord => {
