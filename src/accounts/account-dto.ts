@@ -4,6 +4,7 @@ import type { AccountRow } from '../store/repositories/account-repository.js';
 import { toIsoTime } from '../admin/to-iso-time.js';
 import { parseCredentialHints } from './credential-hints.js';
 import { deriveAccountStatus } from './derive-account-status.js';
+import { maskHeaderValues } from './account-secret-settings.js';
 import { maskProxyUrl } from './mask-proxy-url.js';
 import { parseStoredBalance, parseStoredModels, parseStoredProviderSettings } from './stored-account-fields.js';
 import type { ProviderName } from '../providers/provider-name.js';
@@ -26,7 +27,7 @@ export const accountDtoSchema = z
     proxy_url: z.string().nullable().openapi({ description: 'With any password masked as ***.' }),
     user_agent: z.string().nullable(),
     models: z.array(z.string()).nullable(),
-    headers: z.record(z.string(), z.string()).nullable(),
+    headers: z.record(z.string(), z.string()).nullable().openapi({ description: 'Header names, each value masked as ***.' }),
     initial_balance: z.number().nullable(),
     balance_threshold: z.number().nullable(),
     credentials: z.object({
@@ -94,7 +95,7 @@ export function toAccountDto(row: AccountRow, live?: AccountLiveState, now = Dat
     proxy_url: maskProxyUrl(row.proxy_url),
     user_agent: row.user_agent,
     models: parseStoredModels(row.models),
-    headers: settings.headers ?? null,
+    headers: settings.headers ? maskHeaderValues(settings.headers) : null,
     initial_balance: row.initial_balance,
     balance_threshold: row.balance_threshold,
     credentials: parseCredentialHints(row.credential_hints),

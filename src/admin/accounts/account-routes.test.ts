@@ -90,7 +90,7 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
       priority: 2,
     });
     expect(body.proxy_url).toBe('socks5://user:***@127.0.0.1:1080');
-    expect(body).toMatchObject({ user_agent: 'my-agent/1.0', models: ['gpt-4o*'], headers: { 'x-extra': 'yes' }, max_concurrency: 3, weight: 5, priority: 2 });
+    expect(body).toMatchObject({ user_agent: 'my-agent/1.0', models: ['gpt-4o*'], headers: { 'x-extra': '***' }, max_concurrency: 3, weight: 5, priority: 2 });
     const record = harness.context.accounts.get(body.id);
     expect(record?.upstream.proxyUrl).toBe('socks5://user:hunter2@127.0.0.1:1080');
     expect(record?.upstream.settings.headers).toEqual({ 'x-extra': 'yes' });
