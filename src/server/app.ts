@@ -11,12 +11,13 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js';
 import { recordLimiterRejection } from '../usage/metrics/usage-metrics.js';
 import type { App, AppEnv } from './app-env.js';
-import { invalidRequestFromZod } from './invalid-request-from-zod.js';
+import { invalidRequestFromZod } from '../core/errors/invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
 import { limitJsonDepth } from './middleware/json-depth/limit-json-depth.js';
 import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
+import { recordRefusedRequest } from './middleware/rate-limit/record-refused-request.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
@@ -59,7 +60,11 @@ export function createApp(context: AppContext): App {
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use(
     '/v1/*',
-    rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
+    rateLimitByKey(context.rateLimiter, {
+      isExempt: isRateExempt,
+      onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label),
+      onRefused: (c, error) => recordRefusedRequest(c, error, (entry) => context.usage.record(entry), { startedAt: Date.now() }),
+    }),
   );
   app.use('*', limitJsonDepth(maxJsonDepth)); // after auth: an unknown caller's body is never read
 

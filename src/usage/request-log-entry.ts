@@ -7,7 +7,7 @@ export interface RequestLogEntry {
   /** Epoch milliseconds when the request arrived. */
   createdAt: number;
   apiKeyId: string;
-  /** Null when the request failed before an account was chosen. */
+  /** The last account tried; null when the request failed before an account was chosen. */
   accountId: string | null;
   provider: string | null;
   requestedModel: string;
@@ -26,6 +26,17 @@ export interface RequestLogEntry {
   errorMessage: string | null;
   clientIp: string | null;
   userAgent: string | null;
+  /** Every upstream attempt in order, failovers included; absent or empty when none was made. */
+  attempts?: RequestAttempt[];
+}
+
+/** One upstream attempt of a request, as stored in request_logs.attempts. */
+export interface RequestAttempt {
+  account_id: string;
+  provider: string;
+  outcome: 'success' | 'error';
+  error_type?: string;
+  http_status?: number;
 }
 
 export const maxErrorMessageLength = 1000;
