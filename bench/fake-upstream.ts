@@ -79,7 +79,7 @@ const server = http.createServer((request, response) => {
   });
 });
 server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();
   process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 });

@@ -10,7 +10,8 @@ import { Pool } from 'undici';
 
 const upstream = process.env.UPSTREAM;
 if (!upstream) throw new Error('UPSTREAM (http://host:port) is required');
-const pool = new Pool(upstream, { connections: 256, keepAliveTimeout: 30_000 });
+// No connection cap: every concurrent request gets its own upstream connection, as many as arrive.
+const pool = new Pool(upstream, { keepAliveTimeout: 30_000 });
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
 const server = http.createServer((request, response) => {
@@ -30,7 +31,7 @@ const server = http.createServer((request, response) => {
     });
 });
 server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();
   process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 });

@@ -4,6 +4,9 @@
  */
 import { Agent, request } from 'undici';
 
+const rampBatch = 50;
+const rampPauseMs = 100;
+
 export interface SlowStreamResult {
   completed: number;
   failed: number;
@@ -21,7 +24,7 @@ export async function measureSlowStreams(options: {
   timeoutMs: number;
   residentBytes: () => number | undefined;
 }): Promise<SlowStreamResult> {
-  const agent = new Agent({ connections: options.count, pipelining: 0, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const agent = new Agent({ connections: options.count, pipelining: 0, connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
   let open = 0;
   let peakOpen = 0;
   let peakResidentBytes: number | undefined;
@@ -49,7 +52,14 @@ export async function measureSlowStreams(options: {
     }
   };
   try {
-    const outcomes = await Promise.all(Array.from({ length: options.count }, one));
+    // Opened in small batches, so that the listen backlogs of this single box are not the bottleneck;
+    // every stream lasts far longer than the ramp, so all of them are open together.
+    const running: Array<Promise<boolean>> = [];
+    for (let index = 0; index < options.count; index += rampBatch) {
+      for (let inBatch = index; inBatch < Math.min(options.count, index + rampBatch); inBatch += 1) running.push(one());
+      await new Promise((resolve) => setTimeout(resolve, rampPauseMs));
+    }
+    const outcomes = await Promise.all(running);
     const completed = outcomes.filter(Boolean).length;
     return { completed, failed: options.count - completed, peakOpen, peakResidentBytes, ...(firstError ? { firstError } : {}) };
   } finally {
