@@ -24,7 +24,12 @@ export interface ProviderCallContext {
 }
 
 /** The wire formats a request body can be forwarded in unchanged. */
-export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat';
+export type PassthroughFormat =
+  | 'anthropic-messages'
+  | 'anthropic-count-tokens'
+  | 'openai-chat'
+  | 'gemini-generate-content'
+  | 'gemini-stream-generate-content';
 
 export interface PassthroughRequest {
   format: PassthroughFormat;

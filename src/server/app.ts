@@ -25,12 +25,14 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
+import { registerGeminiRoutes } from './routes/client/register-gemini-routes.js';
 
 /** Admin paths that need no key: the dashboard's static files (the UI signs in itself). */
 const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
 
 /** Client API calls that don't count against a key's RPM/RPD: listings and token counting. */
-const isRateExempt = (method: string, path: string) => method === 'GET' || path.startsWith('/v1/messages/count_tokens');
+const isRateExempt = (method: string, path: string) =>
+  method === 'GET' || path.startsWith('/v1/messages/count_tokens') || (path.startsWith('/v1beta/') && path.endsWith(':countTokens'));
 
 /**
  * Builds the Hono app. Order: request id and logger → access log → body limit → auth (admin keys on
@@ -50,16 +52,21 @@ export function createApp(context: AppContext): App {
   registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
   app.use('/admin/*', assumeJsonBody());
+  const rateLimit = rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) });
   app.use('/v1/*', requireApiKey(context.apiKeys));
-  app.use(
-    '/v1/*',
-    rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
-  );
+  app.use('/v1/*', rateLimit);
+  app.use('/v1beta/*', async (c, next) => {
+    c.set('clientFormat', 'gemini');
+    await next();
+  });
+  app.use('/v1beta/*', requireApiKey(context.apiKeys, { acceptsQueryKey: true }));
+  app.use('/v1beta/*', rateLimit);
 
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
   registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
+  registerGeminiRoutes(app, context.gateway.deps, () => context.accounts.list(), () => context.settings.get());
   registerDocsRoutes(app, context);
   registerApiKeyRoutes(app, context);
   registerAccountRoutes(app, context);

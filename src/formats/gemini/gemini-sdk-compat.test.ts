@@ -15,7 +15,7 @@ import { renderGeminiStream, type GeminiStreamFraming } from './render-gemini-st
 /** The official SDK, with every call answered by our own renderer. */
 function clientAnswering(answer: (url: string) => Response): GoogleGenAI {
   // The SDK has no fetch option: answer through a stand-in global fetch for the duration of each test.
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL) => answer(String(input)));
+  vi.stubGlobal('fetch', async (input: string | URL | Request) => answer(String(input)));
   return new GoogleGenAI({ apiKey: 'test', httpOptions: { baseUrl: 'http://127.0.0.1:1' } });
 }
 afterEach(() => vi.unstubAllGlobals());

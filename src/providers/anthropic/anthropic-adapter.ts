@@ -66,7 +66,9 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
           path = '/v1/messages/count_tokens';
           break;
         case 'openai-chat':
-          throw new InvalidRequestError('This account does not accept OpenAI chat requests unchanged.');
+        case 'gemini-generate-content':
+        case 'gemini-stream-generate-content':
+          throw new InvalidRequestError(`This account does not accept ${request.format} requests unchanged.`);
         default: {
           const unreachable: never = request.format;
           throw new InvalidRequestError(`Unknown passthrough format ${String(unreachable)}.`);
