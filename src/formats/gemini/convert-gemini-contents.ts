@@ -91,6 +91,8 @@ function modelParts(content: GeminiContent, turn: number, ids: CallIds, warnings
   content.parts.forEach((part, index) => {
     if (part.functionCall) {
       const { name, id, args } = part.functionCall;
+      // A signature that came with a call is the reasoning behind it: kept so it can go back upstream.
+      if (part.thoughtSignature) parts.push({ type: 'reasoning', text: '', signature: part.thoughtSignature });
       parts.push({ type: 'tool-call', id: ids.forCall(name, id, turn, index), name, input: args ?? {} });
     } else if (typeof part.text === 'string') {
       if (part.thought) parts.push({ type: 'reasoning', text: part.text, ...(part.thoughtSignature ? { signature: part.thoughtSignature } : {}) });

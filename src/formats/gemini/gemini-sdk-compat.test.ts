@@ -58,6 +58,8 @@ describe('official @google/genai SDK reads our Gemini answers', () => {
     ]);
     const parts = chunks.flatMap((chunk) => chunk.candidates?.[0]?.content?.parts ?? []);
     expect(parts.some((part) => part.thought)).toBe(false);
+    // The reasoning's signature goes out on the first call, where Gemini clients keep it for the next turn.
+    expect(parts.filter((part) => part.functionCall).map((part) => part.thoughtSignature)).toEqual(['c2lnbmF0dXJl', undefined]);
     expect(chunks.at(-1)?.usageMetadata).toMatchObject({ thoughtsTokenCount: 20, candidatesTokenCount: 44, totalTokenCount: 184 });
     const withThoughts = await streamedChunks(thinkingTextToolsEvents, true);
     const thoughts = withThoughts.flatMap((chunk) => chunk.candidates?.[0]?.content?.parts ?? []).filter((part) => part.thought);

@@ -64,6 +64,7 @@ describe('parseGeminiRequest', () => {
     expect(model).toEqual({
       role: 'assistant',
       content: [
+        { type: 'reasoning', text: '', signature: 'sig' },
         { type: 'tool-call', id: 'call_1_0', name: 'get_weather', input: { city: 'Paris' } },
         { type: 'tool-call', id: 'call_1_1', name: 'get_weather', input: { city: 'Tokyo' } },
       ],

@@ -6,7 +6,7 @@ import { renderGeminiUsage, type GeminiUsageMetadata } from './render-gemini-usa
 
 export type GeminiResponsePart =
   | { text: string; thought?: true; thoughtSignature?: string }
-  | { functionCall: { id: string; name: string; args: Record<string, unknown> } };
+  | { functionCall: { id: string; name: string; args: Record<string, unknown> }; thoughtSignature?: string };
 
 export interface GeminiGenerateContentResponse {
   candidates: Array<{ content: { role: 'model'; parts: GeminiResponsePart[] }; finishReason?: GeminiFinishReason; index: 0 }>;
@@ -31,6 +31,7 @@ export function toGeminiArgs(input: unknown): Record<string, unknown> {
 /** A whole canonical answer as a Gemini `GenerateContentResponse`. */
 export function renderGeminiResponse(result: ChatResult, options: RenderGeminiOptions): GeminiGenerateContentResponse {
   const parts: GeminiResponsePart[] = [];
+  let signature: string | undefined;
   for (const part of result.content) {
     switch (part.type) {
       case 'text':
@@ -38,11 +39,16 @@ export function renderGeminiResponse(result: ChatResult, options: RenderGeminiOp
         break;
       case 'reasoning':
         if (options.includeThoughts && part.text !== '') parts.push({ text: part.text, thought: true });
+        signature = part.signature ?? signature;
         break;
       case 'redacted-reasoning':
         break;
       case 'tool-call':
-        parts.push({ functionCall: { id: part.id, name: part.name, args: toGeminiArgs(part.rawInput.trim() !== '' ? part.rawInput : part.input) } });
+        parts.push({
+          functionCall: { id: part.id, name: part.name, args: toGeminiArgs(part.rawInput.trim() !== '' ? part.rawInput : part.input) },
+          ...(signature ? { thoughtSignature: signature } : {}),
+        });
+        signature = undefined;
         break;
       default: {
         const unreachable: never = part;

@@ -50,6 +50,14 @@ export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, op
   let finishReason: FinishReason | undefined;
   let held: GeminiResponsePart[] | undefined;
   let madeCalls = false;
+  /** The reasoning signature that goes out with the next function call, as Gemini sends it. */
+  let signature: string | undefined;
+  const call = (id: string, tool: { name: string; input: string }): GeminiResponsePart => {
+    const part: GeminiResponsePart = { functionCall: { id, name: tool.name, args: toGeminiArgs(tool.input) }, ...(signature ? { thoughtSignature: signature } : {}) };
+    signature = undefined;
+    madeCalls = true;
+    return part;
+  };
 
   const chunk = (parts: GeminiResponsePart[], last: boolean): GeminiGenerateContentResponse => ({
     candidates: [
@@ -92,8 +100,7 @@ export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, op
           const tool = tools.get(event.id);
           if (!tool) break;
           tools.delete(event.id);
-          madeCalls = true;
-          yield* hold({ functionCall: { id: event.id, name: tool.name, args: toGeminiArgs(tool.input) } });
+          yield* hold(call(event.id, tool));
           break;
         }
         case 'usage':
@@ -109,9 +116,13 @@ export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, op
           return;
         case 'text-start':
         case 'text-end':
-        case 'reasoning-start':
-        case 'reasoning-end':
         case 'reasoning-signature':
+          signature = (signature ?? '') + event.signature;
+          break;
+        case 'reasoning-start':
+          signature = undefined;
+          break;
+        case 'reasoning-end':
         case 'redacted-reasoning':
           break;
         default: {
@@ -126,10 +137,7 @@ export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, op
     yield framer.close();
     return;
   }
-  for (const [id, tool] of tools) {
-    madeCalls = true;
-    yield* hold({ functionCall: { id, name: tool.name, args: toGeminiArgs(tool.input) } });
-  }
+  for (const [id, tool] of tools) yield* hold(call(id, tool));
   yield framer.item(chunk(held ?? [{ text: '' }], true));
   yield framer.close();
 }
