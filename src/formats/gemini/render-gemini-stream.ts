@@ -114,14 +114,14 @@ export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, op
           yield framer.item(renderGeminiError(event.error));
           yield framer.close();
           return;
-        case 'text-start':
-        case 'text-end':
         case 'reasoning-signature':
           signature = (signature ?? '') + event.signature;
           break;
         case 'reasoning-start':
           signature = undefined;
           break;
+        case 'text-start':
+        case 'text-end':
         case 'reasoning-end':
         case 'redacted-reasoning':
           break;
