@@ -1,4 +1,6 @@
+import Anthropic from '@anthropic-ai/sdk';
 import { ApiError, GoogleGenAI } from '@google/genai';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelFor, providerCases, startSluiceUnderTest, type SluiceUnderTest } from './sluice-under-test.js';
 
@@ -94,6 +96,26 @@ describe('official @google/genai SDK × every account type', () => {
     const missing = await fetch(`${sluice.url}/v1beta/models/no-such-model`, { headers: { 'x-goog-api-key': sluice.harness.adminKey } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
+  });
+
+  it('serves thinking from a Gemini account to Anthropic and OpenAI clients, with the budget sent as Gemini asks', async () => {
+    const anthropic = new Anthropic({ apiKey: sluice.harness.adminKey, baseURL: sluice.url, maxRetries: 0 });
+    sluice.gemini.enqueue({ kind: 'reply', parts: [{ type: 'thought', text: 'Think first.' }, { type: 'text', text: 'Answer.' }], usage: { prompt: 10, candidates: 3, thoughts: 4 } });
+    const message = await anthropic.messages
+      .stream({ model: modelFor('gemini'), max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'Hi' }] })
+      .finalMessage();
+    expect(message.content.map((block) => block.type)).toEqual(['thinking', 'text']);
+    expect(message.content[0]).toMatchObject({ thinking: 'Think first.' });
+    expect(message.usage.output_tokens).toBe(7);
+    const sent = sluice.gemini.requests.at(-1)!.body as { generationConfig: unknown };
+    expect(sent.generationConfig).toMatchObject({ maxOutputTokens: 4096, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } });
+
+    const openai = new OpenAI({ apiKey: sluice.harness.adminKey, baseURL: `${sluice.url}/v1`, maxRetries: 0 });
+    sluice.gemini.enqueue({ kind: 'reply', parts: [{ type: 'thought', text: 'Hmm.' }, { type: 'text', text: 'Done.' }], usage: { prompt: 10, candidates: 2, thoughts: 3 } });
+    const completion = await openai.chat.completions.create({ model: modelFor('gemini'), reasoning_effort: 'low', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(completion.choices[0]!.message.content).toBe('Done.');
+    expect(completion.usage?.completion_tokens_details?.reasoning_tokens).toBe(3);
+    expect((sluice.gemini.requests.at(-1)!.body as { generationConfig: unknown }).generationConfig).toMatchObject({ thinkingConfig: { thinkingBudget: 1024 } });
   });
 
   it('streams a JSON array when alt=sse is absent', async () => {
