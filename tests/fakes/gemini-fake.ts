@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createClientCloseSignal, readRequest, sleep, type RecordedRequest, type RunningFake, type ScriptedFake } from './anthropic-fake.js';
+import { createClientCloseSignal, listenFake, readRequest, sleep, type RecordedRequest, type RunningFake, type ScriptedFake } from './anthropic-fake.js';
 import { geminiChunks, geminiWhole } from './gemini-fake-replies.js';
 import { checkGeminiRequest } from './gemini-fake-request-check.js';
 import { geminiText, type GeminiFakeScenario } from './gemini-fake-scenario.js';
@@ -79,18 +77,4 @@ export function createGeminiFakeHandler(): ScriptedFake<GeminiFakeScenario> {
 }
 
 /** Starts a fake Gemini API on 127.0.0.1 with a free port; its `url` is the service root. */
-export async function startFakeGemini(): Promise<RunningFake<GeminiFakeScenario>> {
-  const handler = createGeminiFakeHandler();
-  const server = createServer((request, response) => void handler.handle(request, response, request.url ?? '/'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    ...handler,
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export const startFakeGemini = (): Promise<RunningFake<GeminiFakeScenario>> => listenFake(createGeminiFakeHandler());
