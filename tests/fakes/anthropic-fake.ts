@@ -146,18 +146,4 @@ export async function listenFake<Scenario>(handler: ScriptedFake<Scenario>, base
 }
 
 /** Starts a fake Anthropic API on 127.0.0.1 with a free port; its `url` is the base URL. */
-export async function startFakeAnthropic(): Promise<RunningFake<AnthropicFakeScenario>> {
-  const handler = createAnthropicFakeHandler();
-  const server = createServer((request, response) => void handler.handle(request, response, request.url ?? '/'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    ...handler,
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export const startFakeAnthropic = (): Promise<RunningFake<AnthropicFakeScenario>> => listenFake(createAnthropicFakeHandler());
