@@ -3,7 +3,7 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import type { Usage } from '../core/usage.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
-import type { PassthroughFormat, PassthroughResponse } from '../providers/provider-adapter.js';
+import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
 import { sseHeaders } from './iterable-to-response-body.js';
 import { createPassthroughObserver } from './passthrough-observer.js';
 
@@ -37,7 +37,7 @@ export const isWholePassthrough = (upstream: PassthroughResponse, options: Passt
 export async function respondPassthroughWhole(upstream: PassthroughResponse, options: PassthroughOptions): Promise<Response> {
   const contentType = passthroughContentType(upstream, options);
   const observer = createPassthroughObserver({
-    isAnthropic: options.format !== 'openai-chat',
+    isAnthropic: isAnthropicPassthroughFormat(options.format),
     isEventStream: false,
     renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
     hideUsageChunk: false,
@@ -66,7 +66,7 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
  * event in the client's format; a client that goes away stops the upstream read.
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
-  const isAnthropic = options.format !== 'openai-chat';
+  const isAnthropic = isAnthropicPassthroughFormat(options.format);
   const contentType = passthroughContentType(upstream, options);
   const isEventStream = contentType.includes('text/event-stream');
   const observer = createPassthroughObserver({

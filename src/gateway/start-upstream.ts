@@ -6,6 +6,7 @@ import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
 import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
+import { serveResponseFormat } from './structured-output/serve-response-format.js';
 
 export interface UpstreamCall {
   request: ChatRequest;
@@ -20,6 +21,12 @@ export interface UpstreamCall {
   sessionKey?: string;
   hasSignedThinking: boolean;
   signal: AbortSignal;
+  /**
+   * Set when the request can only be forwarded unchanged (an endpoint with no canonical form, or a
+   * feature such as `n > 1` that conversion cannot carry): accounts that cannot take it are skipped,
+   * without penalty, and this is the error when none can.
+   */
+  passthroughOnly?: GatewayError;
 }
 
 export type StartedUpstream =
@@ -40,7 +47,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
   const exclude = new Set<string>();
   let lastError: GatewayError | undefined;
 
-  for (let attempt = 0; attempt < settings.max_failover_attempts; attempt += 1) {
+  for (let attempt = 0; attempt < settings.max_failover_attempts; ) {
     const remaining = deadline - Date.now();
     if (remaining <= 0 || call.signal.aborted) break;
     let lease: PoolLease;
@@ -60,6 +67,14 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     const account = lease.account;
     const moved = call.hasSignedThinking && lease.sticky === 'moved';
     const adapter = deps.adapters[account.provider];
+    if (call.passthroughOnly && !canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
+      // Not a failed attempt: this account simply cannot serve the request.
+      await lease.release({ ok: false, error: call.passthroughOnly });
+      exclude.add(account.id);
+      lastError ??= call.passthroughOnly;
+      continue;
+    }
+    attempt += 1;
     const attemptAbort = new AbortController();
     const onClientAbort = () => attemptAbort.abort(call.signal.reason);
     call.signal.addEventListener('abort', onClientAbort, { once: true });
@@ -85,15 +100,17 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     try {
       if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
         const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
-        const hideUsageChunk = call.passthroughFormat === 'openai-chat' && body.stream === true && !includesUsage(body.stream_options);
+        const hideUsageChunk = streamsUsageChunk(call.passthroughFormat) && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
         if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
         const response = await adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context);
         clearTimeout(timer);
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response, hideUsageChunk };
       }
-      const request = moved ? stripSignedThinking(call.request) : call.request;
-      const rest = adapter.stream(request, call.upstreamModel, account.upstream, context)[Symbol.asyncIterator]();
+      const served = serveResponseFormat(moved ? stripSignedThinking(call.request) : call.request, (format) =>
+        adapter.supportsResponseFormat?.(format.type, call.upstreamModel) ?? false,
+      );
+      const rest = served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context))[Symbol.asyncIterator]();
       const first = await rest.next();
       if (!first.done && first.value.type === 'error') throw first.value.error;
       clearTimeout(timer);
@@ -117,6 +134,9 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
   }
   throw lastError ?? new UpstreamUnavailableError('No upstream answered before the deadline.', { timeout: true });
 }
+
+/** OpenAI's streamed chat and legacy completions send usage in a last chunk only when asked (`stream_options`). */
+const streamsUsageChunk = (format: PassthroughFormat): boolean => format === 'openai-chat' || format === 'openai-completions';
 
 const includesUsage = (streamOptions: unknown): boolean =>
   typeof streamOptions === 'object' && streamOptions !== null && (streamOptions as { include_usage?: unknown }).include_usage === true;

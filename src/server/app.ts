@@ -26,6 +26,7 @@ import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
 import { registerGeminiRoutes } from './routes/client/register-gemini-routes.js';
+import { registerOpenAIPassthroughRoutes } from './routes/client/register-openai-passthrough-routes.js';
 
 /** Admin paths that need no key: the dashboard's static files (the UI signs in itself). */
 const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
@@ -55,15 +56,12 @@ export function createApp(context: AppContext): App {
   const rateLimit = rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) });
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use('/v1/*', rateLimit);
-  app.use('/v1beta/*', async (c, next) => {
-    c.set('clientFormat', 'gemini');
-    await next();
-  });
   app.use('/v1beta/*', requireApiKey(context.apiKeys, { acceptsQueryKey: true }));
   app.use('/v1beta/*', rateLimit);
 
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);
+  registerOpenAIPassthroughRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
   registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
   registerGeminiRoutes(app, context.gateway.deps, () => context.accounts.list(), () => context.settings.get());

@@ -50,6 +50,8 @@ export function createGeminiAdapter(): ProviderAdapter {
   return {
     provider: 'gemini',
     stream,
+    /** Gemini enforces JSON output itself: `responseMimeType` with `responseJsonSchema`. */
+    supportsResponseFormat: () => true,
     /** Gemini keys have no balance endpoint. */
     fetchBalance: async () => null,
     async listModels(account, context) {
