@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { providerNames } from '../providers/provider-name.js';
+import { upstreamHeadersSchema } from './upstream-headers-schema.js';
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const proxyUrl = z
@@ -22,7 +23,7 @@ const commonFields = {
   models: z.array(z.string().trim().min(1).max(200)).max(500).nullish(),
   initial_balance: z.number().nonnegative().nullish(),
   balance_threshold: z.number().nonnegative().nullish(),
-  headers: z.record(z.string().min(1).max(200), z.string().max(4000)).nullish(),
+  headers: upstreamHeadersSchema.nullish(),
 };
 
 const region = z

@@ -4,6 +4,7 @@ import type { AccountCredentials, AccountProviderSettings } from '../providers/u
 import type { AccountRow, AccountSecretRow } from '../store/repositories/account-repository.js';
 import type { AccountRecord, AccountStatus } from './account-record.js';
 import type { AccountInput } from './account-input-schema.js';
+import { openAccountSecretSettings, sealAccountSecretSettings, type AccountSecretSettings } from './account-secret-settings.js';
 import { buildCredentialHints } from './credential-hints.js';
 import { resolveAccountEndpoints } from './resolve-account-endpoints.js';
 import {
@@ -57,31 +58,39 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
   }
 }
 
+/** The non-secret provider settings; custom headers are sealed apart (see account-secret-settings.ts). */
 function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
-  const headers = input.headers ?? undefined;
-  if (input.provider === 'amazonq') return dropUndefined({ region: input.region ?? undefined, headers });
+  if (input.provider === 'amazonq') return dropUndefined({ region: input.region ?? undefined });
   if (input.provider === 'kiro') {
-    return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined, headers });
+    return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined });
   }
-  return dropUndefined({ headers });
+  return {};
 }
 
-/** Encrypts the credentials (plus any kept token cache) and lays the input out as columns. */
+/**
+ * Encrypts the credentials (plus any kept token cache), the proxy URL and the header values, and
+ * lays the input out as columns.
+ */
 export function accountInputToColumns(input: AccountInput, secretBox: SecretBox, keptCredentials: AccountCredentials = {}): AccountInputColumns {
   const credentials = { ...keptCredentials, ...credentialsOfInput(input) };
+  const sealed = sealAccountSecretSettings(
+    { ...providerSettingsOfInput(input) },
+    dropUndefined({ proxy_url: input.proxy_url ?? undefined, headers: input.headers ?? undefined }),
+    secretBox,
+  );
   return {
     name: input.name,
     enabled: input.enabled === false ? 0 : 1,
     credentials_encrypted: secretBox.seal(JSON.stringify(credentials)),
     credential_hints: JSON.stringify(buildCredentialHints(credentials)),
-    settings: JSON.stringify(providerSettingsOfInput(input)),
+    settings: sealed.settings,
     base_url: input.base_url ?? null,
     auth_url: 'auth_url' in input ? (input.auth_url ?? null) : null,
     requests_per_minute: input.requests_per_minute ?? null,
     max_concurrency: input.max_concurrency ?? null,
     weight: input.weight ?? 1,
     priority: input.priority ?? 0,
-    proxy_url: input.proxy_url ?? null,
+    proxy_url: sealed.proxy_url,
     user_agent: input.user_agent ?? null,
     models: input.models ? JSON.stringify(input.models) : null,
     initial_balance: input.initial_balance ?? null,
@@ -90,7 +99,7 @@ export function accountInputToColumns(input: AccountInput, secretBox: SecretBox,
 }
 
 /** The stored account as an input object, so a PATCH can be merged onto it and validated whole. */
-export function accountRowToInput(row: AccountRow, credentials: AccountCredentials): Record<string, unknown> {
+export function accountRowToInput(row: AccountRow, credentials: AccountCredentials, secrets: AccountSecretSettings): Record<string, unknown> {
   const settings = parseStoredProviderSettings(row.settings);
   const provider = row.provider as ProviderName;
   const common = dropUndefined({
@@ -102,34 +111,35 @@ export function accountRowToInput(row: AccountRow, credentials: AccountCredentia
     max_concurrency: row.max_concurrency ?? undefined,
     weight: row.weight,
     priority: row.priority,
-    proxy_url: row.proxy_url ?? undefined,
+    proxy_url: secrets.proxy_url,
     user_agent: row.user_agent ?? undefined,
     models: parseStoredModels(row.models) ?? undefined,
     initial_balance: row.initial_balance ?? undefined,
     balance_threshold: row.balance_threshold ?? undefined,
-    headers: settings.headers,
+    headers: secrets.headers,
   });
-  const secrets = dropUndefined({
+  const credentialFields = dropUndefined({
     api_key: credentials.api_key,
     refresh_token: credentials.refresh_token,
     client_id: credentials.client_id,
     client_secret: credentials.client_secret,
   });
-  if (provider === 'amazonq') return { ...common, ...secrets, ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined }) };
+  if (provider === 'amazonq') return { ...common, ...credentialFields, ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined }) };
   if (provider === 'kiro') {
     return {
       ...common,
-      ...secrets,
+      ...credentialFields,
       ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined, auth_method: settings.auth_method, profile_arn: settings.profile_arn }),
     };
   }
-  return { ...common, ...secrets };
+  return { ...common, ...credentialFields };
 }
 
 /** Decrypts and resolves a stored account into what the pool and the adapters use. */
 export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox): AccountRecord {
   const provider = row.provider as ProviderName;
-  const settings = parseStoredProviderSettings(row.settings);
+  const secrets = openAccountSecretSettings(row, secretBox);
+  const settings = dropUndefined({ ...parseStoredProviderSettings(row.settings), headers: secrets.headers });
   const credentials = parseStoredCredentials(secretBox.open(row.credentials_encrypted));
   const endpoints = resolveAccountEndpoints({
     provider,
@@ -151,7 +161,7 @@ export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox):
       authUrl: endpoints.authUrl,
       credentials,
       settings,
-      proxyUrl: row.proxy_url ?? undefined,
+      proxyUrl: secrets.proxy_url,
       userAgent: row.user_agent ?? undefined,
     }),
     requestsPerMinute: row.requests_per_minute,

@@ -7,6 +7,7 @@ import { AccountPool, type LiveAccountState } from '../pool/account-pool.js';
 import { BalanceMonitor } from '../pool/balance-monitor.js';
 import { HealthChecker } from '../pool/health-checker.js';
 import { createPoolState } from '../pool/state/create-pool-state.js';
+import { warnSharedStateFallback } from '../pool/state/warn-shared-state-fallback.js';
 import { createAmazonQAdapter } from '../providers/amazonq/amazonq-adapter.js';
 import { AmazonQTokenManager } from '../providers/amazonq/token-manager.js';
 import { getDispatcher } from '../providers/http/get-dispatcher.js';
@@ -14,6 +15,8 @@ import type { Balance } from '../providers/provider-adapter.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import type { Settings } from '../settings/settings-schema.js';
 import type { Database } from '../store/schema.js';
+import { createPriceCache } from '../usage/pricing/create-price-cache.js';
+import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { UsageService } from '../usage/usage-service.js';
 import { accountCallContext } from './account-call-context.js';
 import type { GatewayDeps } from './gateway-deps.js';
@@ -63,7 +66,7 @@ export function createGateway(inputs: GatewayInputs): Gateway {
   const pool = new AccountPool({
     store: accounts,
     settings: inputs.settings,
-    state: createPoolState(inputs.redis, { keyPrefix: `${inputs.redisPrefix}pool:` }),
+    state: createPoolState(inputs.redis, { keyPrefix: `${inputs.redisPrefix}pool:`, onFallback: warnSharedStateFallback(logger) }),
     logger,
     onHealthAction: (account, action) => {
       if (action.kind === 'disable') usage.notifier.notify('account_disabled', { account_id: account.id, account_name: account.name, provider: account.provider, reason: action.reason });
@@ -91,6 +94,13 @@ export function createGateway(inputs: GatewayInputs): Gateway {
       usage.notifier.notify('balance_low', { account_id: account.id, account_name: account.name, provider: account.provider, remaining: balance.remaining, unit: balance.unit, threshold: account.balanceThreshold }),
   });
 
+  // The same price table the usage log uses, for the per-request balance ledger.
+  const prices = createPriceCache(() => inputs.settings().prices);
+  const costOf = (entry: RequestLogEntry): number => {
+    const model = entry.upstreamModel && prices.isKnown(entry.upstreamModel) ? entry.upstreamModel : entry.requestedModel;
+    return entry.cost ?? prices.cost(model, entry.usage);
+  };
+
   const deps: GatewayDeps = {
     logger,
     settings: inputs.settings,
@@ -99,7 +109,10 @@ export function createGateway(inputs: GatewayInputs): Gateway {
     dispatcherFor: (account) => getDispatcher(account.upstream.proxyUrl),
     saveCredentials,
     checkBudget: (apiKey) => usage.checkBudget(apiKey.id, apiKey.budgets),
-    recordOutcome: (entry) => usage.record(entry),
+    recordOutcome: (entry) => {
+      usage.record(entry);
+      if (entry.accountId !== null) void balanceMonitor.recordSpend(entry.accountId, costOf(entry)).catch((error: unknown) => logger.warn({ err: error }, 'balance ledger update failed'));
+    },
   };
 
   const requireAccount = (accountId: string): AccountRecord => {

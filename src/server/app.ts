@@ -15,6 +15,7 @@ import { invalidRequestFromZod } from './invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
+import { limitJsonDepth } from './middleware/json-depth/limit-json-depth.js';
 import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
@@ -28,6 +29,9 @@ import { registerModelsRoute } from './routes/client/register-models-route.js';
 import { registerGeminiRoutes } from './routes/client/register-gemini-routes.js';
 import { registerOpenAIPassthroughRoutes } from './routes/client/register-openai-passthrough-routes.js';
 
+/** Far beyond any real request (tool schemas nest a dozen levels), far below a stack overflow. */
+const maxJsonDepth = 128;
+
 /** Admin paths that need no key: the dashboard's static files (the UI signs in itself). */
 const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
 
@@ -37,7 +41,7 @@ const isRateExempt = (method: string, path: string) =>
 
 /**
  * Builds the Hono app. Order: request id and logger → access log → body limit → auth (admin keys on
- * /admin/*, any key plus RPM/RPD on /v1/*) → routes; one `onError` renders every error in the
+ * /admin/*, any key plus RPM/RPD on /v1/*) → JSON depth → routes; one `onError` renders every error in the
  * caller's format.
  */
 export function createApp(context: AppContext): App {
@@ -58,6 +62,7 @@ export function createApp(context: AppContext): App {
   app.use('/v1/*', rateLimit);
   app.use('/v1beta/*', requireApiKey(context.apiKeys, { acceptsQueryKey: true }));
   app.use('/v1beta/*', rateLimit);
+  app.use('*', limitJsonDepth(maxJsonDepth)); // after auth: an unknown caller's body is never read
 
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);

@@ -3,6 +3,7 @@ import type { AccountRecord } from '../../../accounts/account-record.js';
 import { AuthenticationError } from '../../../core/errors/authentication-error.js';
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
 import { NotFoundError } from '../../../core/errors/not-found-error.js';
+import { maxModelNameLength } from '../../../core/field-limits.js';
 import { convertGeminiContents, convertGeminiSystem } from '../../../formats/gemini/convert-gemini-contents.js';
 import { geminiCountTokensSchema } from '../../../formats/gemini/gemini-request-schema.js';
 import { parseGeminiRequest } from '../../../formats/gemini/parse-gemini-request.js';
@@ -28,6 +29,7 @@ function splitTarget(target: string): { model: string; action: Action } {
   const action = target.slice(at + 1);
   const model = decodeURIComponent(target.slice(0, Math.max(0, at))).replace(/^models\//, '');
   if (at <= 0 || model === '') throw new NotFoundError(`No model in ${target}; call /v1beta/models/{model}:generateContent.`);
+  if (model.length > maxModelNameLength) throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
   if (!(actions as readonly string[]).includes(action)) throw new NotFoundError(`The method ${action} is not served; use ${actions.join(', ')}.`);
   return { model, action: action as Action };
 }
