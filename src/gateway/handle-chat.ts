@@ -162,7 +162,8 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   const events = upstreamModel === request.model ? observed : errorsNamingModel(observed, upstreamModel, request.model);
   if (request.stream) {
     const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
-    return new Response(iterableToResponseBody(frames), { status: 200, headers: { ...sseHeaders, 'x-request-id': invocation.requestId } });
+    const contentType = renderer.streamContentType ? { 'content-type': renderer.streamContentType } : {};
+    return new Response(iterableToResponseBody(frames), { status: 200, headers: { ...sseHeaders, ...contentType, 'x-request-id': invocation.requestId } });
   }
   try {
     const result = await collectStream(events);

@@ -13,7 +13,7 @@ export interface RequestLogEntry {
   requestedModel: string;
   upstreamModel: string | null;
   stream: boolean;
-  clientFormat: 'openai' | 'anthropic' | 'responses';
+  clientFormat: 'openai' | 'anthropic' | 'responses' | 'gemini';
   usage: Usage;
   /** USD; computed from the price table when omitted. */
   cost?: number;

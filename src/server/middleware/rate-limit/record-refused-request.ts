@@ -2,15 +2,39 @@ import type { Context } from 'hono';
 import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { emptyUsage } from '../../../core/usage.js';
 import type { RequestLogEntry } from '../../../usage/request-log-entry.js';
-import type { AppEnv } from '../../app-env.js';
+import type { AppEnv, ClientFormat } from '../../app-env.js';
 import { clientFormatForPath } from '../../render-error-response.js';
 import { clientIp } from '../../routes/client/client-request-facts.js';
 
 /** Bodies up to this size are read to name the refused request's model; larger ones are not parsed for it. */
 const maxPeekBytes = 256 * 1024;
 
+/** A model named in the path (Gemini: `/v1beta/models/{model}:generateContent`), if any. */
+function modelInPath(path: string): string | undefined {
+  const match = /^\/v1beta\/models\/([^:]+):/.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]).slice(0, 256) : undefined;
+}
+
+/** The log's client format for a request's dialect and path. */
+function loggedFormat(format: ClientFormat, path: string): RequestLogEntry['clientFormat'] {
+  switch (format) {
+    case 'anthropic':
+    case 'gemini':
+      return format;
+    case 'openai':
+    case 'admin':
+      return path.startsWith('/v1/responses') ? 'responses' : 'openai';
+    default: {
+      const unreachable: never = format;
+      return unreachable;
+    }
+  }
+}
+
 /** The `model` of a JSON body already read (or small enough to read now); '' when there is none. */
 async function requestedModelOf(context: Context<AppEnv>, body?: unknown): Promise<string> {
+  const fromPath = modelInPath(context.req.path);
+  if (fromPath) return fromPath;
   let value = body;
   if (value === undefined) {
     // Without a declared length the body limit middleware still bounds what is read.
@@ -50,7 +74,7 @@ export async function recordRefusedRequest(
     requestedModel: await requestedModelOf(context, options.body),
     upstreamModel: null,
     stream: typeof body === 'object' && body !== null && body.stream === true,
-    clientFormat: format === 'anthropic' ? 'anthropic' : 'openai',
+    clientFormat: loggedFormat(format, context.req.path),
     usage: emptyUsage(),
     latencyMs: Date.now() - options.startedAt,
     ttftMs: null,
