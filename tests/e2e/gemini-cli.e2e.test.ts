@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../support/start-server-process.js';
-import { modelFor, startSluiceUnderTest, type ProviderCase, type SluiceUnderTest } from './sluice-under-test.js';
+import { modelFor, startSluiceUnderTest, type SluiceUnderTest } from './sluice-under-test.js';
 
 const geminiBinary = path.join(repositoryRoot, 'node_modules/.bin/gemini');
 const hasCli = existsSync(geminiBinary);
@@ -44,22 +44,6 @@ function runGeminiCli(sluice: SluiceUnderTest, home: string, model: string, prom
   });
 }
 
-/** The upstream request bodies the account's fake received, as text. */
-function upstreamBodies(sluice: SluiceUnderTest, provider: ProviderCase): string[] {
-  switch (provider) {
-    case 'gemini':
-      return sluice.gemini.requests.map((request) => request.rawBody);
-    case 'anthropic':
-      return sluice.anthropic.requests.map((request) => request.rawBody);
-    case 'openai':
-      return sluice.openai.requests.map((request) => request.rawBody);
-    case 'amazonq':
-      return sluice.amazonq.chatRequests().map((request) => JSON.stringify(request.body));
-    default:
-      throw new Error(`no fake for ${provider} in this test`);
-  }
-}
-
 /**
  * Gemini CLI (the real binary from npm), headless, reads a file through its own `read_file` tool
  * and answers from it, through Sluice, on accounts of several types. The upstream's second call
@@ -82,13 +66,13 @@ describe.skipIf(!hasCli)('Gemini CLI through Sluice', () => {
   });
 
   it.each(['gemini', 'anthropic', 'openai', 'amazonq'] as const)('calls read_file and answers from its result on a %s account', async (provider) => {
-    const before = upstreamBodies(sluice, provider).length;
+    const before = sluice.upstreamBodies(provider).length;
     sluice.scriptToolCalls(provider, [{ id: `call_${provider}_read`, name: 'read_file', input: { file_path: path.join(home, 'secret.txt') } }]);
     sluice.scriptText(provider, 'The password is swordfish.');
     const { output, stderr } = await runGeminiCli(sluice, home, modelFor(provider), 'Read secret.txt and tell me the password.');
     expect(output.response, stderr).toContain('swordfish');
     expect(output.stats?.tools).toMatchObject({ totalCalls: 1, totalSuccess: 1 });
-    const bodies = upstreamBodies(sluice, provider).slice(before);
+    const bodies = sluice.upstreamBodies(provider).slice(before);
     expect(bodies).toHaveLength(2);
     expect(bodies[1]).toContain('The password is swordfish.');
   }, 120_000);

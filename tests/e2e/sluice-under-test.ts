@@ -32,6 +32,8 @@ export interface SluiceUnderTest {
   amazonq: FakeAmazonQ;
   gemini: RunningFake<GeminiFakeScenario>;
   accountIds: Record<ProviderCase, string>;
+  /** The bodies of the calls the fake behind `provider` received, oldest first, as text. */
+  upstreamBodies(provider: ProviderCase): string[];
   /** Queues a text answer on the fake behind `provider`. */
   scriptText(provider: ProviderCase, text: string): void;
   /** Queues tool calls (after optional text) on the fake behind `provider`. */
@@ -72,6 +74,26 @@ export async function startSluiceUnderTest(options: TestContextOptions = {}): Pr
     amazonq,
     gemini,
     accountIds,
+    upstreamBodies(provider) {
+      switch (provider) {
+        case 'amazonq':
+        case 'kiro':
+          return amazonq.chatRequests().map((request) => JSON.stringify(request.body));
+        case 'openai':
+        case 'openai-compatible':
+          return openai.requests.map((request) => request.rawBody);
+        case 'amp':
+          return [...amp.anthropic.requests, ...amp.openai.requests].map((request) => request.rawBody);
+        case 'gemini':
+          return gemini.requests.map((request) => request.rawBody);
+        case 'anthropic':
+          return anthropic.requests.map((request) => request.rawBody);
+        default: {
+          const unreachable: never = provider;
+          return unreachable;
+        }
+      }
+    },
     scriptText(provider, text) {
       if (provider === 'gemini') return gemini.enqueue({ kind: 'reply', parts: [{ type: 'text', text }], usage: { prompt: 12, candidates: 5 } });
       if (provider === 'amazonq' || provider === 'kiro') return amazonq.enqueue(fakeScenarios.text(text));
