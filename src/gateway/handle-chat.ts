@@ -24,7 +24,8 @@ import { startUpstream } from './start-upstream.js';
 export interface ChatInvocation {
   request: ChatRequest;
   rawBody: Record<string, unknown>;
-  passthroughFormat: PassthroughFormat;
+  /** The same-format form of this request, if it has one an account may take unchanged. */
+  passthroughFormat?: PassthroughFormat;
   query?: string;
   apiKey: AuthenticatedKey;
   clientHeaders: Record<string, string>;
@@ -137,7 +138,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       requestedModel: request.model,
       upstreamModel,
       stream: request.stream,
-      format: invocation.passthroughFormat,
+      format: started.format,
       hideUsageChunk: started.hideUsageChunk,
       clientSignal: invocation.signal,
       onDone: (usage, error, firstTokenAt) => {

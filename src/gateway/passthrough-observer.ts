@@ -1,11 +1,12 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { emptyUsage, mergeUsage, type Usage } from '../core/usage.js';
 import { anthropicUsageFromPayload } from '../providers/anthropic/anthropic-usage-from-payload.js';
+import { geminiUsageFromPayload } from '../providers/gemini/map-gemini-usage.js';
 import { openAIResponsesUsageFromPayload } from '../providers/openai/openai-responses-usage-from-payload.js';
 import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
 
 /** The wire dialect of a relayed answer, which decides where usage is read from. */
-export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses';
+export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses' | 'gemini';
 
 export interface PassthroughObserverOptions {
   dialect: PassthroughDialect;
@@ -38,6 +39,14 @@ const tryParse = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
+/** Where each dialect's answers carry their usage. */
+const usageReaders: Record<PassthroughDialect, (payload: Record<string, unknown>) => Partial<Usage> | undefined> = {
+  anthropic: anthropicUsageFromPayload,
+  'openai-chat': openAIUsageFromPayload,
+  'openai-responses': openAIResponsesUsageFromPayload,
+  gemini: geminiUsageFromPayload,
+};
+
 const isUsageOnlyChunk = (payload: Record<string, unknown>): boolean =>
   Array.isArray(payload.choices) && payload.choices.length === 0 && payload.usage !== undefined;
 
@@ -50,14 +59,11 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   let firstTokenAt: number | null = null;
   const rewrite = options.renameModelTo !== undefined || options.hideUsageChunk;
   const readUsage = (payload: Record<string, unknown>): void => {
-    const update =
-      options.dialect === 'anthropic'
-        ? anthropicUsageFromPayload(payload)
-        : options.dialect === 'openai-responses'
-          ? openAIResponsesUsageFromPayload(payload)
-          : openAIUsageFromPayload(payload);
+    const update = usageReaders[options.dialect](payload);
     if (update) usage = mergeUsage(usage, update);
   };
+  // Gemini names the model in `modelVersion`; everyone else in `model`.
+  const modelKey = options.dialect === 'gemini' ? 'modelVersion' : 'model';
   // Once an event showed the upstream's `"model":"…"`, later events are renamed by string replacement, unparsed.
   let modelField: { from: string; to: string } | undefined;
   /** Names the requested model in the payload; false when there was nothing to change (keep the bytes). */
@@ -65,10 +71,11 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
     const target = options.renameModelTo;
     if (target === undefined) return false;
     let changed = false;
-    if (typeof payload.model === 'string') {
-      modelField ??= { from: `"model":${JSON.stringify(payload.model)}`, to: `"model":${JSON.stringify(target)}` };
-      changed = payload.model !== target;
-      payload.model = target;
+    const named = payload[modelKey];
+    if (typeof named === 'string') {
+      modelField ??= { from: `"${modelKey}":${JSON.stringify(named)}`, to: `"${modelKey}":${JSON.stringify(target)}` };
+      changed = named !== target;
+      payload[modelKey] = target;
     }
     // Anthropic's message_start nests the message; Responses events nest the response.
     for (const key of ['message', 'response']) {
@@ -111,11 +118,14 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   const parser = createParser({
     onEvent(message) {
       // Chat, Messages and Responses stream deltas; OpenAI's legacy completions stream `text`.
-      const carriesToken = message.data.includes('"delta"') || (options.dialect === 'openai-chat' && message.data.includes('"text"'));
+      const carriesToken =
+        message.data.includes('"delta"') || ((options.dialect === 'openai-chat' || options.dialect === 'gemini') && message.data.includes('"text"'));
       if (firstTokenAt === null && carriesToken) firstTokenAt = Date.now();
       const carriesUsage =
-        options.dialect === 'anthropic' ? message.event === 'message_start' || message.event === 'message_delta' : message.data.includes('"usage"');
-      const mentionsModel = options.renameModelTo !== undefined && message.data.includes('"model"');
+        options.dialect === 'anthropic'
+          ? message.event === 'message_start' || message.event === 'message_delta'
+          : message.data.includes(options.dialect === 'gemini' ? '"usageMetadata"' : '"usage"');
+      const mentionsModel = options.renameModelTo !== undefined && message.data.includes(`"${modelKey}"`);
       if (!carriesUsage && !mentionsModel) {
         if (rewrite) emit(message, message.data);
         return;

@@ -2,6 +2,7 @@ import { GatewayError } from '../core/errors/gateway-error.js';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
 import type { Usage } from '../core/usage.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
+import { renderGeminiError } from '../formats/gemini/render-gemini-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import { transportErrorToGatewayError } from '../providers/http/classify-transport-error.js';
 import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
@@ -25,6 +26,7 @@ const encoder = new TextEncoder();
 /** Responses answers carry usage in their own shape; every other OpenAI format has Chat's usage object. */
 const dialectOf = (format: PassthroughFormat): PassthroughDialect => {
   if (isAnthropicPassthroughFormat(format)) return 'anthropic';
+  if (format === 'gemini-generate-content' || format === 'gemini-stream-generate-content') return 'gemini';
   return format === 'openai-responses' ? 'openai-responses' : 'openai-chat';
 };
 
@@ -39,6 +41,8 @@ function errorFrame(dialect: PassthroughDialect, failure: GatewayError): string 
       const { error } = renderOpenAIError(failure);
       return `event: error\ndata: ${JSON.stringify({ type: 'error', code: error.code, message: error.message, param: error.param })}\n\n`;
     }
+    case 'gemini':
+      return `data: ${JSON.stringify(renderGeminiError(failure))}\r\n\r\n`;
     default: {
       const unreachable: never = dialect;
       return unreachable;

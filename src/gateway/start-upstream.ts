@@ -17,7 +17,8 @@ export interface UpstreamCall {
   upstreamModel: string;
   /** The client's own body, forwarded unchanged (but for `model`) to a same-format account. */
   rawBody: Record<string, unknown>;
-  passthroughFormat: PassthroughFormat;
+  /** Absent when the request has no same-format form (it is always converted). */
+  passthroughFormat?: PassthroughFormat;
   query?: string;
   clientKeyId: string;
   clientHeaders: Record<string, string>;
@@ -37,9 +38,10 @@ export interface UpstreamCall {
 
 export type StartedUpstream =
   | { kind: 'canonical'; lease: PoolLease; first: StreamEvent | undefined; rest: AsyncIterator<StreamEvent>; warnings: ConversionWarning[] }
-  | { kind: 'passthrough'; lease: PoolLease; response: PassthroughResponse; hideUsageChunk: boolean };
+  | { kind: 'passthrough'; lease: PoolLease; format: PassthroughFormat; response: PassthroughResponse; hideUsageChunk: boolean };
 
-const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string, account: UpstreamAccount): boolean =>
+const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat | undefined, model: string, account: UpstreamAccount): format is PassthroughFormat =>
+  format !== undefined &&
   Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model, account) ?? true));
 
 /**
@@ -108,14 +110,15 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       sessionId: call.sessionKey,
     };
     try {
-      if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream)) {
+      const format = call.passthroughFormat;
+      if (canPassthrough(adapter, format, call.upstreamModel, account.upstream)) {
         const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
-        const hideUsageChunk = streamsUsageChunk(call.passthroughFormat) && body.stream === true && !includesUsage(body.stream_options);
+        const hideUsageChunk = streamsUsageChunk(format) && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
         if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
         const discard = (late: PassthroughResponse) => void late.body[Symbol.asyncIterator]().return?.();
         const headed = await raceAbort(
-          adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context),
+          adapter.passthrough!({ format, body, query: call.query }, account.upstream, context),
           attemptAbort.signal,
           discard,
         );
@@ -123,7 +126,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         // reasoning model may think in silence for longer than the rest of the deadline.
         clearTimeout(timer);
         const response = await raceAbort(checkPassthroughResponse(headed, body.stream === true), attemptAbort.signal, discard);
-        return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response, hideUsageChunk };
+        return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), format, response, hideUsageChunk };
       }
       const served = serveResponseFormat(moved ? stripSignedThinking(call.request) : call.request, (format) =>
         adapter.supportsResponseFormat?.(format.type, call.upstreamModel) ?? false,

@@ -118,6 +118,40 @@ describe('official @google/genai SDK × every account type', () => {
     expect((sluice.gemini.requests.at(-1)!.body as { generationConfig: unknown }).generationConfig).toMatchObject({ thinkingConfig: { thinkingBudget: 1024 } });
   });
 
+  it('passes a Gemini client through to a Gemini account unchanged apart from the model, thought signatures and all', async () => {
+    const body = {
+      contents: [
+        { role: 'user', parts: [{ text: 'List files' }] },
+        { role: 'model', parts: [{ functionCall: { name: 'ls', args: {} }, thoughtSignature: 'c2lnbmVkLWJ5LWdlbWluaQ==' }] },
+        { role: 'user', parts: [{ functionResponse: { name: 'ls', response: { output: 'a.txt' } } }] },
+      ],
+      safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }],
+      generationConfig: { thinkingConfig: { thinkingBudget: 1024, includeThoughts: true } },
+    };
+    for (const [method, query] of [['generateContent', ''], ['streamGenerateContent', '?alt=sse']] as const) {
+      sluice.gemini.enqueue({ kind: 'reply', parts: [{ type: 'thought', text: 'One file.' }, { type: 'text', text: 'There is a.txt.' }], usage: { prompt: 30, candidates: 6, thoughts: 2 } });
+      const response = await fetch(`${sluice.url}/v1beta/models/${modelFor('gemini')}:${method}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-goog-api-key': sluice.harness.adminKey },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).toContain('There is a.txt.');
+      expect(text).toContain('"thought":true');
+      const sent = sluice.gemini.requests.at(-1)!;
+      expect(sent.path).toBe(`/v1beta/models/${modelFor('gemini')}:${method}${query}`);
+      expect(sent.body).toEqual(body);
+    }
+    await sluice.harness.context.usage.flush();
+    const logged = await sluice.harness.request('GET', '/admin/requests?limit=2');
+    const { data } = (await logged.json()) as { data: Array<{ provider: string; client_format: string; output_tokens: number; status: string }> };
+    expect(data.map((row) => [row.provider, row.client_format, row.output_tokens, row.status])).toEqual([
+      ['gemini', 'gemini', 8, 'success'],
+      ['gemini', 'gemini', 8, 'success'],
+    ]);
+  });
+
   it('streams a JSON array when alt=sse is absent', async () => {
     sluice.scriptText('gemini', 'Array stream.');
     const response = await fetch(`${sluice.url}/v1beta/models/${modelFor('gemini')}:streamGenerateContent`, {

@@ -7,7 +7,9 @@ import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { requireApiKey } from '../http/require-api-key.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
-import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
+import { toPassthroughResponse } from '../http/to-passthrough-response.js';
+import type { PassthroughFormat, PassthroughRequest, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { buildGeminiRequest } from './build-gemini-request.js';
 import { classifyGeminiError } from './classify-gemini-error.js';
@@ -28,6 +30,22 @@ export const geminiHeaders = (account: UpstreamAccount): Record<string, string> 
   'content-type': 'application/json',
   'x-goog-api-key': account.credentials.api_key ?? '',
 });
+
+const passthroughFormats: readonly PassthroughFormat[] = ['gemini-generate-content', 'gemini-stream-generate-content'];
+
+/** The method path of a same-format call; the model goes in the URL, so it leaves the body. */
+function passthroughCall(request: PassthroughRequest): { path: string; query?: string; body: Record<string, unknown> } {
+  const { model, ...body } = request.body;
+  if (typeof model !== 'string') throw new InvalidRequestError('No model for the Gemini call.');
+  switch (request.format) {
+    case 'gemini-generate-content':
+      return { path: `/v1beta/${geminiModelPath(model)}:generateContent`, body };
+    case 'gemini-stream-generate-content':
+      return { path: `/v1beta/${geminiModelPath(model)}:streamGenerateContent`, query: 'alt=sse', body };
+    default:
+      throw new InvalidRequestError(`This account does not accept ${request.format} requests unchanged.`);
+  }
+}
 
 /** Google's Gemini API (generativelanguage): `api_key` accounts, base URL the service root. */
 export function createGeminiAdapter(): ProviderAdapter {
@@ -52,6 +70,23 @@ export function createGeminiAdapter(): ProviderAdapter {
     stream,
     /** Gemini enforces JSON output itself: `responseMimeType` with `responseJsonSchema`. */
     supportsResponseFormat: () => true,
+    passthroughFormats,
+    /** A Gemini client's body goes through unchanged apart from the model, thought signatures and all. */
+    async passthrough(request, account, context) {
+      requireApiKey(account);
+      const call = passthroughCall(request);
+      const response = await sendUpstreamRequest({
+        url: joinUrl(account.baseUrl, call.path, call.query),
+        method: 'POST',
+        headers: geminiHeaders(account),
+        body: JSON.stringify(call.body),
+        account,
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+        classifyError: classifyGeminiError,
+      });
+      return toPassthroughResponse(response);
+    },
     /** Gemini keys have no balance endpoint. */
     fetchBalance: async () => null,
     async listModels(account, context) {

@@ -107,8 +107,8 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
     {
       request,
       rawBody: body,
-      passthroughFormat: stream ? 'gemini-stream-generate-content' : 'gemini-generate-content',
-      query: framing === 'sse' ? 'alt=sse' : undefined,
+      // A stream as one JSON array has no same-format relay (relays are whole JSON or events): it is converted.
+      passthroughFormat: !stream ? 'gemini-generate-content' : framing === 'sse' ? 'gemini-stream-generate-content' : undefined,
       apiKey,
       clientHeaders: headers,
       requestId: context.get('requestId'),
