@@ -53,7 +53,11 @@ export function createApp(context: AppContext): App {
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use(
     '/v1/*',
-    rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
+    rateLimitByKey(context.rateLimiter, {
+      isExempt: isRateExempt,
+      onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label),
+      timeZone: () => context.settings.get().timezone,
+    }),
   );
 
   registerHealthRoutes(app, context);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../core/day-boundary.js';
 
 /** Price of a model in USD per million tokens. */
 export const modelPriceSchema = z.object({
@@ -40,6 +41,8 @@ export const settingsSchema = z.object({
   max_failover_attempts: z.number().int().min(1).max(10).default(3),
   /** Total deadline for connecting and getting the first byte across all attempts. */
   first_byte_timeout_ms: z.number().int().min(1000).default(120_000),
+  /** IANA zone where days begin for "today", daily statistics, requests per day and daily budgets. */
+  timezone: z.string().min(1).refine(isKnownTimeZone, { message: 'an IANA time zone name such as UTC or Asia/Shanghai' }).default('UTC'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -80,6 +80,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   });
   const budgets = new BudgetTracker({
     now,
+    timeZone: () => deps.settings().timezone,
     onBudgetReached: (reached) =>
       notifier.notify('key_budget_reached', {
         api_key_id: reached.apiKeyId,
@@ -114,7 +115,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   }
 
   async function refreshBudgets(at = now()): Promise<void> {
-    budgets.seed(await loadKeySpend(deps.db, at));
+    budgets.seed(await loadKeySpend(deps.db, at, deps.settings().timezone));
   }
 
   async function applyRetention(at = now()): Promise<number> {

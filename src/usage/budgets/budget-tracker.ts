@@ -1,7 +1,8 @@
 import { BudgetExceededError } from '../../core/errors/budget-exceeded-error.js';
-import { budgetNames, utcDayStart, utcMonthStart, utcNextMonthStart, type BudgetName, type BudgetPeriod, type KeyBudgets } from './key-budgets.js';
+import { dayStartIn, monthStartIn, nextDayStartIn, nextMonthStartIn } from '../../core/day-boundary.js';
+import { budgetNames, type BudgetName, type BudgetPeriod, type KeyBudgets } from './key-budgets.js';
 
-/** One key's spend in the current UTC day and month and in total. */
+/** One key's spend in the current local day and month (in the configured time zone) and in total. */
 export interface KeySpend {
   dayStart: number;
   dayTokens: number;
@@ -23,6 +24,8 @@ export interface BudgetReached {
 
 export interface BudgetTrackerOptions {
   now?: () => number;
+  /** The IANA zone where days and months begin (the `timezone` setting); UTC when absent. */
+  timeZone?: () => string;
   /** Called once per key, budget and period when a budget is first found spent. */
   onBudgetReached?: (reached: BudgetReached) => void;
 }
@@ -51,6 +54,10 @@ export class BudgetTracker {
 
   constructor(private readonly options: BudgetTrackerOptions = {}) {
     this.now = options.now ?? Date.now;
+  }
+
+  private timeZone(): string {
+    return this.options.timeZone?.() ?? 'UTC';
   }
 
   /** Adds a finished request's tokens (all kinds) and cost to its key. */
@@ -107,8 +114,9 @@ export class BudgetTracker {
 
   private current(apiKeyId: string): KeySpend {
     const time = this.now();
-    const dayStart = utcDayStart(time);
-    const monthStart = utcMonthStart(time);
+    const zone = this.timeZone();
+    const dayStart = dayStartIn(zone, time);
+    const monthStart = monthStartIn(zone, time);
     let spend = this.spend.get(apiKeyId);
     if (!spend) {
       spend = { dayStart, dayTokens: 0, dayCost: 0, monthStart, monthTokens: 0, monthCost: 0, totalTokens: 0, totalCost: 0 };
@@ -136,8 +144,8 @@ export class BudgetTracker {
 
   private periodEnd(budget: BudgetName): number | null {
     const period = budgetNames.find((entry) => entry.name === budget)?.period;
-    if (period === 'day') return utcDayStart(this.now()) + 86_400_000;
-    if (period === 'month') return utcNextMonthStart(this.now());
+    if (period === 'day') return nextDayStartIn(this.timeZone(), this.now());
+    if (period === 'month') return nextMonthStartIn(this.timeZone(), this.now());
     return null;
   }
 

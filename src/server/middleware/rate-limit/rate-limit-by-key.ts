@@ -9,6 +9,8 @@ export interface RateLimitByKeyOptions {
   isExempt?: (method: string, path: string) => boolean;
   /** Told about each refusal (metrics). */
   onRejected?: (rule: RateLimitRule) => void;
+  /** The IANA zone where days begin for requests per day (the `timezone` setting); UTC when absent. */
+  timeZone?: () => string;
 }
 
 /** Applies the authenticated key's RPM/RPD; over a limit → 429 with retry-after in the caller's format. */
@@ -16,7 +18,7 @@ export function rateLimitByKey(limiter: RateLimiter, options: RateLimitByKeyOpti
   return async (c, next) => {
     const key = c.get('apiKey');
     if (!key || options.isExempt?.(c.req.method, c.req.path)) return next();
-    const rules = apiKeyRateRules(key);
+    const rules = apiKeyRateRules(key, options.timeZone?.());
     if (rules.length > 0) {
       const decision = await limiter.hit(rules);
       if (!decision.allowed) {
