@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { registerAccountRoutes } from '../admin/accounts/register-account-routes.js';
+import { auditAdminChanges } from '../admin/audit/audit-admin-changes.js';
+import { registerAuditRoutes } from '../admin/audit/register-audit-routes.js';
 import { registerApiKeyRoutes } from '../admin/api-keys/register-api-key-routes.js';
 import { registerSettingsRoutes } from '../admin/settings/register-settings-routes.js';
 import { registerStatsRoutes } from '../admin/stats/register-stats-routes.js';
@@ -50,6 +52,20 @@ export function createApp(context: AppContext): App {
   registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
   app.use('/admin/*', assumeJsonBody());
+  app.use(
+    '/admin/*',
+    auditAdminChanges({
+      db: context.database.db,
+      isPublic: isPublicAdminPath,
+      retentionDays: () => context.settings.get().log_retention_days,
+      readResource: async (path, headers) => {
+        const credentials = new Headers();
+        for (const name of ['authorization', 'x-api-key']) if (headers.has(name)) credentials.set(name, headers.get(name) ?? '');
+        const response = await app.request(path, { method: 'GET', headers: credentials });
+        return response.ok ? response.json() : undefined;
+      },
+    }),
+  );
   app.use('/v1/*', requireApiKey(context.apiKeys));
   app.use(
     '/v1/*',
@@ -69,6 +85,7 @@ export function createApp(context: AppContext): App {
   registerAccountRoutes(app, context);
   registerSettingsRoutes(app, context);
   registerStatsRoutes(app, context);
+  registerAuditRoutes(app, context);
 
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
   app.onError((error, c) => {
