@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
 import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
+import { recordAccountEvents } from './accounts/record-account-events.js';
 import { createApiKeyCache, type ApiKeyCache } from './auth/api-key-cache.js';
 import type { Config } from './config/config.js';
 import { resolveSecretKey } from './crypto/resolve-secret-key.js';
@@ -108,7 +109,7 @@ export async function createContext(config: Config, logger: Logger, version: str
     hooks.push(() => rateLimiter.close());
     const apiKeys = createApiKeyCache({ db: database.db, bus: changeBus });
     hooks.push(() => apiKeys.close());
-    const accounts = await createCachedAccountStore({ db: database.db, secretBox, bus: changeBus, logger });
+    const accounts = recordAccountEvents(await createCachedAccountStore({ db: database.db, secretBox, bus: changeBus, logger }), { db: database.db, logger });
     hooks.push(() => accounts.close());
     const settings = await createSettingsService({ db: database.db, bus: changeBus, logger });
     hooks.push(() => settings.close());

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { registerAccountDetailRoutes } from '../admin/accounts/register-account-detail-routes.js';
 import { registerAccountRoutes } from '../admin/accounts/register-account-routes.js';
 import { auditAdminChanges } from '../admin/audit/audit-admin-changes.js';
 import { registerAuditRoutes } from '../admin/audit/register-audit-routes.js';
@@ -82,6 +83,7 @@ export function createApp(context: AppContext): App {
   registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
   registerDocsRoutes(app, context);
   registerApiKeyRoutes(app, context);
+  registerAccountDetailRoutes(app, context); // before /admin/accounts/{id} so 'bulk' is not read as an id
   registerAccountRoutes(app, context);
   registerSettingsRoutes(app, context);
   registerStatsRoutes(app, context);
