@@ -25,6 +25,7 @@ import { clientFormatForPath, renderErrorResponse, toGatewayError } from './rend
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerMeRoute } from './routes/me.js';
 import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
@@ -82,6 +83,7 @@ export function createApp(context: AppContext): App {
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
   registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
   registerDocsRoutes(app, context);
+  registerMeRoute(app, context);
   registerApiKeyRoutes(app, context);
   registerAccountDetailRoutes(app, context); // before /admin/accounts/{id} so 'bulk' is not read as an id
   registerAccountRoutes(app, context);
