@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../api/contract/account-dto';
+import type { ProviderName } from './providers';
 import { secretFields, type AccountFormValues } from './account-form-values';
 
 type Payload = Record<string, unknown>;
