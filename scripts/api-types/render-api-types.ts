@@ -42,6 +42,6 @@ export async function readOpenApiDocument(): Promise<Record<string, unknown>> {
 /** The TypeScript module (paths, components, operations) openapi-typescript makes of the document. */
 export async function renderApiTypes(): Promise<string> {
   const document = await readOpenApiDocument();
-  const nodes = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: true });
+  const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { alphabetize: true });
   return header + astToString(nodes);
 }

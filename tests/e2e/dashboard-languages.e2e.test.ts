@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('dashboard in both languages, at desktop and phone
   it('Chinese at 1280 px follows the switch, Ant Design included, and remembers it', async () => {
     await page.getByRole('radio', { name: '中文' }).check({ force: true }).catch(async () => page.getByText('中文', { exact: true }).click());
     await page.getByRole('menuitem', { name: '上游账号' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
     await page.reload();
     await page.getByRole('menuitem', { name: '上游账号' }).waitFor();
     await visitEveryPage('zh', 1280);
