@@ -35,7 +35,7 @@ async function submit(key: string) {
 
 describe('SignInPage', () => {
   it('signs in with an admin key', async () => {
-    const seen = stubFetch({ '/admin/api-keys': [200, { data: [] }] });
+    const seen = stubFetch({ '/v1/me?days=1': [200, { key: { is_admin: true } }] });
     const onSignedIn = renderPage();
     await submit('  amq-admin  ');
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('amq-admin', 'admin'));
@@ -43,14 +43,14 @@ describe('SignInPage', () => {
   });
 
   it('signs a key holder in to their own page instead of refusing', async () => {
-    stubFetch({ '/admin/api-keys': [403, { error: { type: 'permission_error', message: 'Admin key required.' } }], '/v1/me?days=14': [200, {}], '/v1/me': [200, {}] });
+    stubFetch({ '/v1/me?days=1': [200, { key: { is_admin: false } }] });
     const onSignedIn = renderPage();
     await submit('amq-user');
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('amq-user', 'holder'));
   });
 
   it('says so when the key is wrong', async () => {
-    stubFetch({ '/admin/api-keys': [401, { error: { type: 'authentication_error', message: 'Invalid API key.' } }] });
+    stubFetch({ '/v1/me?days=1': [401, { error: { type: 'authentication_error', message: 'Invalid API key.' } }] });
     renderPage();
     await submit('amq-wrong');
     expect(await screen.findByText(/This key is not valid/)).toBeTruthy();

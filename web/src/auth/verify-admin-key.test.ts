@@ -2,25 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { pathOf } from '../test/fixtures';
 import { verifyAdminKey } from './verify-admin-key';
 
-type Answers = Record<string, [number, unknown]>;
-const answer = (answers: Answers) => (async (request: Request) => {
-  const [status, body] = answers[pathOf(request).split('?')[0]!] ?? [404, {}];
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}) as unknown as typeof fetch;
+const answer = (status: number, body: unknown) =>
+  (async (request: Request) => {
+    expect(pathOf(request)).toBe('/v1/me?days=1');
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }) as unknown as typeof fetch;
 
 describe('verifyAdminKey', () => {
-  it('accepts an admin key', async () => {
-    expect(await verifyAdminKey('amq-admin', answer({ '/admin/api-keys': [200, { data: [] }] }))).toEqual({ ok: true, role: 'admin' });
+  it('opens the admin pages for an admin key', async () => {
+    expect(await verifyAdminKey('amq-admin', answer(200, { key: { is_admin: true } }))).toEqual({ ok: true, role: 'admin' });
+  });
+
+  it('opens its own page for any other key', async () => {
+    expect(await verifyAdminKey('amq-user', answer(200, { key: { is_admin: false } }))).toEqual({ ok: true, role: 'holder' });
   });
 
   it('explains a wrong key', async () => {
-    const result = await verifyAdminKey('amq-wrong', answer({ '/admin/api-keys': [401, { error: { type: 'authentication_error', message: 'Invalid API key.' } }] }));
+    const result = await verifyAdminKey('amq-wrong', answer(401, { error: { type: 'authentication_error', message: 'Invalid API key.' } }));
     expect(result).toEqual({ ok: false, message: expect.stringContaining('not valid') });
-  });
-
-  it("signs a non-admin key in to its own page", async () => {
-    const result = await verifyAdminKey('amq-user', answer({ '/admin/api-keys': [403, { error: { type: 'permission_error', message: 'Admin only.' } }], '/v1/me': [200, { key: { id: 'k' } }] }));
-    expect(result).toEqual({ ok: true, role: 'holder' });
   });
 
   it('asks for a key when empty', async () => {

@@ -6,24 +6,18 @@ import type { SessionRole } from './admin-session';
 export type VerifyResult = { ok: true; role: SessionRole } | { ok: false; message: string };
 
 /**
- * Checks a key: an admin key opens the admin pages; any other valid key opens its own page (`GET /v1/me`).
- * A refusal is explained in plain words.
+ * Checks a key with `GET /v1/me`, which any valid key may call: an admin key opens the admin pages, any
+ * other key its own page. A refusal is explained in plain words.
  */
 export async function verifyAdminKey(apiKey: string, fetchFunction?: typeof fetch): Promise<VerifyResult> {
   const trimmed = apiKey.trim();
   if (!trimmed) return { ok: false, message: i18n.t('signIn.enterKey') };
   const api = createSluiceApi({ apiKey: trimmed, fetch: fetchFunction });
   try {
-    await unwrap(api.GET('/admin/api-keys'));
-    return { ok: true, role: 'admin' };
+    const me = await unwrap(api.GET('/v1/me', { params: { query: { days: 1 } } }));
+    return { ok: true, role: me.key.is_admin ? 'admin' : 'holder' };
   } catch (error) {
     if (error instanceof ApiError && error.isUnauthorized) return { ok: false, message: i18n.t('signIn.invalidKey') };
-    if (!(error instanceof ApiError && error.isForbidden)) return { ok: false, message: errorMessage(error) };
-  }
-  try {
-    await unwrap(api.GET('/v1/me'));
-    return { ok: true, role: 'holder' };
-  } catch (error) {
     return { ok: false, message: errorMessage(error) };
   }
 }
