@@ -28,3 +28,8 @@ export async function fullyVisibleHorizontally(page: Page, testId: string): Prom
 export async function cutCells(page: Page, selector: string): Promise<string[]> {
   return page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent ?? '')`);
 }
+
+/** Tables on the page whose columns do not fit, so part of a row is hidden until one scrolls inside the table. */
+export async function tablesScrollingSideways(page: Page): Promise<number> {
+  return page.evaluate<number>(`[...document.querySelectorAll('.ant-table-content, .ant-table-body')].filter((frame) => frame.scrollWidth > frame.clientWidth + 1).length`);
+}

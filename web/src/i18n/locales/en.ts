@@ -50,6 +50,8 @@ export const en = {
     noAccounts: 'No accounts yet: add one on the Accounts page',
   },
   accounts: {
+    load: 'Load',
+    inFlightValue: '{{value}} in flight',
     title: 'Upstream accounts',
     add: 'Add account',
     import: 'Import',
@@ -148,6 +150,8 @@ export const en = {
     failed: 'failed',
   },
   apiKeys: {
+    usage: 'Usage',
+    requestsValue: '{{count}} requests',
     title: 'API keys',
     create: 'Create key',
     createTitle: 'Create API key',

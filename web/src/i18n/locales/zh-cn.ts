@@ -53,6 +53,8 @@ export const zhCn: TranslationShape<typeof en> = {
     noAccounts: '还没有账号：请在“上游账号”页面添加',
   },
   accounts: {
+    load: '负载',
+    inFlightValue: '进行中 {{value}}',
     title: '上游账号',
     add: '添加账号',
     import: '导入',
@@ -151,6 +153,8 @@ export const zhCn: TranslationShape<typeof en> = {
     failed: '失败',
   },
   apiKeys: {
+    usage: '用量',
+    requestsValue: '{{count}} 次请求',
     title: 'API 密钥',
     create: '创建密钥',
     createTitle: '创建 API 密钥',

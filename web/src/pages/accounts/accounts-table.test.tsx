@@ -25,7 +25,7 @@ describe('AccountsTable', () => {
     );
     const row = screen.getAllByText('primary')[0]!.closest('tr')!;
     expect(within(row).getByText('12 / 60')).toBeTruthy();
-    expect(within(row).getByText('2 / 4')).toBeTruthy();
+    expect(within(row).getByText('2 / 4 in flight')).toBeTruthy();
     expect(within(row).getByText('cooling')).toBeTruthy();
     expect(within(row).getByText('rate limited by upstream')).toBeTruthy();
     expect(within(row).getAllByText('429 Too Many Requests').length).toBeGreaterThan(0);

@@ -39,26 +39,23 @@ function columns(t: TFunction, actions: AccountActions): ColumnsType<AccountDto>
       title: t('common.name'),
       dataIndex: 'name',
       fixed: 'left',
-      width: 160,
+      width: 170,
       sorter: (left, right) => left.name.localeCompare(right.name),
-      render: (name: string, account) => (
-        <Typography.Link strong onClick={() => actions.onDetails(account)} style={{ wordBreak: 'break-word' }}>
-          {name}
-        </Typography.Link>
-      ),
-    },
-    {
-      title: t('accounts.provider'),
-      dataIndex: 'provider',
-      width: 130,
-      sorter: (left, right) => left.provider.localeCompare(right.provider),
       filters: providerNames.map((name) => ({ text: name, value: name })),
       onFilter: (value, account) => account.provider === value,
+      render: (name: string, account) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Link strong onClick={() => actions.onDetails(account)} style={{ wordBreak: 'break-word' }}>
+            {name}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{account.provider}</Typography.Text>
+        </Space>
+      ),
     },
     {
       title: t('accounts.status'),
       key: 'status',
-      width: 170,
+      width: 140,
       filters: accountStatuses.map((status) => ({ text: t(`status.${status}`), value: status })),
       onFilter: (value, account) => effectiveStatus(account) === value,
       sorter: (left, right) => effectiveStatus(left).localeCompare(effectiveStatus(right)),
@@ -73,17 +70,28 @@ function columns(t: TFunction, actions: AccountActions): ColumnsType<AccountDto>
         );
       },
     },
-    { title: t('accounts.rpm'), key: 'rpm', width: 110, render: (_, account) => `${liveValue(account.live?.rpm_now)} / ${account.requests_per_minute ?? '∞'}` },
-    { title: t('accounts.inFlight'), key: 'in_flight', width: 90, render: (_, account) => `${liveValue(account.live?.in_flight)}${account.max_concurrency ? ` / ${account.max_concurrency}` : ''}` },
-    { title: t('accounts.balance'), key: 'balance', width: 150, render: (_, account) => <BalanceCell balance={account.balance} /> },
+    {
+      title: t('accounts.load'),
+      key: 'load',
+      width: 100,
+      render: (_, account) => (
+        <Space orientation="vertical" size={0}>
+          <span title={t('accounts.rpm')}>{`${liveValue(account.live?.rpm_now)} / ${account.requests_per_minute ?? '∞'}`}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('accounts.inFlight')}>
+            {t('accounts.inFlightValue', { value: `${liveValue(account.live?.in_flight)}${account.max_concurrency ? ` / ${account.max_concurrency}` : ''}` })}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('accounts.balance'), key: 'balance', width: 110, render: (_, account) => <BalanceCell balance={account.balance} /> },
     {
       title: t('accounts.lastError'),
       key: 'last_error',
-      width: 280,
+      width: 220,
       sorter: (left, right) => (left.last_error_at ?? '').localeCompare(right.last_error_at ?? ''),
       render: (_, account) =>
         account.last_error ? (
-          <Typography.Paragraph type="danger" style={{ margin: 0, fontSize: 12, wordBreak: 'break-word' }} ellipsis={{ rows: 3, expandable: 'collapsible', tooltip: account.last_error }}>
+          <Typography.Paragraph data-testid="last-error" type="danger" style={{ margin: 0, fontSize: 12, wordBreak: 'break-word' }} ellipsis={{ rows: 3, expandable: 'collapsible', tooltip: account.last_error }}>
             <span title={formatDateTime(account.last_error_at)}>{account.last_error}</span>
           </Typography.Paragraph>
         ) : (
@@ -91,20 +99,13 @@ function columns(t: TFunction, actions: AccountActions): ColumnsType<AccountDto>
         ),
     },
     {
-      title: t('common.enabled'),
-      key: 'enabled',
-      width: 80,
-      render: (_, account) => (
-        <Switch size="small" checked={account.enabled} loading={actions.busyId === account.id} onChange={(checked) => actions.onToggle(account, checked)} aria-label={t('accounts.enableName', { name: account.name })} />
-      ),
-    },
-    {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 168,
+      width: 190,
       render: (_, account) => (
         <Space size={0} data-testid="account-actions">
+          <Switch size="small" checked={account.enabled} loading={actions.busyId === account.id} onChange={(checked) => actions.onToggle(account, checked)} aria-label={t('accounts.enableName', { name: account.name })} style={{ marginInlineEnd: 4 }} />
           <Tooltip title={t('accounts.details')}><Button type="text" size="small" icon={<ProfileOutlined />} onClick={() => actions.onDetails(account)} aria-label={t('accounts.detailsOf', { name: account.name })} /></Tooltip>
           <Tooltip title={t('common.edit')}><Button type="text" size="small" icon={<EditOutlined />} onClick={() => actions.onEdit(account)} aria-label={t('common.editName', { name: account.name })} /></Tooltip>
           <Tooltip title={t('accounts.test')}><Button type="text" size="small" icon={<ExperimentOutlined />} onClick={() => actions.onTest(account)} aria-label={t('accounts.testName', { name: account.name })} /></Tooltip>

@@ -100,7 +100,7 @@ export function ApiKeysPage() {
               title: t('common.name'),
               dataIndex: 'name',
               fixed: 'left',
-              width: 170,
+              width: 160,
               sorter: (left, right) => left.name.localeCompare(right.name),
               render: (name: string, key) => (
                 <Space size={4} wrap>
@@ -110,23 +110,34 @@ export function ApiKeysPage() {
                 </Space>
               ),
             },
-            { title: t('apiKeys.key'), dataIndex: 'key_hint', width: 150, render: (hint: string) => <Typography.Text code>{hint}</Typography.Text> },
-            { title: t('apiKeys.limits'), key: 'limits', width: 100, render: (_, key) => `${key.requests_per_minute ?? '∞'} / ${key.requests_per_day ?? '∞'}` },
-            { title: t('apiKeys.expires'), dataIndex: 'expires_at', width: 170, sorter: (left, right) => (left.expires_at ?? '9').localeCompare(right.expires_at ?? '9'), render: expiry },
+            { title: t('apiKeys.key'), dataIndex: 'key_hint', width: 140, render: (hint: string) => <Typography.Text code>{hint}</Typography.Text> },
+            { title: t('apiKeys.limits'), key: 'limits', width: 90, render: (_, key) => `${key.requests_per_minute ?? '∞'} / ${key.requests_per_day ?? '∞'}` },
+            { title: t('apiKeys.expires'), dataIndex: 'expires_at', width: 130, sorter: (left, right) => (left.expires_at ?? '9').localeCompare(right.expires_at ?? '9'), render: expiry },
             {
               title: t('apiKeys.models'),
               dataIndex: 'allowed_models',
-              width: 180,
+              width: 120,
               render: (models: string[] | null) => (models && models.length > 0 ? <Space size={[0, 4]} wrap>{models.map((model) => <Tag key={model}>{model}</Tag>)}</Space> : <Typography.Text type="secondary">{t('apiKeys.allModels')}</Typography.Text>),
             },
-            { title: t('figures.requests'), dataIndex: 'total_requests', align: 'right', width: 100, sorter: (left, right) => left.total_requests - right.total_requests, render: (value: number) => formatCount(value) },
-            { title: t('figures.cost'), dataIndex: 'total_cost', align: 'right', width: 100, sorter: (left, right) => left.total_cost - right.total_cost, render: (value: number) => formatCost(value) },
-            { title: t('apiKeys.lastUsed'), dataIndex: 'last_used_at', width: 160, sorter: (left, right) => (left.last_used_at ?? '').localeCompare(right.last_used_at ?? ''), render: (value: string | null) => formatDateTime(value) },
+            {
+              title: t('apiKeys.usage'),
+              key: 'usage',
+              align: 'right',
+              width: 110,
+              sorter: (left, right) => left.total_cost - right.total_cost,
+              render: (_, key) => (
+                <Space orientation="vertical" size={0}>
+                  <span style={{ whiteSpace: 'nowrap' }}>{formatCost(key.total_cost)}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('apiKeys.requestsValue', { count: formatCount(key.total_requests) })}</Typography.Text>
+                </Space>
+              ),
+            },
+            { title: t('apiKeys.lastUsed'), dataIndex: 'last_used_at', width: 130, sorter: (left, right) => (left.last_used_at ?? '').localeCompare(right.last_used_at ?? ''), render: (value: string | null) => formatDateTime(value) },
             {
               title: t('common.actions'),
               key: 'actions',
               fixed: 'right',
-              width: 90,
+              width: 80,
               render: (_, key) => (
                 <Space size={0} data-testid="key-actions">
                   <Tooltip title={t('common.edit')}><Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.editName', { name: key.name })} onClick={() => { setEditing(key); setFormOpen(true); }} /></Tooltip>
