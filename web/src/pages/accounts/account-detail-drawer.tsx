@@ -42,6 +42,7 @@ function HistoryBody({ account }: { account: AccountDto }) {
               <TimeSeriesChart
                 height={200}
                 integer
+                stacked={false}
                 series={{
                   labels: history.usage.map((day) => formatDay(day.day, history.timezone)),
                   series: [

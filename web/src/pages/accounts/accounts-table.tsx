@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, ExperimentOutlined, ProfileOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { Button, Grid, Popconfirm, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -33,12 +33,13 @@ function cooldownUntil(account: AccountDto): string | null {
 /** The status a filter matches: an account switched off counts as disabled. */
 export const effectiveStatus = (account: AccountDto): string => (account.enabled ? account.status : 'disabled');
 
-function columns(t: TFunction, actions: AccountActions): ColumnsType<AccountDto> {
+function columns(t: TFunction, actions: AccountActions, wide: boolean): ColumnsType<AccountDto> {
   return [
     {
       title: t('common.name'),
       dataIndex: 'name',
-      fixed: 'left',
+      // On phones only the actions stay pinned: two pinned columns would cover each other.
+      fixed: wide ? 'left' : undefined,
       width: 170,
       sorter: (left, right) => left.name.localeCompare(right.name),
       filters: providerNames.map((name) => ({ text: name, value: name })),
@@ -130,15 +131,16 @@ interface AccountsTableProps {
 /** Accounts with sorting and provider/status filters; Actions stay pinned to the right edge. */
 export function AccountsTable({ accounts, loading, actions, selectedIds, onSelect }: AccountsTableProps) {
   const { t } = useTranslation();
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Table<AccountDto>
       rowKey="id"
       size="small"
       loading={loading}
       dataSource={accounts}
-      columns={columns(t, actions)}
+      columns={columns(t, actions, wide)}
       scroll={{ x: 'max-content' }}
-      rowSelection={onSelect ? { selectedRowKeys: selectedIds ?? [], onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40, fixed: true } : undefined}
+      rowSelection={onSelect ? { selectedRowKeys: selectedIds ?? [], onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40, fixed: wide } : undefined}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
     />
   );

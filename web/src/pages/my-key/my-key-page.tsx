@@ -75,6 +75,7 @@ export function MyKeyPage() {
               <TimeSeriesChart
                 height={240}
                 integer
+                stacked={false}
                 series={{
                   labels: me.usage.map((day) => formatDay(day.day, me.timezone)),
                   series: [
