@@ -35,7 +35,7 @@ export function AuditChanges({ entry }: { entry: AuditEntryDto }) {
       {entry.request !== null && entry.request !== undefined ? (
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           <Typography.Text type="secondary">{t('audit.requestBody')} </Typography.Text>
-          <Typography.Text code style={{ wordBreak: 'break-all' }}>{JSON.stringify(entry.request)}</Typography.Text>
+          <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '4px 0 0', fontSize: 12 }}>{JSON.stringify(entry.request)}</pre>
         </Typography.Paragraph>
       ) : null}
     </div>

@@ -80,15 +80,16 @@ export function AuditPage() {
           dataSource={rows}
           pagination={false}
           loading={loading}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 900 }}
+          tableLayout="fixed"
           expandable={{ expandedRowRender: (entry) => <AuditChanges entry={entry} />, rowExpandable: (entry) => entry.before !== null || entry.after !== null || entry.request !== null }}
           columns={[
             { title: t('audit.when'), dataIndex: 'created_at', width: 160, render: (value: string) => formatDateTime(value) },
-            { title: t('audit.who'), key: 'actor', width: 140, render: (_, entry) => <span title={entry.actor_key_id}>{entry.actor_key_name}</span> },
+            { title: t('audit.who'), key: 'actor', width: 150, render: (_, entry) => <span title={entry.actor_key_id} style={{ wordBreak: 'break-word' }}>{entry.actor_key_name}</span> },
             { title: t('audit.action'), dataIndex: 'action', width: 170, render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
             { title: t('audit.target'), key: 'target', width: 200, render: (_, entry) => <span style={{ wordBreak: 'break-all' }}>{entry.target_id ?? entry.path}</span> },
-            { title: t('audit.result'), dataIndex: 'http_status', width: 80, render: (status: number) => <Tag color={status < 400 ? 'green' : 'red'}>{status}</Tag> },
-            { title: t('audit.changedFields'), key: 'fields', render: (_, entry) => Object.keys(entry.after ?? entry.before ?? {}).join(', ') || '—' },
+            { title: t('audit.result'), dataIndex: 'http_status', width: 70, render: (status: number) => <Tag color={status < 400 ? 'green' : 'red'}>{status}</Tag> },
+            { title: t('audit.changedFields'), key: 'fields', render: (_, entry) => <span style={{ wordBreak: 'break-word' }}>{Object.keys(entry.after ?? entry.before ?? {}).join(', ') || '—'}</span> },
           ]}
         />
         <div style={{ textAlign: 'center', marginTop: 12 }}>
