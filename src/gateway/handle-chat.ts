@@ -30,6 +30,8 @@ export interface ChatInvocation {
   clientIp: string | null;
   userAgent: string | null;
   startedAt: number;
+  /** The request can only be forwarded unchanged; this is the error when no account can (see UpstreamCall). */
+  passthroughOnly?: GatewayError;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         sessionKey: invocation.sessionKey,
         hasSignedThinking: hasSignedThinking(request),
         signal: invocation.signal,
+        passthroughOnly: invocation.passthroughOnly,
       },
       deps,
     );

@@ -86,7 +86,9 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   };
   const parser = createParser({
     onEvent(message) {
-      if (firstTokenAt === null && message.data.includes('"delta"')) firstTokenAt = Date.now();
+      // Chat and Messages stream deltas; OpenAI's legacy completions stream `text`.
+      const carriesToken = message.data.includes('"delta"') || (!options.isAnthropic && message.data.includes('"text"'));
+      if (firstTokenAt === null && carriesToken) firstTokenAt = Date.now();
       const carriesUsage = options.isAnthropic
         ? message.event === 'message_start' || message.event === 'message_delta'
         : message.data.includes('"usage"');

@@ -3,7 +3,8 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import type { Usage } from '../core/usage.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
-import type { PassthroughFormat, PassthroughResponse } from '../providers/provider-adapter.js';
+import { transportErrorToGatewayError } from '../providers/http/classify-transport-error.js';
+import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
 import { sseHeaders } from './iterable-to-response-body.js';
 import { createPassthroughObserver } from './passthrough-observer.js';
 
@@ -21,6 +22,13 @@ export interface PassthroughOptions {
 
 const encoder = new TextEncoder();
 
+/** A failure while relaying: a stalled stream (idle timeout) keeps its own kind and message. */
+const midAnswerFailure = (error: unknown): GatewayError => {
+  if (error instanceof GatewayError) return error;
+  const classified = transportErrorToGatewayError(error);
+  return classified.kind === 'timeout' ? classified : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+};
+
 const passthroughContentType = (upstream: PassthroughResponse, options: PassthroughOptions): string =>
   upstream.headers['content-type'] ?? (options.stream ? sseHeaders['content-type'] : 'application/json');
 
@@ -37,7 +45,7 @@ export const isWholePassthrough = (upstream: PassthroughResponse, options: Passt
 export async function respondPassthroughWhole(upstream: PassthroughResponse, options: PassthroughOptions): Promise<Response> {
   const contentType = passthroughContentType(upstream, options);
   const observer = createPassthroughObserver({
-    isAnthropic: options.format !== 'openai-chat',
+    isAnthropic: isAnthropicPassthroughFormat(options.format),
     isEventStream: false,
     renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
     hideUsageChunk: false,
@@ -49,9 +57,7 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
   } catch (error) {
     const failure = options.clientSignal?.aborted
       ? new DOMException('The client closed the connection.', 'AbortError')
-      : error instanceof GatewayError
-        ? error
-        : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+      : midAnswerFailure(error);
     options.onDone(observer.usage(), failure, observer.firstTokenAt());
     throw failure;
   }
@@ -66,7 +72,7 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
  * event in the client's format; a client that goes away stops the upstream read.
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
-  const isAnthropic = options.format !== 'openai-chat';
+  const isAnthropic = isAnthropicPassthroughFormat(options.format);
   const contentType = passthroughContentType(upstream, options);
   const isEventStream = contentType.includes('text/event-stream');
   const observer = createPassthroughObserver({
@@ -99,7 +105,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
           if (out.length > 0) return;
         }
       } catch (error) {
-        const failure = error instanceof GatewayError ? error : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+        const failure = midAnswerFailure(error);
         done(failure);
         if (!isEventStream) return controller.error(failure);
         const frame = isAnthropic

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
-import type { ChatRequest } from '../core/chat-request.js';
+import type { ChatRequest, ResponseFormat } from '../core/chat-request.js';
 import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { AccountCredentials, UpstreamAccount } from './upstream-account.js';
@@ -23,8 +23,28 @@ export interface ProviderCallContext {
   sessionId?: string;
 }
 
-/** The wire formats a request body can be forwarded in unchanged. */
-export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat';
+/**
+ * The wire formats a request body can be forwarded in unchanged. Embeddings and legacy completions
+ * have no canonical form: only accounts that take them unchanged can serve them.
+ */
+export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat' | 'openai-embeddings' | 'openai-completions';
+
+/** Whether answers in this format are Anthropic-shaped (errors, usage events) rather than OpenAI-shaped. */
+export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean {
+  switch (format) {
+    case 'anthropic-messages':
+    case 'anthropic-count-tokens':
+      return true;
+    case 'openai-chat':
+    case 'openai-embeddings':
+    case 'openai-completions':
+      return false;
+    default: {
+      const unreachable: never = format;
+      return unreachable;
+    }
+  }
+}
 
 export interface PassthroughRequest {
   format: PassthroughFormat;
@@ -65,6 +85,11 @@ export interface ProviderAdapter {
   readonly provider: ProviderName;
   /** Streams the canonical answer. Throws (before the first event) typed errors for upstream failures. */
   stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent>;
+  /**
+   * Whether the target enforces this structured-output format itself (OpenAI `response_format`,
+   * Anthropic `output_config.format`). Absent or false: the gateway forces a single tool instead.
+   */
+  supportsResponseFormat?(format: Exclude<ResponseFormat['type'], 'text'>, upstreamModel: string): boolean;
   /** Which client formats this adapter can forward unchanged, if any. */
   readonly passthroughFormats?: readonly PassthroughFormat[];
   passthrough?(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;

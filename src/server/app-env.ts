@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ApiKeyBudgets } from '../auth/api-key-budgets.js';
 
 /** The client API format a route speaks; errors are rendered in it. */
-export type ClientFormat = 'openai' | 'anthropic' | 'admin';
+export type ClientFormat = 'openai' | 'anthropic' | 'gemini' | 'admin';
 
 /** The authenticated client key, as cached in memory (never the plaintext or the hash). */
 export interface AuthenticatedKey {

@@ -29,6 +29,7 @@ import { registerMeRoute } from './routes/me.js';
 import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
+import { registerOpenAIPassthroughRoutes } from './routes/client/register-openai-passthrough-routes.js';
 
 /** Admin paths that need no key: the dashboard's static files (the UI signs in itself). */
 const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
@@ -80,6 +81,7 @@ export function createApp(context: AppContext): App {
 
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);
+  registerOpenAIPassthroughRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
   registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
   registerDocsRoutes(app, context);

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { GatewayError } from '../core/errors/gateway-error.js';
 import { InternalError } from '../core/errors/internal-error.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
+import { renderGeminiError } from '../formats/gemini/render-gemini-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import type { AppEnv, ClientFormat } from './app-env.js';
 
@@ -20,13 +21,16 @@ export function renderErrorResponse(context: Context<AppEnv>, error: GatewayErro
       ? renderOpenAIError(error)
       : format === 'anthropic'
         ? renderAnthropicError(error)
-        : { error: { type: error.kind, message: error.message, ...('field' in error && error.field ? { field: error.field } : {}) } };
+        : format === 'gemini'
+          ? renderGeminiError(error)
+          : { error: { type: error.kind, message: error.message, ...('field' in error && error.field ? { field: error.field } : {}) } };
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }
 
 /** The client format implied by a path, for errors raised before a route sets it. */
 export function clientFormatForPath(path: string): ClientFormat {
   if (path.startsWith('/v1/messages')) return 'anthropic';
+  if (path.startsWith('/v1beta/')) return 'gemini';
   if (path.startsWith('/v1/')) return 'openai';
   return 'admin';
 }

@@ -10,6 +10,7 @@ import {
   type ScriptedFake,
 } from './anthropic-fake.js';
 export type { RecordedRequest, RunningFake } from './anthropic-fake.js';
+import { answerCompletions, answerEmbeddings, withChoiceCount } from './openai-fake-endpoints.js';
 import { openAIReplyFrames, openAIReplyJson } from './openai-fake-events.js';
 import { openAIText, type OpenAIFakeScenario } from './openai-fake-scenario.js';
 
@@ -34,13 +35,17 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
         response.end(JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'openai' }] }));
         return;
       }
+      const json = (typeof recorded.body === 'object' && recorded.body !== null ? recorded.body : {}) as Record<string, unknown>;
+      if (route === `${basePath}/embeddings` && request.method === 'POST') return answerEmbeddings(json, response);
+      if (route === `${basePath}/completions` && request.method === 'POST') return answerCompletions(json, response, `cmpl-fake${++counter}`);
       if (route !== `${basePath}/chat/completions` || request.method !== 'POST') {
         response.writeHead(404, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: { message: `Unknown route ${route}`, type: 'invalid_request_error', param: null, code: null } }));
         return;
       }
       const scenario = queue.shift() ?? openAIText('Hello from the fake.');
-      const body = (recorded.body ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean } };
+      const body = (recorded.body ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; n?: number };
+      const choiceCount = body.n ?? 1;
       const model = body.model ?? 'gpt-fake';
       const id = `chatcmpl-fake${++counter}`;
       if (scenario.kind === 'error') {
@@ -52,11 +57,11 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
       if (response.destroyed) return;
       if (body.stream !== true) {
         response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_${counter}` });
-        response.end(JSON.stringify(openAIReplyJson(scenario, model, id)));
+        response.end(JSON.stringify(withChoiceCount(openAIReplyJson(scenario, model, id), choiceCount)));
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': `req_${counter}` });
-      let frames = openAIReplyFrames(scenario, model, id, body.stream_options?.include_usage === true);
+      let frames = openAIReplyFrames(scenario, model, id, body.stream_options?.include_usage === true).map((frame) => ({ ...frame, data: withChoiceCount(frame.data, choiceCount) }));
       if (scenario.errorAfterEvents) {
         const { afterEvents, type, code, message } = scenario.errorAfterEvents;
         frames = [...frames.slice(0, afterEvents), { event: 'error', data: { error: { message, type, code: code ?? null, param: null } } }];

@@ -50,6 +50,9 @@ export const anthropicRedactedThinkingBlockSchema = z.object({ type: z.literal('
 
 const content = z.union([z.string(), z.array(anyBlock)]);
 
+/** Structured outputs: the answer is JSON matching `schema` (the only format Anthropic defines). */
+export const anthropicOutputFormatSchema = z.object({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) });
+
 export const anthropicMessagesRequestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(z.object({ role: z.enum(['user', 'assistant', 'system']), content })).min(1),
@@ -79,7 +82,9 @@ export const anthropicMessagesRequestSchema = z.object({
     })
     .nullish(),
   thinking: z.object({ type: z.string(), budget_tokens: z.number().int().nonnegative().nullish() }).nullish(),
-  output_config: z.object({ effort: z.string().nullish() }).nullish(),
+  output_config: z.object({ effort: z.string().nullish(), format: anthropicOutputFormatSchema.nullish() }).nullish(),
+  /** The structured-outputs beta's spelling of `output_config.format` (header `structured-outputs-2025-11-13`). */
+  output_format: anthropicOutputFormatSchema.nullish(),
   metadata: z.object({ user_id: z.string().nullish() }).nullish(),
 });
 

@@ -44,7 +44,7 @@ describe('parseAnthropicMessagesRequest: errors name the field', () => {
       container: 'c1',
       mcp_servers: [{ type: 'url', url: 'https://mcp.example.com', name: 'x' }],
       service_tier: 'auto',
-      output_config: { effort: 'high', format: { type: 'json_schema' } },
+      output_config: { effort: 'high', format: null },
     });
     expect(request).toEqual({
       model: 'claude-sonnet-4-5',
@@ -194,5 +194,31 @@ describe('parseAnthropicMessagesRequest: options', () => {
       { name: 'lookup', inputSchema: { type: 'object', properties: {} } },
     ]);
     expect(warnings).toEqual([{ feature: 'tool:web_search_20250305', detail: expect.stringContaining('web_search') }]);
+  });
+});
+
+describe('parseAnthropicMessagesRequest: structured outputs', () => {
+  const schema = { type: 'object', properties: { answer: { type: 'integer' } }, required: ['answer'], additionalProperties: false };
+
+  it.each([
+    ['output_config.format', { output_config: { format: { type: 'json_schema', schema } } }],
+    ['output_config.format beside effort', { output_config: { effort: 'high', format: { type: 'json_schema', schema } } }],
+    ['the beta output_format', { output_format: { type: 'json_schema', schema } }],
+  ])('%s → a canonical JSON schema', (_name, extra) => {
+    const { request, warnings } = parse(extra);
+    expect(request.responseFormat).toEqual({ type: 'json-schema', name: 'response', schema });
+    expect(warnings).toEqual([]);
+  });
+
+  it('prefers output_config.format over the beta field, and leaves free text alone', () => {
+    const other = { type: 'object', properties: {}, additionalProperties: false };
+    expect(parse({ output_config: { format: { type: 'json_schema', schema } }, output_format: { type: 'json_schema', schema: other } }).request.responseFormat).toMatchObject({ schema });
+    expect(parse({}).request.responseFormat).toBeUndefined();
+  });
+
+  it('rejects an unknown format type or a missing schema, naming the field', () => {
+    expect(() => parse({ output_config: { format: { type: 'xml' } } })).toThrow(InvalidRequestError);
+    expect(() => parse({ output_config: { format: { type: 'xml' } } })).toThrow('output_config.format.type');
+    expect(() => parse({ output_format: { type: 'json_schema' } })).toThrow('output_format.schema');
   });
 });

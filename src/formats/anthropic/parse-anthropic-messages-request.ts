@@ -4,6 +4,7 @@ import { parseRequestBody } from '../parse-request-body.js';
 import { anthropicMessagesRequestSchema, type AnthropicMessagesRequestBody } from './anthropic-request-schema.js';
 import { convertAnthropicCacheControl } from './convert-anthropic-cache-control.js';
 import { convertAnthropicContent } from './convert-anthropic-content.js';
+import { convertAnthropicOutputFormat } from './convert-anthropic-output-format.js';
 import { convertAnthropicReasoning } from './convert-anthropic-reasoning.js';
 import { convertAnthropicToolChoice, convertAnthropicTools } from './convert-anthropic-tools.js';
 
@@ -61,5 +62,7 @@ export function parseAnthropicMessagesRequest(body: unknown): { request: ChatReq
   const reasoning = convertAnthropicReasoning(parsed, warnings);
   if (reasoning) request.reasoning = reasoning;
   if (parsed.metadata?.user_id) request.user = parsed.metadata.user_id;
+  const responseFormat = convertAnthropicOutputFormat(parsed);
+  if (responseFormat) request.responseFormat = responseFormat;
   return { request, warnings };
 }

@@ -43,6 +43,21 @@ const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('function'), name: z.string(), content: z.string().nullish() }),
 ]);
 
+/** `response_format`: free text, JSON mode, or Structured Outputs with a named schema. */
+export const openAIResponseFormatSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({ type: z.literal('json_object') }),
+  z.object({
+    type: z.literal('json_schema'),
+    json_schema: z.object({
+      name: z.string().min(1),
+      description: z.string().nullish(),
+      schema: z.record(z.string(), z.unknown()).nullish(),
+      strict: z.boolean().nullish(),
+    }),
+  }),
+]);
+
 const functionDefinition = z.object({
   name: z.string().min(1),
   description: z.string().nullish(),
@@ -70,7 +85,7 @@ export const openAIChatRequestSchema = z.object({
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
   reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).nullish(),
   n: z.number().int().positive().nullish(),
-  response_format: z.object({ type: z.string() }).loose().nullish(),
+  response_format: openAIResponseFormatSchema.nullish(),
   user: z.string().nullish(),
 });
 

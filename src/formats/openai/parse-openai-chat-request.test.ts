@@ -15,7 +15,9 @@ describe('parseOpenAIChatRequest: errors name the field', () => {
     ['content of wrong type', { model: 'gpt-4o', messages: [{ role: 'user', content: 5 }] }, 'messages[0].content'],
     ['text part without text', { model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text' }] }] }, 'messages[0].content[0].text'],
     ['temperature as string', { ...base, temperature: 'hot' }, 'temperature'],
-    ['n > 1', { ...base, n: 2 }, 'n'],
+    ['n = 0', { ...base, n: 0 }, 'n'],
+    ['response_format of unknown type', { ...base, response_format: { type: 'yaml' } }, 'response_format.type'],
+    ['json_schema without a name', { ...base, response_format: { type: 'json_schema', json_schema: { schema: {} } } }, 'response_format.json_schema.name'],
     ['unknown reasoning_effort', { ...base, reasoning_effort: 'extreme' }, 'reasoning_effort'],
     [
       'image with a ftp URL',
@@ -198,9 +200,30 @@ describe('parseOpenAIChatRequest: options', () => {
     expect(warnings).toEqual([{ feature: 'tool:custom', detail: expect.stringContaining('tools[2]') }]);
   });
 
-  it('warns that a json_schema response_format is dropped', () => {
-    const { warnings } = parse({ response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } });
-    expect(warnings).toEqual([{ feature: 'response_format', detail: expect.stringContaining('json_schema') }]);
-    expect(parse({ response_format: { type: 'text' } }).warnings).toEqual([]);
+  const personSchema = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false };
+
+  it.each([
+    ['text', { type: 'text' }, undefined],
+    ['json_object', { type: 'json_object' }, { type: 'json-object' }],
+    [
+      'json_schema',
+      { type: 'json_schema', json_schema: { name: 'person', description: 'A person', schema: personSchema, strict: true } },
+      { type: 'json-schema', name: 'person', description: 'A person', schema: personSchema, strict: true },
+    ],
+    ['json_schema with nulls', { type: 'json_schema', json_schema: { name: 'p', schema: personSchema, strict: null, description: null } }, { type: 'json-schema', name: 'p', schema: personSchema }],
+    ['json_schema without a schema (JSON mode)', { type: 'json_schema', json_schema: { name: 'p' } }, { type: 'json-object' }],
+  ])('response_format %s → the canonical response format, with no warning', (_name, responseFormat, expected) => {
+    const { request, warnings } = parse({ response_format: responseFormat });
+    expect(request.responseFormat).toEqual(expected);
+    expect(warnings).toEqual([]);
+  });
+
+  it('n > 1 parses, marked as servable only unchanged, with a 400 naming n for the other accounts', () => {
+    const parsed = parse({ n: 3 });
+    expect(parsed.request.model).toBe('gpt-4o');
+    expect(parsed.passthroughOnly).toBeInstanceOf(InvalidRequestError);
+    expect(parsed.passthroughOnly?.status).toBe(400);
+    expect((parsed.passthroughOnly as InvalidRequestError).field).toBe('n');
+    expect(parse({ n: 1 }).passthroughOnly).toBeUndefined();
   });
 });

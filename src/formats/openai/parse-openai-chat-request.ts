@@ -1,8 +1,10 @@
 import type { ChatRequest, ReasoningConfig } from '../../core/chat-request.js';
+import type { GatewayError } from '../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { ConversionWarning } from '../../core/warning.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { convertOpenAIMessages } from './convert-openai-messages.js';
+import { convertOpenAIResponseFormat } from './convert-openai-response-format.js';
 import { convertOpenAITools, convertOpenAIToolChoice } from './convert-openai-tools.js';
 import { openAIChatRequestSchema, type OpenAIChatRequestBody } from './openai-request-schema.js';
 
@@ -27,21 +29,21 @@ function reasoningConfig(effort: OpenAIChatRequestBody['reasoning_effort']): Rea
   }
 }
 
+export interface ParsedOpenAIChatRequest {
+  request: ChatRequest;
+  warnings: ConversionWarning[];
+  /** Set when only an OpenAI-shaped account can serve the request unchanged (`n` > 1); the error otherwise. */
+  passthroughOnly?: GatewayError;
+}
+
 /**
  * An OpenAI Chat Completions request body → the canonical request. Unknown fields are ignored;
- * real errors (missing model or messages, wrong types, `n` > 1) throw InvalidRequestError naming the field.
+ * real errors (missing model or messages, wrong types) throw InvalidRequestError naming the field.
  */
-export function parseOpenAIChatRequest(body: unknown): { request: ChatRequest; warnings: ConversionWarning[] } {
+export function parseOpenAIChatRequest(body: unknown): ParsedOpenAIChatRequest {
   const parsed = parseRequestBody(openAIChatRequestSchema, body);
-  if (parsed.n !== null && parsed.n !== undefined && parsed.n > 1) {
-    throw new InvalidRequestError('n: only one choice per request is supported', { field: 'n' });
-  }
   const warnings: ConversionWarning[] = [];
   const { system, messages } = convertOpenAIMessages(parsed.messages, warnings);
-  const format = parsed.response_format?.type;
-  if (format && format !== 'text') {
-    warnings.push({ feature: 'response_format', detail: `response_format "${format}" is not enforced; dropped` });
-  }
   const stop = parsed.stop;
   const request: ChatRequest = {
     model: parsed.model,
@@ -63,5 +65,15 @@ export function parseOpenAIChatRequest(body: unknown): { request: ChatRequest; w
   if (reasoning) request.reasoning = reasoning;
   if (typeof parsed.stream_options?.include_usage === 'boolean') request.includeUsage = parsed.stream_options.include_usage;
   if (parsed.user) request.user = parsed.user;
+  const responseFormat = convertOpenAIResponseFormat(parsed.response_format);
+  if (responseFormat && responseFormat.type !== 'text') request.responseFormat = responseFormat;
+  const choices = parsed.n ?? 1;
+  if (choices > 1) {
+    const passthroughOnly = new InvalidRequestError(
+      `n: ${choices} choices per request are only served by accounts that take OpenAI Chat requests unchanged, and none serves the model ${parsed.model}; send n: 1.`,
+      { field: 'n' },
+    );
+    return { request, warnings, passthroughOnly };
+  }
   return { request, warnings };
 }

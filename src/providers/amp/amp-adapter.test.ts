@@ -95,4 +95,11 @@ describe('Amp adapter against the fake', () => {
     fake.setBalance({ kind: 'error', status: 401, body: { error: 'unauthorized' } });
     await expect(adapter.fetchBalance(account(), testCallContext())).rejects.toMatchObject({ kind: 'credential_invalid' });
   });
+
+  it('enforces structured output the way each route’s vendor does', () => {
+    expect(adapter.supportsResponseFormat?.('json-schema', 'claude-sonnet-4-5')).toBe(true);
+    expect(adapter.supportsResponseFormat?.('json-object', 'claude-sonnet-4-5')).toBe(false);
+    expect(adapter.supportsResponseFormat?.('json-schema', 'gpt-5')).toBe(true);
+    expect(adapter.supportsResponseFormat?.('json-object', 'gpt-5')).toBe(true);
+  });
 });

@@ -26,6 +26,9 @@ export function createAmpAdapter(): ProviderAdapter & Required<Pick<ProviderAdap
   return {
     provider: 'amp',
     stream,
+    // Each route enforces structured output the way its vendor does.
+    supportsResponseFormat: (format, upstreamModel) =>
+      (isAmpAnthropicModel(upstreamModel) ? anthropicRoute : openAIRoute).supportsResponseFormat(format, upstreamModel),
     passthroughFormats,
     // Claude models live only on the Anthropic route, everything else only on the OpenAI route.
     canPassthrough: (format, upstreamModel) => (format === 'openai-chat') !== isAmpAnthropicModel(upstreamModel),

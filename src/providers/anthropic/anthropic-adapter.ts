@@ -12,6 +12,7 @@ import { toPassthroughResponse } from '../http/to-passthrough-response.js';
 import type { PassthroughFormat, PassthroughRequest, PassthroughResponse, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import type { ProviderName } from '../provider-name.js';
 import type { UpstreamAccount } from '../upstream-account.js';
+import { anthropicSupportsResponseFormat } from './anthropic-output-format.js';
 import { buildAnthropicHeaders } from './build-anthropic-headers.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { decodeAnthropicStream } from './decode-anthropic-stream.js';
@@ -27,6 +28,7 @@ export interface AnthropicAdapterOptions {
 const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() }).loose()) }).loose();
 
 export type AnthropicShapedAdapter = ProviderAdapter & {
+  supportsResponseFormat: NonNullable<ProviderAdapter['supportsResponseFormat']>;
   passthrough(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
   listModels(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
 };
@@ -54,6 +56,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
   return {
     provider: options.provider ?? 'anthropic',
     stream,
+    supportsResponseFormat: anthropicSupportsResponseFormat,
     passthroughFormats,
     async passthrough(request, account, context) {
       requireApiKey(account);
@@ -66,7 +69,9 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
           path = '/v1/messages/count_tokens';
           break;
         case 'openai-chat':
-          throw new InvalidRequestError('This account does not accept OpenAI chat requests unchanged.');
+        case 'openai-embeddings':
+        case 'openai-completions':
+          throw new InvalidRequestError('This account does not accept OpenAI requests unchanged.');
         default: {
           const unreachable: never = request.format;
           throw new InvalidRequestError(`Unknown passthrough format ${String(unreachable)}.`);

@@ -37,6 +37,11 @@ export type AnthropicToolChoice =
 
 export type AnthropicThinking = { type: 'enabled'; budget_tokens: number } | { type: 'adaptive' } | { type: 'disabled' };
 
+/** Structured outputs: the answer is JSON matching `schema`. */
+export interface AnthropicOutputConfig {
+  format: { type: 'json_schema'; schema: Record<string, unknown> };
+}
+
 export interface AnthropicMessagesBody {
   model: string;
   max_tokens: number;
@@ -50,5 +55,6 @@ export interface AnthropicMessagesBody {
   top_k?: number;
   stop_sequences?: string[];
   metadata?: { user_id: string };
+  output_config?: AnthropicOutputConfig;
   stream: true;
 }

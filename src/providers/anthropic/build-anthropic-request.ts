@@ -1,5 +1,6 @@
 import type { ChatRequest, ToolChoice } from '../../core/chat-request.js';
 import type { ConversionWarning } from '../../core/warning.js';
+import { toAnthropicOutputConfig } from './anthropic-output-format.js';
 import { minimumThinkingBudget, thinkingBudgetForEffort } from './anthropic-thinking-budget.js';
 import type { AnthropicMessagesBody, AnthropicThinking, AnthropicToolChoice } from './anthropic-wire-types.js';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
@@ -96,5 +97,7 @@ export function buildAnthropicRequest(request: ChatRequest, upstreamModel: strin
   if (toolChoice && (request.tools.length > 0 || toolChoice.type === 'none')) body.tool_choice = toolChoice;
   if (request.stopSequences && request.stopSequences.length > 0) body.stop_sequences = request.stopSequences;
   if (request.user) body.metadata = { user_id: request.user };
+  const outputConfig = toAnthropicOutputConfig(request, warnings);
+  if (outputConfig) body.output_config = outputConfig;
   return body;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../../core/chat-request.js';
 import type { ConversionWarning } from '../../core/warning.js';
 import { buildOpenAIRequest } from './build-openai-request.js';
+import { isOpenAIStrictSchema } from './to-openai-response-format.js';
 import type { OpenAIFlavour } from './openai-wire-types.js';
 
 const base = (overrides: Partial<ChatRequest> = {}): ChatRequest => ({
@@ -130,5 +131,40 @@ describe('buildOpenAIRequest', () => {
     expect(openai.body).not.toHaveProperty('top_k');
     expect(openai.warnings.map((warning) => warning.feature)).toEqual(['top_k']);
     expect(build({ topK: 20 }, 'compatible').body.top_k).toBe(20);
+  });
+});
+
+describe('buildOpenAIRequest: structured outputs', () => {
+  const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+  const loose = { type: 'object', properties: { city: { type: 'string' }, zip: { type: 'string' } }, required: ['city'], additionalProperties: false };
+
+  it.each([
+    ['json-schema', { type: 'json-schema', name: 'place', schema, description: 'A place', strict: true }, { type: 'json_schema', json_schema: { name: 'place', schema, description: 'A place', strict: true } }],
+    ['json-schema without a strict preference, strict-compatible', { type: 'json-schema', name: 'place', schema }, { type: 'json_schema', json_schema: { name: 'place', schema, strict: true } }],
+    ['json-schema without a strict preference, with an optional field', { type: 'json-schema', name: 'place', schema: loose }, { type: 'json_schema', json_schema: { name: 'place', schema: loose } }],
+    ['json-schema not strict by choice', { type: 'json-schema', name: 'place', schema, strict: false }, { type: 'json_schema', json_schema: { name: 'place', schema, strict: false } }],
+    ['a name OpenAI would refuse', { type: 'json-schema', name: 'my place!', schema, strict: true }, { type: 'json_schema', json_schema: { name: 'my_place_', schema, strict: true } }],
+    ['json-object', { type: 'json-object' }, { type: 'json_object' }],
+    ['text', { type: 'text' }, undefined],
+  ] as const)('%s → response_format', (_name, responseFormat, expected) => {
+    for (const flavour of ['openai', 'compatible'] as const) {
+      expect(build({ responseFormat: responseFormat as ChatRequest['responseFormat'] }, flavour).body.response_format).toEqual(expected);
+    }
+  });
+});
+
+describe('isOpenAIStrictSchema', () => {
+  it.each([
+    ['closed, all required', { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false }, true],
+    ['open object', { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, false],
+    ['optional property', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['a'], additionalProperties: false }, false],
+    [
+      'nested open object in an array',
+      { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: {} } } }, required: ['items'], additionalProperties: false },
+      false,
+    ],
+    ['enum values are data', { type: 'object', properties: { a: { enum: [{ type: 'object' }] } }, required: ['a'], additionalProperties: false }, true],
+  ])('%s → %s', (_name, schema, expected) => {
+    expect(isOpenAIStrictSchema(schema)).toBe(expected);
   });
 });

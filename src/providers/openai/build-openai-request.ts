@@ -1,6 +1,7 @@
 import type { ChatRequest, ReasoningConfig, ToolChoice } from '../../core/chat-request.js';
 import type { ConversionWarning } from '../../core/warning.js';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
+import { toOpenAIResponseFormat } from './to-openai-response-format.js';
 import type { OpenAIChatBody, OpenAIFlavour, OpenAIReasoningEffort, OpenAIToolChoice } from './openai-wire-types.js';
 
 function toReasoningEffort(reasoning: ReasoningConfig | undefined): OpenAIReasoningEffort | undefined {
@@ -67,5 +68,7 @@ export function buildOpenAIRequest(
   const effort = toReasoningEffort(request.reasoning);
   if (effort) body.reasoning_effort = effort;
   if (request.user) body.user = request.user;
+  const responseFormat = toOpenAIResponseFormat(request.responseFormat);
+  if (responseFormat) body.response_format = responseFormat;
   return body;
 }

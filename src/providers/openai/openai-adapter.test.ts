@@ -108,6 +108,6 @@ describe('OpenAI adapters against the fake', () => {
   it('rejects Anthropic passthrough formats and lists models', async () => {
     await expect(openai.passthrough({ format: 'anthropic-messages', body: {} }, account(), testCallContext())).rejects.toMatchObject({ kind: 'invalid_request' });
     expect(await openai.listModels(account(), testCallContext())).toEqual(['gpt-4o-mini']);
-    expect(openai.passthroughFormats).toEqual(['openai-chat']);
+    expect(openai.passthroughFormats).toEqual(['openai-chat', 'openai-embeddings', 'openai-completions']);
   });
 });

@@ -29,15 +29,35 @@ export interface OpenAIAdapterOptions {
 const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() }).loose()) }).loose();
 
 export type OpenAIShapedAdapter = ProviderAdapter & {
+  supportsResponseFormat: NonNullable<ProviderAdapter['supportsResponseFormat']>;
   passthrough(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
   listModels(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
 };
+
+/** The path under the base URL that serves a request forwarded unchanged. */
+function openAIPassthroughPath(format: PassthroughFormat): string {
+  switch (format) {
+    case 'openai-chat':
+      return '/chat/completions';
+    case 'openai-embeddings':
+      return '/embeddings';
+    case 'openai-completions':
+      return '/completions';
+    case 'anthropic-messages':
+    case 'anthropic-count-tokens':
+      throw new InvalidRequestError('This account does not accept Anthropic requests unchanged.');
+    default: {
+      const unreachable: never = format;
+      throw new InvalidRequestError(`Unknown passthrough format ${String(unreachable)}.`);
+    }
+  }
+}
 
 /** The Chat Completions API of OpenAI and of servers compatible with it. */
 export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIShapedAdapter {
   const flavour = options.flavour ?? 'openai';
   const prefix = options.pathPrefix ?? '';
-  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat'];
+  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat', 'openai-embeddings', 'openai-completions'];
   const headersFor = (account: UpstreamAccount) => buildOpenAIHeaders(account, { apiKeyHeader: options.apiKeyHeader });
 
   async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
@@ -58,12 +78,13 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
   return {
     provider: options.provider ?? (flavour === 'openai' ? 'openai' : 'openai-compatible'),
     stream,
+    // Both JSON mode and Structured Outputs are Chat Completions features (`response_format`).
+    supportsResponseFormat: () => true,
     passthroughFormats,
     async passthrough(request, account, context) {
       requireApiKey(account);
-      if (request.format !== 'openai-chat') throw new InvalidRequestError('This account does not accept Anthropic requests unchanged.');
       const response = await sendUpstreamRequest({
-        url: joinUrl(account.baseUrl, `${prefix}/chat/completions`, request.query),
+        url: joinUrl(account.baseUrl, `${prefix}${openAIPassthroughPath(request.format)}`, request.query),
         method: 'POST',
         headers: headersFor(account),
         body: JSON.stringify(request.body),

@@ -20,6 +20,10 @@ export type OpenAIToolChoice = 'auto' | 'none' | 'required' | { type: 'function'
 
 export type OpenAIReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
 
+export type OpenAIResponseFormat =
+  | { type: 'json_object' }
+  | { type: 'json_schema'; json_schema: { name: string; schema: Record<string, unknown>; description?: string; strict?: boolean } };
+
 export interface OpenAIChatBody {
   model: string;
   messages: OpenAIMessage[];
@@ -34,6 +38,7 @@ export interface OpenAIChatBody {
   stop?: string[];
   reasoning_effort?: OpenAIReasoningEffort;
   user?: string;
+  response_format?: OpenAIResponseFormat;
   stream: true;
   stream_options: { include_usage: true };
 }

@@ -54,4 +54,31 @@ export function registerClientApiDocs(app: App): void {
     summary: 'Models the pool serves',
     responses: { 200: { description: 'An OpenAI-style model list.' }, 401: errors[401] },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/models/{id}',
+    tags: ['Client API'],
+    security,
+    summary: 'One model (Anthropic’s shape when the request carries anthropic-version)',
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: { description: 'The model.' }, 401: errors[401], 404: { description: 'No account serves that model.' } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/embeddings',
+    tags: ['Client API'],
+    security,
+    summary: 'OpenAI embeddings, forwarded to an OpenAI or OpenAI-compatible account',
+    request: { body: looseBody('An OpenAI embeddings request.') },
+    responses: { 200: { description: 'The upstream’s embeddings list.' }, ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/completions',
+    tags: ['Client API'],
+    security,
+    summary: 'OpenAI legacy completions, forwarded to an OpenAI or OpenAI-compatible account',
+    request: { body: looseBody('An OpenAI completions request.') },
+    responses: { 200: { description: 'A text completion, or an SSE stream of chunks.' }, ...errors },
+  });
 }

@@ -50,6 +50,11 @@ export const builtInPrices: Readonly<Record<string, ModelPrice>> = {
   'o3-mini': { input: 1.1, output: 4.4, cache_read: 0.55, cache_write: 1.1 },
   'o4-mini': { input: 1.1, output: 4.4, cache_read: 0.275, cache_write: 1.1 },
   o1: { input: 15, output: 60, cache_read: 7.5, cache_write: 15 },
+  // Legacy completions and embeddings (embeddings bill input tokens only).
+  'gpt-3-5-turbo-instruct': { input: 1.5, output: 2 },
+  'text-embedding-3-small': { input: 0.02, output: 0 },
+  'text-embedding-3-large': { input: 0.13, output: 0 },
+  'text-embedding-ada-002': { input: 0.1, output: 0 },
 
   // Google Gemini
   'gemini-2-5-pro': { input: 1.25, output: 10, cache_read: 0.125, cache_write: 1.25 },

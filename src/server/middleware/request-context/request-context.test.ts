@@ -24,4 +24,12 @@ describe('requestContext', () => {
     }
     expect(((await (await app.request('/admin/settings')).json()) as { format: string }).format).toBe('admin');
   });
+
+  it('takes the client format from the client’s own signals before the path', async () => {
+    const formatOf = async (path: string, headers: Record<string, string> = {}) => ((await (await app.request(path, { headers })).json()) as { format: string }).format;
+    expect(await formatOf('/v1/models', { 'anthropic-version': '2023-06-01' })).toBe('anthropic');
+    expect(await formatOf('/v1/models', { 'x-goog-api-key': 'k' })).toBe('gemini');
+    expect(await formatOf('/v1/models?key=k')).toBe('gemini');
+    expect(await formatOf('/v1/models')).toBe('openai');
+  });
 });

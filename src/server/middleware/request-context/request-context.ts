@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../app-env.js';
-import { clientFormatForPath } from '../../render-error-response.js';
+import { clientFormatOf } from '../../client-format-of.js';
 
-/** Gives every request an id (the caller's `x-request-id` when sane), a child logger and its client format. */
+/** Gives every request an id (the caller's `x-request-id` when sane), a child logger and its client format (see clientFormatOf). */
 export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const offered = c.req.header('x-request-id');
     const requestId = offered && /^[\w.:-]{1,100}$/.test(offered) ? offered : randomUUID();
     c.set('requestId', requestId);
     c.set('logger', logger.child({ requestId }));
-    c.set('clientFormat', clientFormatForPath(c.req.path));
+    c.set('clientFormat', clientFormatOf({ path: c.req.path, header: (name) => c.req.header(name), query: (name) => c.req.query(name) }));
     c.header('x-request-id', requestId);
     await next();
   };

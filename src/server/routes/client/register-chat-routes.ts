@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ChatRequest } from '../../../core/chat-request.js';
 import { AuthenticationError } from '../../../core/errors/authentication-error.js';
+import type { GatewayError } from '../../../core/errors/gateway-error.js';
 import { parseAnthropicMessagesRequest } from '../../../formats/anthropic/parse-anthropic-messages-request.js';
 import { parseOpenAIChatRequest } from '../../../formats/openai/parse-openai-chat-request.js';
 import type { ClientRenderer } from '../../../gateway/client-renderer.js';
@@ -13,7 +14,7 @@ import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
 
 interface ChatRoute {
-  parse(body: unknown): { request: ChatRequest; warnings: Array<{ feature: string; detail: string }> };
+  parse(body: unknown): { request: ChatRequest; warnings: Array<{ feature: string; detail: string }>; passthroughOnly?: GatewayError };
   renderer: ClientRenderer;
   passthroughFormat: PassthroughFormat;
 }
@@ -35,7 +36,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
   const body = await readJsonObject(context);
-  const { request, warnings } = route.parse(body);
+  const { request, warnings, passthroughOnly } = route.parse(body);
   const logger = context.get('logger');
   if (warnings.length > 0) logger.debug({ warnings }, 'request features the canonical model does not carry');
   const headers = lowerCaseHeaders(context.req.raw.headers);
@@ -54,6 +55,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
       startedAt,
+      passthroughOnly,
     },
     route.renderer,
     { ...deps, logger },

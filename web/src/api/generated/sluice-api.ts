@@ -1663,6 +1663,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OpenAI legacy completions, forwarded to an OpenAI or OpenAI-compatible account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description A text completion, or an SSE stream of chunks. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request, in the caller’s format. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Body too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Per-key RPM/RPD reached (see retry-after), or every account busy. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/embeddings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OpenAI embeddings, forwarded to an OpenAI or OpenAI-compatible account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description The upstream’s embeddings list. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request, in the caller’s format. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Body too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Per-key RPM/RPD reached (see retry-after), or every account busy. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -1890,6 +2026,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model (Anthropic’s shape when the request carries anthropic-version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The model. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No account serves that model. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1919,6 +2105,8 @@ export interface components {
                 [key: string]: string;
             } | null;
             id: string;
+            /** @description Whether the pool would pick this account now. */
+            in_rotation: boolean;
             initial_balance: number | null;
             last_error: string | null;
             last_error_at: string | null;
@@ -1940,8 +2128,10 @@ export interface components {
             /** @description Amazon Q / Kiro region; null means us-east-1. */
             region: string | null;
             requests_per_minute: number | null;
+            /** @description As of now: a cooldown or quota reset that has passed reads as active. */
             status: string;
             status_changed_at: string | null;
+            /** @description Why the account has its status, or why it is out of rotation (balance below its threshold). */
             status_reason: string | null;
             total_cost: number;
             total_credits: number;
@@ -2451,6 +2641,8 @@ export interface components {
             user_agent: string | null;
         };
         Settings: {
+            /** @default 30000 */
+            attempt_timeout_ms: number;
             /** @default 3600 */
             balance_check_interval_seconds: number;
             /** @default 120000 */
@@ -2487,6 +2679,8 @@ export interface components {
             routing_strategy: "round_robin" | "weighted" | "priority" | "least_inflight";
             /** @default 3600 */
             sticky_session_ttl_seconds: number;
+            /** @default 120000 */
+            stream_idle_timeout_ms: number;
             /** @default UTC */
             timezone: string;
             /** @default [] */

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * The fields Sluice itself reads from the OpenAI bodies it only forwards (embeddings, legacy
+ * completions): enough to route and account them and to refuse a body the upstream surely would.
+ * Everything else goes upstream untouched.
+ */
+export const openAIEmbeddingsRequestSchema = z
+  .object({
+    model: z.string().min(1),
+    input: z.union([z.string(), z.array(z.unknown()).min(1)]),
+  })
+  .loose();
+
+export const openAICompletionsRequestSchema = z
+  .object({
+    model: z.string().min(1),
+    prompt: z.union([z.string(), z.array(z.unknown())]),
+    stream: z.boolean().nullish(),
+    user: z.string().nullish(),
+  })
+  .loose();
