@@ -30,6 +30,7 @@ export function testAccount(overrides: Partial<AccountDto> = {}): AccountDto {
     balance_threshold: null,
     credentials: { api_key: 'sk-…abcd', refresh_token: null, client_id: null, client_secret: false },
     status: 'active',
+    in_rotation: true,
     status_reason: null,
     status_changed_at: null,
     cooldown_until: null,
