@@ -6,7 +6,7 @@ import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import { transportErrorToGatewayError } from '../providers/http/classify-transport-error.js';
 import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
 import { sseHeaders } from './iterable-to-response-body.js';
-import { createPassthroughObserver } from './passthrough-observer.js';
+import { createPassthroughObserver, type PassthroughDialect } from './passthrough-observer.js';
 
 export interface PassthroughOptions {
   requestedModel: string;
@@ -21,6 +21,30 @@ export interface PassthroughOptions {
 }
 
 const encoder = new TextEncoder();
+
+/** Responses answers carry usage in their own shape; every other OpenAI format has Chat's usage object. */
+const dialectOf = (format: PassthroughFormat): PassthroughDialect => {
+  if (isAnthropicPassthroughFormat(format)) return 'anthropic';
+  return format === 'openai-responses' ? 'openai-responses' : 'openai-chat';
+};
+
+/** The in-format SSE error that ends a relayed stream which failed mid-answer. */
+function errorFrame(dialect: PassthroughDialect, failure: GatewayError): string {
+  switch (dialect) {
+    case 'anthropic':
+      return `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`;
+    case 'openai-chat':
+      return `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
+    case 'openai-responses': {
+      const { error } = renderOpenAIError(failure);
+      return `event: error\ndata: ${JSON.stringify({ type: 'error', code: error.code, message: error.message, param: error.param })}\n\n`;
+    }
+    default: {
+      const unreachable: never = dialect;
+      return unreachable;
+    }
+  }
+}
 
 /** A failure while relaying: a stalled stream (idle timeout) keeps its own kind and message. */
 const midAnswerFailure = (error: unknown): GatewayError => {
@@ -45,9 +69,9 @@ export const isWholePassthrough = (upstream: PassthroughResponse, options: Passt
 export async function respondPassthroughWhole(upstream: PassthroughResponse, options: PassthroughOptions): Promise<Response> {
   const contentType = passthroughContentType(upstream, options);
   const observer = createPassthroughObserver({
-    isAnthropic: isAnthropicPassthroughFormat(options.format),
+    dialect: dialectOf(options.format),
     isEventStream: false,
-    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    renameModelTo: options.requestedModel,
     hideUsageChunk: false,
   });
   const parts: Uint8Array[] = [];
@@ -72,13 +96,13 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
  * event in the client's format; a client that goes away stops the upstream read.
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
-  const isAnthropic = isAnthropicPassthroughFormat(options.format);
+  const dialect = dialectOf(options.format);
   const contentType = passthroughContentType(upstream, options);
   const isEventStream = contentType.includes('text/event-stream');
   const observer = createPassthroughObserver({
-    isAnthropic,
+    dialect,
     isEventStream,
-    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    renameModelTo: options.requestedModel,
     hideUsageChunk: options.hideUsageChunk === true,
   });
   let finished = false;
@@ -108,10 +132,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
         const failure = midAnswerFailure(error);
         done(failure);
         if (!isEventStream) return controller.error(failure);
-        const frame = isAnthropic
-          ? `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`
-          : `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
-        controller.enqueue(encoder.encode(frame));
+        controller.enqueue(encoder.encode(errorFrame(dialect, failure)));
         controller.close();
       }
     },

@@ -4,6 +4,8 @@ import * as accounts from './002-accounts.js';
 import * as settings from './003-settings.js';
 import * as requestLogs from './004-request-logs.js';
 import * as usageRollups from './005-usage-rollups.js';
+import * as storedResponses from './006-stored-responses.js';
+import * as limitsAndAttempts from './007-limits-and-attempts.js';
 import * as auditAndAccountEvents from './008-audit-and-account-events.js';
 
 /**
@@ -16,5 +18,7 @@ export const migrations: Record<string, Migration> = {
   '003-settings': settings,
   '004-request-logs': requestLogs,
   '005-usage-rollups': usageRollups,
+  '006-stored-responses': storedResponses,
+  '007-limits-and-attempts': limitsAndAttempts,
   '008-audit-and-account-events': auditAndAccountEvents,
 };

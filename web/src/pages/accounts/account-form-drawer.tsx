@@ -37,7 +37,7 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
   const editing = account !== null;
   const initial = useMemo<AccountFormValues>(() => (account ? accountToFormValues(account) : { provider: 'amazonq', name: '', enabled: true, models: [] }), [account]);
   const provider = (Form.useWatch('provider', form) ?? initial.provider) as ProviderName;
-  const authMethod = Form.useWatch('auth_method', form) as 'social' | 'idc' | undefined;
+  const authMethod = (Form.useWatch('auth_method', form) ?? initial.auth_method) as 'social' | 'idc' | 'api_key' | undefined;
 
   useEffect(() => {
     if (open) {
@@ -96,7 +96,7 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
         <Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('accountForm.required', { name: t('common.name') }) }]}>
           <Input />
         </Form.Item>
-        <ProviderCredentialFields provider={provider} editing={editing} authMethod={authMethod} hints={account?.credentials} />
+        <ProviderCredentialFields provider={provider} editing={editing} authMethod={authMethod === 'api_key' ? undefined : authMethod} hints={account?.credentials} />
         <Form.Item
           name="base_url"
           label={t('accountForm.baseUrl')}

@@ -24,7 +24,7 @@ export function parseImportText(text: string): { ok: true; rows: unknown[] } | {
 }
 
 function rowError(row: ImportRow): string {
-  return row.ok ? '' : row.error;
+  return row.ok ? '' : (row.error ?? '');
 }
 
 /** Bulk import: paste JSON, send it, see a result per row. */

@@ -1,6 +1,17 @@
 import { Progress, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format/format-count';
+
+/** A balance reading as the server stores it (the contract types it loosely, as a JSON object). */
+interface BalanceDto {
+  remaining?: number | null;
+  limit?: number | null;
+  unit?: string | null;
+  reset_at?: string | number | null;
+  resetAt?: string | number | null;
+  raw?: string | null;
+  breakdown?: Array<{ label: string; used: number; limit: number }> | null;
+  overage?: { enabled: boolean; used: number } | null;
+}
 
 function formatAmount(value: number, unit: string | null | undefined): string {
   const text = Number.isInteger(value) ? formatCount(value) : value.toFixed(2);
@@ -8,26 +19,29 @@ function formatAmount(value: number, unit: string | null | undefined): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** The parts of the allowance (base, free trial, bonuses), the overage and the reset, for the tooltip. */
+export function balanceDetails(balance: BalanceDto): string {
+  const parts = (balance.breakdown ?? []).map((part) => `${part.label} ${formatAmount(part.used, null)}/${formatAmount(part.limit, null)}`);
+  if (balance.overage) parts.push(`overage ${balance.overage.enabled ? 'on' : 'off'}${balance.overage.used ? ` (${formatAmount(balance.overage.used, null)} used)` : ''}`);
+  const reset = balance.resetAt ?? balance.reset_at;
+  if (reset !== null && reset !== undefined) parts.push(`resets ${new Date(reset).toLocaleString()}`);
+  return parts.join(' · ');
+}
 
 /** Remaining balance as a bar when both remaining and limit are known, else the number (or the upstream's text). */
-export function BalanceCell({ balance }: { balance: Record<string, unknown> | null | undefined }) {
-  const { t } = useTranslation();
+export function BalanceCell({ balance: stored }: { balance: Record<string, unknown> | BalanceDto | null | undefined }) {
+  const balance = stored as BalanceDto | null | undefined;
   if (!balance) return <Typography.Text type="secondary">—</Typography.Text>;
-  const remaining = numberOrNull(balance.remaining);
-  const limit = numberOrNull(balance.limit);
-  const unit = stringOrNull(balance.unit);
-  if (remaining !== null && limit !== null && limit > 0) {
+  const { remaining, limit, unit } = balance;
+  if (typeof remaining === 'number' && typeof limit === 'number' && limit > 0) {
     const percent = Math.max(0, Math.min(100, (remaining / limit) * 100));
     return (
-      <div style={{ minWidth: 120 }} title={t('accounts.balanceOf', { remaining: formatAmount(remaining, unit), limit: formatAmount(limit, unit) })}>
+      <div style={{ minWidth: 120 }} title={[`${formatAmount(remaining, unit)} of ${formatAmount(limit, unit)}`, balanceDetails(balance)].filter(Boolean).join(' · ')}>
         <Progress percent={Math.round(percent)} size="small" status={percent < 10 ? 'exception' : 'normal'} format={() => formatAmount(remaining, unit)} />
       </div>
     );
   }
-  if (remaining !== null) return <span>{formatAmount(remaining, unit)}</span>;
-  const raw = stringOrNull(balance.raw);
-  if (raw) return <Typography.Text ellipsis={{ tooltip: raw }} style={{ maxWidth: 160 }}>{raw}</Typography.Text>;
+  if (typeof remaining === 'number') return <span>{formatAmount(remaining, unit)}</span>;
+  if (balance.raw) return <Typography.Text ellipsis style={{ maxWidth: 160 }}>{balance.raw}</Typography.Text>;
   return <Typography.Text type="secondary">—</Typography.Text>;
 }

@@ -30,8 +30,10 @@ const row = (id: string, model: string, overrides: Partial<RequestLogDto> = {}):
   error_message: null,
   client_ip: null,
   user_agent: null,
+  attempts: [],
+  cache_write_1h_tokens: null,
   ...overrides,
-});
+}) as RequestLogDto;
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
