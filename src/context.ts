@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
 import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
+import { recordAccountEvents } from './accounts/record-account-events.js';
 import { resealAccountSecretSettings } from './accounts/reseal-account-secret-settings.js';
 import { createApiKeyCache, type ApiKeyCache } from './auth/api-key-cache.js';
 import type { Config } from './config/config.js';
@@ -122,7 +123,7 @@ export async function createContext(config: Config, logger: Logger, version: str
     hooks.push(() => apiKeys.close());
     const resealed = await resealAccountSecretSettings(database.db, secretBox);
     if (resealed > 0) logger.info({ accounts: resealed }, 'proxy URLs and custom header values sealed at rest');
-    const accounts = await createCachedAccountStore({ db: database.db, secretBox, bus: changeBus, logger });
+    const accounts = recordAccountEvents(await createCachedAccountStore({ db: database.db, secretBox, bus: changeBus, logger }), { db: database.db, logger });
     hooks.push(() => accounts.close());
     const settings = await createSettingsService({ db: database.db, bus: changeBus, logger, secretBox });
     hooks.push(() => settings.close());

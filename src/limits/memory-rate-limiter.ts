@@ -29,7 +29,7 @@ export function createMemoryRateLimiter(options: { now?: () => number; maxCounte
       const at = now();
       sweep(at);
       const current = rules.map((rule) => {
-        const window = windowBounds(at, rule.windowMs);
+        const window = rule.windowAt?.(at) ?? windowBounds(at, rule.windowMs);
         const counterKey = `${rule.key}|${rule.windowMs}`;
         const counter = counters.get(counterKey);
         const count = counter && counter.windowIndex === window.index ? counter.count : 0;

@@ -7,6 +7,8 @@ export interface RateLimitRule {
   label: string;
   /** Metrics label for refusals ("key_rpm"). */
   scope?: string;
+  /** A calendar window instead of epoch multiples of `windowMs` (a day in the configured time zone). */
+  windowAt?: (time: number) => { index: number; endsAt: number };
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; rule: RateLimitRule; retryAfterMs: number };

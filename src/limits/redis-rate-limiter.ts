@@ -35,7 +35,7 @@ export function createRedisRateLimiter(options: { redis: Redis; keyPrefix?: stri
     async hit(rules) {
       if (rules.length === 0) return { allowed: true };
       const at = now();
-      const windows = rules.map((rule) => windowBounds(at, rule.windowMs));
+      const windows = rules.map((rule) => rule.windowAt?.(at) ?? windowBounds(at, rule.windowMs));
       const keys = rules.map((rule, index) => `${prefix}${rule.key}:${rule.windowMs}:${windows[index]!.index}`);
       // Keep each counter a little past its window so clock skew between instances cannot reset it early.
       const argv = rules.flatMap((rule, index) => [rule.limit, windows[index]!.endsAt - at + 1000]);

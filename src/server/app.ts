@@ -1,6 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { registerAccountDetailRoutes } from '../admin/accounts/register-account-detail-routes.js';
 import { registerAccountRoutes } from '../admin/accounts/register-account-routes.js';
+import { auditAdminChanges } from '../admin/audit/audit-admin-changes.js';
+import { registerAuditRoutes } from '../admin/audit/register-audit-routes.js';
 import { registerApiKeyRoutes } from '../admin/api-keys/register-api-key-routes.js';
 import { registerSettingsRoutes } from '../admin/settings/register-settings-routes.js';
 import { registerStatsRoutes } from '../admin/stats/register-stats-routes.js';
@@ -25,6 +28,7 @@ import { clientFormatForPath, renderErrorResponse, toGatewayError } from './rend
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerMeRoute } from './routes/me.js';
 import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
@@ -60,9 +64,24 @@ export function createApp(context: AppContext): App {
   registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
   app.use('/admin/*', assumeJsonBody());
+  app.use(
+    '/admin/*',
+    auditAdminChanges({
+      db: context.database.db,
+      isPublic: isPublicAdminPath,
+      retentionDays: () => context.settings.get().log_retention_days,
+      readResource: async (path, headers) => {
+        const credentials = new Headers();
+        for (const name of ['authorization', 'x-api-key']) if (headers.has(name)) credentials.set(name, headers.get(name) ?? '');
+        const response = await app.request(path, { method: 'GET', headers: credentials });
+        return response.ok ? response.json() : undefined;
+      },
+    }),
+  );
   const rateLimit = rateLimitByKey(context.rateLimiter, {
     isExempt: isRateExempt,
     onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label),
+    timeZone: () => context.settings.get().timezone,
     onRefused: (c, error) => recordRefusedRequest(c, error, (entry) => context.usage.record(entry), { startedAt: Date.now() }),
   });
   app.use('/v1/*', requireApiKey(context.apiKeys));
@@ -80,10 +99,13 @@ export function createApp(context: AppContext): App {
   registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get(), reportedModels);
   registerGeminiRoutes(app, context.gateway.deps, () => context.accounts.list(), () => context.settings.get(), reportedModels);
   registerDocsRoutes(app, context);
+  registerMeRoute(app, context);
   registerApiKeyRoutes(app, context);
+  registerAccountDetailRoutes(app, context); // before /admin/accounts/{id} so 'bulk' is not read as an id
   registerAccountRoutes(app, context);
   registerSettingsRoutes(app, context);
   registerStatsRoutes(app, context);
+  registerAuditRoutes(app, context);
 
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
   app.onError((error, c) => {

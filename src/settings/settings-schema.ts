@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../core/day-boundary.js';
 
 /** Price of a model in USD per million tokens. */
 export const modelPriceSchema = z.object({
@@ -58,6 +59,8 @@ export const settingsSchema = z.object({
    * while a reasoning model thinks. On expiry the stream ends with an error event.
    */
   stream_idle_timeout_ms: z.number().int().min(1000).default(120_000),
+  /** IANA zone where days begin for "today", daily statistics, requests per day and daily budgets. */
+  timezone: z.string().min(1).refine(isKnownTimeZone, { message: 'an IANA time zone name such as UTC or Asia/Shanghai' }).default('UTC'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -152,4 +152,36 @@ export interface Database {
   request_logs: RequestLogsTable;
   usage_rollups: UsageRollupsTable;
   stored_responses: StoredResponsesTable;
+  audit_log: AuditLogTable;
+  account_events: AccountEventsTable;
+}
+
+/** One admin change: who (key id and name), what (method, path, target), when, and redacted before/after JSON. */
+export interface AuditLogTable {
+  id: string;
+  created_at: number;
+  actor_key_id: string;
+  actor_key_name: string;
+  action: string;
+  method: string;
+  path: string;
+  target_type: string;
+  target_id: string | null;
+  http_status: number;
+  request_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_json: string | null;
+}
+
+/** An account's history: 'status' changes, 'error's and 'balance' readings. */
+export interface AccountEventsTable {
+  id: string;
+  account_id: string;
+  created_at: number;
+  kind: string;
+  status: string | null;
+  message: string | null;
+  balance_remaining: number | null;
+  balance_json: string | null;
 }

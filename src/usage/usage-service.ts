@@ -103,6 +103,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   });
   const budgets = new BudgetTracker({
     now,
+    timeZone: () => deps.settings().timezone,
     onBudgetReached: (reached) =>
       notifier.notify('key_budget_reached', {
         api_key_id: reached.apiKeyId,
@@ -145,7 +146,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   }
 
   async function refreshBudgets(at = now()): Promise<void> {
-    const snapshot = await loadKeySpend(deps.db, at);
+    const snapshot = await loadKeySpend(deps.db, at, deps.settings().timezone);
     budgets.seed(snapshot);
     await ledger?.seed(snapshot, budgets.knownBudgets().keys());
   }

@@ -94,9 +94,9 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.baseUrl}/admin/dashboard/`);
-    await page.evaluate(`window.localStorage.setItem('sluice.adminKey', ${JSON.stringify(adminKey)})`);
+    await page.evaluate(`window.localStorage.setItem('sluice.adminKey', ${JSON.stringify(adminKey)}); window.localStorage.setItem('sluice.language', 'en'); window.localStorage.setItem('sluice.theme', 'light')`);
     await page.reload();
-    await page.getByText('7d', { exact: true }).click();
+    await page.getByText('7 days', { exact: true }).click();
     await page.getByTestId('timeline-chart').locator('canvas').first().waitFor();
     await page.waitForTimeout(1000);
     const output = path.join(repositoryRoot, 'docs/dashboard.png');

@@ -51,6 +51,17 @@ describe.each(testDatabases())('admin settings on %s', (database) => {
     expect(harness.context.settings.get()).toEqual(before);
   });
 
+  it('takes an IANA time zone for day boundaries and refuses unknown names', async () => {
+    expect(defaultSettings().timezone).toBe('UTC');
+    const bad = await harness.request('PATCH', '/admin/settings', { timezone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('timezone');
+    const good = await harness.request('PATCH', '/admin/settings', { timezone: 'Asia/Shanghai' });
+    expect(good.status).toBe(200);
+    expect(harness.context.settings.get().timezone).toBe('Asia/Shanghai');
+    await harness.request('PATCH', '/admin/settings', { timezone: 'UTC' });
+  });
+
   it('never returns webhook signing secrets, and keeps them when the masked value comes back', async () => {
     const hook = { url: 'https://hooks.example.com/sluice', events: ['account_disabled'], secret: 'whsec-very-secret' };
     const saved = await harness.request('PATCH', '/admin/settings', { webhooks: [hook] });

@@ -86,6 +86,22 @@ describe.each(testDatabases())('usage statistics routes on %s', (database) => {
     expect(badTime.status).toBe(400);
   });
 
+  it('days follow the timezone setting: local midnight for today and for daily points', async () => {
+    await harness.context.settings.update({ timezone: 'Asia/Shanghai' });
+    try {
+      const overview = (await (await harness.request('GET', '/admin/stats/overview')).json()) as Record<string, unknown>;
+      expect(overview.timezone).toBe('Asia/Shanghai');
+      expect(new Date(String(overview.today_started_at)).getTime() % day).toBe(16 * hour);
+      const timeline = (await (await harness.request('GET', `/admin/stats/timeline?granularity=day&from=${new Date(now - 5 * day).toISOString()}`)).json()) as {
+        data: Array<{ bucket: string; requests: number }>;
+      };
+      for (const point of timeline.data) expect(new Date(point.bucket).getTime() % day).toBe(16 * hour);
+      expect(timeline.data.reduce((sum, point) => sum + point.requests, 0)).toBe(4);
+    } finally {
+      await harness.context.settings.update({ timezone: 'UTC' });
+    }
+  });
+
   it('GET /admin/stats/keys|models|accounts rank by requests with names', async () => {
     const keys = (await (await harness.request('GET', '/admin/stats/keys')).json()) as { data: Array<Record<string, unknown>> };
     expect(keys.data).toEqual([expect.objectContaining({ key_id: keyId, key_name: 'alice', key_revoked: false, requests: 4, successes: 3, errors: 1 })]);

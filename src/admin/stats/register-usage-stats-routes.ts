@@ -56,14 +56,14 @@ export function registerUsageStatsRoutes(app: App, context: AppContext): void {
 
   app.openapi(overviewRoute, async (c) => {
     await usage.refreshForRead();
-    return c.json(await loadUsageOverview(db, Date.now(), context.accounts ? context.accounts.list() : null), 200);
+    return c.json(await loadUsageOverview(db, Date.now(), context.accounts ? context.accounts.list() : null, context.settings.get().timezone), 200);
   });
 
   app.openapi(timelineRoute, async (c) => {
     const query = c.req.valid('query');
     const range = parseTimeRange(query, Date.now(), query.granularity === 'day' ? 30 * dayMs : dayMs);
     await usage.refreshForRead();
-    return c.json(await loadUsageTimeline(db, { granularity: query.granularity, groupBy: query.group_by, ...range }), 200);
+    return c.json(await loadUsageTimeline(db, { granularity: query.granularity, groupBy: query.group_by, ...range, timeZone: context.settings.get().timezone }), 200);
   });
 
   for (const [route, kind] of [

@@ -18,6 +18,8 @@ const periodSchema = z.object({ ...figures, error_rate: z.number(), total_tokens
 
 export const overviewSchema = z
   .object({
+    timezone: z.string().openapi({ description: 'The IANA time zone where days begin (the `timezone` setting).' }),
+    today_started_at: z.string().openapi({ description: 'When "today" began: local midnight in `timezone`, as an ISO instant.' }),
     today: periodSchema,
     last_7_days: periodSchema,
     last_30_days: periodSchema,
@@ -31,7 +33,7 @@ export const timelineSchema = z
     group_by: z.enum(['none', 'model', 'provider', 'key', 'account']),
     data: z.array(
       z.object({
-        bucket: z.string().openapi({ description: 'Start of the UTC hour or day.' }),
+        bucket: z.string().openapi({ description: 'Start of the hour, or of the day at local midnight in the `timezone` setting (ISO instant).' }),
         group: z.string().nullable(),
         ...figures,
         latency_avg_ms: z.number(),

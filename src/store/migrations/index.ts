@@ -6,6 +6,7 @@ import * as requestLogs from './004-request-logs.js';
 import * as usageRollups from './005-usage-rollups.js';
 import * as storedResponses from './006-stored-responses.js';
 import * as limitsAndAttempts from './007-limits-and-attempts.js';
+import * as auditAndAccountEvents from './008-audit-and-account-events.js';
 
 /**
  * The explicit, ordered list of migrations. Written only with Kysely's portable schema builder so
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '005-usage-rollups': usageRollups,
   '006-stored-responses': storedResponses,
   '007-limits-and-attempts': limitsAndAttempts,
+  '008-audit-and-account-events': auditAndAccountEvents,
 };

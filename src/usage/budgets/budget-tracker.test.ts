@@ -53,4 +53,20 @@ describe('BudgetTracker', () => {
     expect(tracker.spendOf('key-1')).toEqual({ dayStart: Date.UTC(2026, 10, 23), dayTokens: 100, dayCost: 5, monthStart: Date.UTC(2026, 10, 1), monthTokens: 5000, monthCost: 50, totalTokens: 9000, totalCost: 90 });
     expect(tracker.spendOf('key-2')).toMatchObject({ dayTokens: 0, monthTokens: 999 });
   });
+
+  it('daily budgets reset at midnight in the configured time zone (Asia/Shanghai)', () => {
+    let now = Date.parse('2026-03-10T15:00:00Z'); // 23:00 in Beijing
+    const tracker = new BudgetTracker({ now: () => now, timeZone: () => 'Asia/Shanghai' });
+    tracker.add('key-1', 1000, 0);
+    let thrown: unknown;
+    try {
+      tracker.check('key-1', { daily_tokens: 1000 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeDefined();
+    expect(tracker.spendOf('key-1').dayStart).toBe(Date.parse('2026-03-09T16:00:00Z'));
+    now = Date.parse('2026-03-10T16:00:00Z'); // midnight in Beijing, still 10 March in UTC
+    expect(() => tracker.check('key-1', { daily_tokens: 1000 })).not.toThrow();
+  });
 });

@@ -1,6 +1,7 @@
 import { budgetExceededError, findSpentBudget, type PeriodSpend } from './budget-exceeded.js';
 import type { BudgetReservation, SpendAmount } from './budget-reservation.js';
-import { budgetNames, utcDayStart, utcMonthStart, type BudgetName, type BudgetPeriod, type KeyBudgets } from './key-budgets.js';
+import { dayStartIn, monthStartIn } from '../../core/day-boundary.js';
+import { budgetNames, type BudgetName, type BudgetPeriod, type KeyBudgets } from './key-budgets.js';
 
 /** One key's spend in the current UTC day and month and in total. */
 export interface KeySpend {
@@ -24,6 +25,8 @@ export interface BudgetReached {
 
 export interface BudgetTrackerOptions {
   now?: () => number;
+  /** The IANA zone where days and months begin (the `timezone` setting); UTC when absent. */
+  timeZone?: () => string;
   /** Called once per key, budget and period when a budget is first found spent. */
   onBudgetReached?: (reached: BudgetReached) => void;
 }
@@ -135,8 +138,9 @@ export class BudgetTracker {
 
   private current(apiKeyId: string): KeySpend {
     const time = this.now();
-    const dayStart = utcDayStart(time);
-    const monthStart = utcMonthStart(time);
+    const zone = this.options.timeZone?.() ?? 'UTC';
+    const dayStart = dayStartIn(zone, time);
+    const monthStart = monthStartIn(zone, time);
     let spend = this.spend.get(apiKeyId);
     if (!spend) {
       spend = { dayStart, dayTokens: 0, dayCost: 0, monthStart, monthTokens: 0, monthCost: 0, totalTokens: 0, totalCost: 0 };

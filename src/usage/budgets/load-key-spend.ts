@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../store/schema.js';
 import { allValues } from '../rollup/rollup-dimension.js';
 import type { KeySpend } from './budget-tracker.js';
-import { utcDayStart, utcMonthStart } from './key-budgets.js';
+import { dayStartIn, monthStartIn } from '../../core/day-boundary.js';
 
 const figure = z.coerce.number();
 const periodRowSchema = z.object({ api_key_id: z.string(), tokens: figure.nullable(), cost: figure.nullable() });
@@ -32,10 +32,10 @@ async function spendSince(db: Kysely<Database>, since: number): Promise<Map<stri
   return spend;
 }
 
-/** Every key's stored spend today, this month and in total, from the hourly roll-ups and key totals. */
-export async function loadKeySpend(db: Kysely<Database>, now: number): Promise<Map<string, KeySpend>> {
-  const dayStart = utcDayStart(now);
-  const monthStart = utcMonthStart(now);
+/** Every key's stored spend today, this month (local to `timeZone`) and in total, from the hourly roll-ups and key totals. */
+export async function loadKeySpend(db: Kysely<Database>, now: number, timeZone = 'UTC'): Promise<Map<string, KeySpend>> {
+  const dayStart = dayStartIn(timeZone, now);
+  const monthStart = monthStartIn(timeZone, now);
   const [day, month, totals] = await Promise.all([
     spendSince(db, dayStart),
     spendSince(db, monthStart),

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AccountRecord } from '../../accounts/account-record.js';
 import { deriveAccountStatus } from '../../accounts/derive-account-status.js';
+import { dayStartIn } from '../../core/day-boundary.js';
 import type { Database } from '../../store/schema.js';
 import { bucketStartOf } from '../rollup/rollup-granularity.js';
 import { rollupGroupFilter } from './rollup-group-filter.js';
@@ -47,15 +48,22 @@ function countAccounts(accounts: AccountState[], now: number) {
 }
 
 /**
- * Totals for today (since 00:00 UTC), the last 7 and 30 days (whole hours), and account health counts.
- * Reads the hourly roll-ups, which the caller brings up to date first.
+ * Totals for today (since local midnight in `timeZone`), the last 7 and 30 days (whole hours), and account
+ * health counts. Reads the hourly roll-ups, which the caller brings up to date first.
  */
-export async function loadUsageOverview(db: Kysely<Database>, now: number, accounts: AccountRecord[] | null) {
+export async function loadUsageOverview(db: Kysely<Database>, now: number, accounts: AccountRecord[] | null, timeZone = 'UTC') {
   const [today, lastWeek, lastMonth, states] = await Promise.all([
-    totalsSince(db, bucketStartOf(now, 'day')),
+    totalsSince(db, dayStartIn(timeZone, now)),
     totalsSince(db, bucketStartOf(now - 7 * dayMs, 'hour') + 3_600_000),
     totalsSince(db, bucketStartOf(now - 30 * dayMs, 'hour') + 3_600_000),
     accountStates(db, accounts),
   ]);
-  return { today, last_7_days: lastWeek, last_30_days: lastMonth, accounts: countAccounts(states, now) };
+  return {
+    timezone: timeZone,
+    today_started_at: new Date(dayStartIn(timeZone, now)).toISOString(),
+    today,
+    last_7_days: lastWeek,
+    last_30_days: lastMonth,
+    accounts: countAccounts(states, now),
+  };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { Database } from '../../store/schema.js';
 import { allValues, noValue, type RollupDimension } from '../rollup/rollup-dimension.js';
+import { loadLocalDayTimeline } from './load-local-day-timeline.js';
 import { bucketSizeMs, bucketStartOf, type RollupGranularity } from '../rollup/rollup-granularity.js';
 import { rollupGroupFilter } from './rollup-group-filter.js';
 import { averageLatency, renderFigures, summedFiguresSchema, summedFiguresSql, type SummedFigures } from './usage-figures.js';
@@ -15,13 +16,15 @@ export interface TimelineQuery {
   groupBy: TimelineGrouping;
   from: number;
   to: number;
+  /** Days begin at midnight in this IANA zone; outside UTC they are summed from the hourly roll-ups. */
+  timeZone?: string;
 }
 
 const maxBuckets = 2000;
 const groupColumn: Record<RollupDimension, string> = { none: `'${allValues}'`, key: 'api_key_id', model: 'model', provider: 'provider', account: 'account_id' };
 const rowSchema = summedFiguresSchema.extend({ bucket_start: z.coerce.number(), group_value: z.string(), latency_p95: z.coerce.number().nullable() });
 
-function point(bucket: number, group: string | null, figures: SummedFigures, p95: number) {
+export function point(bucket: number, group: string | null, figures: SummedFigures, p95: number) {
   return {
     bucket: new Date(bucket).toISOString(),
     group,
@@ -37,6 +40,8 @@ function point(bucket: number, group: string | null, figures: SummedFigures, p95
  * so a point's p95 is read, never estimated. Without grouping, empty buckets are filled with zeros.
  */
 export async function loadUsageTimeline(db: Kysely<Database>, query: TimelineQuery) {
+  const zone = query.timeZone ?? 'UTC';
+  if (query.granularity === 'day' && zone !== 'UTC') return loadLocalDayTimeline(db, { ...query, timeZone: zone });
   const size = bucketSizeMs(query.granularity);
   const first = bucketStartOf(query.from, query.granularity);
   if (query.to <= query.from) throw new InvalidRequestError('to must be after from.', { field: 'to' });

@@ -1,18 +1,25 @@
-const storageKey = 'sluice.adminKey';
+import type { SessionRole } from '../auth/admin-session';
 
-/** The signed-in admin key, kept in localStorage so a reload stays signed in. */
+const storageKey = 'sluice.adminKey';
+const roleKey = 'sluice.role';
+
+/** The signed-in key and what it may see, kept in localStorage so a reload stays signed in. */
 export const adminKeyStore = {
-  load(): string | null {
+  load(): { key: string; role: SessionRole } | null {
     try {
-      return window.localStorage.getItem(storageKey);
+      const key = window.localStorage.getItem(storageKey);
+      if (!key) return null;
+      return { key, role: window.localStorage.getItem(roleKey) === 'holder' ? 'holder' : 'admin' };
     } catch {
       return null;
     }
   },
-  save(adminKey: string): void {
-    window.localStorage.setItem(storageKey, adminKey);
+  save(key: string, role: SessionRole): void {
+    window.localStorage.setItem(storageKey, key);
+    window.localStorage.setItem(roleKey, role);
   },
   clear(): void {
     window.localStorage.removeItem(storageKey);
+    window.localStorage.removeItem(roleKey);
   },
 };

@@ -1,4 +1,6 @@
-/** An admin API failure: HTTP status plus the server's `{error:{type,message}}`, or a network failure (status 0). */
+import { i18n } from '../i18n/i18n';
+
+/** An API failure: HTTP status plus the server's `{error:{type,message}}`, or a network failure (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
@@ -21,7 +23,7 @@ export class ApiError extends Error {
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 0) return `Cannot reach Sluice: ${error.message}`;
+    if (error.status === 0) return i18n.t('errors.unreachable', { message: error.message });
     return `${error.message} (HTTP ${error.status})`;
   }
   return error instanceof Error ? error.message : String(error);

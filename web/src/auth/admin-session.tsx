@@ -1,8 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AdminClient } from '../api/admin-client';
+import type { SluiceApi } from '../api/sluice-api';
+
+/** An admin key sees every page; any other valid key sees only its own page. */
+export type SessionRole = 'admin' | 'holder';
 
 export interface AdminSession {
-  client: AdminClient;
+  api: SluiceApi;
+  role: SessionRole;
   signOut: () => void;
 }
 
@@ -12,7 +16,7 @@ export function AdminSessionProvider({ session, children }: { session: AdminSess
   return <AdminSessionContext.Provider value={session}>{children}</AdminSessionContext.Provider>;
 }
 
-/** The signed-in admin client; only inside the signed-in part of the app. */
+/** The signed-in client; only inside the signed-in part of the app. */
 export function useAdminSession(): AdminSession {
   const session = useContext(AdminSessionContext);
   if (!session) throw new Error('useAdminSession outside AdminSessionProvider');

@@ -1,50 +1,63 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PreferencesProvider } from '../preferences/preferences';
+import { pathOf } from '../test/fixtures';
 import { SignInPage } from './sign-in-page';
 
-function stubFetch(status: number, body: unknown) {
-  const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status }));
+function stubFetch(answers: Record<string, [number, unknown]>) {
+  const seen: Request[] = [];
+  const fetchMock = vi.fn(async (request: Request) => {
+    seen.push(request);
+    const [status, body] = answers[pathOf(request)] ?? [404, {}];
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  });
   vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  return seen;
 }
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+function renderPage(onSignedIn = vi.fn(), notice?: string) {
+  render(
+    <PreferencesProvider>
+      <SignInPage onSignedIn={onSignedIn} notice={notice} />
+    </PreferencesProvider>,
+  );
+  return onSignedIn;
+}
+
 async function submit(key: string) {
-  fireEvent.change(screen.getByLabelText('Admin API key'), { target: { value: key } });
+  fireEvent.change(screen.getByLabelText('API key'), { target: { value: key } });
   fireEvent.click(screen.getByRole('button', { name: /sign in/i }));
 }
 
 describe('SignInPage', () => {
   it('signs in with an admin key', async () => {
-    const fetchMock = stubFetch(200, { data: [] });
-    const onSignedIn = vi.fn();
-    render(<SignInPage onSignedIn={onSignedIn} />);
+    const seen = stubFetch({ '/v1/me?days=1': [200, { key: { is_admin: true } }] });
+    const onSignedIn = renderPage();
     await submit('  amq-admin  ');
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('amq-admin'));
-    expect(fetchMock).toHaveBeenCalledWith('/admin/api-keys', expect.objectContaining({ headers: expect.objectContaining({ authorization: 'Bearer amq-admin' }) }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('amq-admin', 'admin'));
+    expect(seen[0]!.headers.get('authorization')).toBe('Bearer amq-admin');
   });
 
-  it('says so when the key is not an admin key', async () => {
-    stubFetch(403, { error: { type: 'permission_error', message: 'Admin key required.' } });
-    const onSignedIn = vi.fn();
-    render(<SignInPage onSignedIn={onSignedIn} />);
+  it('signs a key holder in to their own page instead of refusing', async () => {
+    stubFetch({ '/v1/me?days=1': [200, { key: { is_admin: false } }] });
+    const onSignedIn = renderPage();
     await submit('amq-user');
-    expect(await screen.findByText(/not an admin key/)).toBeTruthy();
-    expect(onSignedIn).not.toHaveBeenCalled();
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('amq-user', 'holder'));
   });
 
   it('says so when the key is wrong', async () => {
-    stubFetch(401, { error: { type: 'authentication_error', message: 'Invalid API key.' } });
-    render(<SignInPage onSignedIn={vi.fn()} />);
+    stubFetch({ '/v1/me?days=1': [401, { error: { type: 'authentication_error', message: 'Invalid API key.' } }] });
+    renderPage();
     await submit('amq-wrong');
     expect(await screen.findByText(/This key is not valid/)).toBeTruthy();
   });
 
   it('shows why the user was signed out', () => {
-    render(<SignInPage onSignedIn={vi.fn()} notice="Your admin key is no longer accepted. Sign in again." />);
-    expect(screen.getByText('Your admin key is no longer accepted. Sign in again.')).toBeTruthy();
+    renderPage(vi.fn(), 'Your key is no longer accepted. Sign in again.');
+    expect(screen.getByText('Your key is no longer accepted. Sign in again.')).toBeTruthy();
   });
 });

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { pathOf } from '../test/fixtures';
 import { verifyAdminKey } from './verify-admin-key';
 
-const answer = (status: number, body: unknown) => (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
+const answer = (status: number, body: unknown) =>
+  (async (request: Request) => {
+    expect(pathOf(request)).toBe('/v1/me?days=1');
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }) as unknown as typeof fetch;
 
 describe('verifyAdminKey', () => {
-  it('accepts an admin key', async () => {
-    expect(await verifyAdminKey('amq-admin', answer(200, { data: [] }))).toEqual({ ok: true });
+  it('opens the admin pages for an admin key', async () => {
+    expect(await verifyAdminKey('amq-admin', answer(200, { key: { is_admin: true } }))).toEqual({ ok: true, role: 'admin' });
+  });
+
+  it('opens its own page for any other key', async () => {
+    expect(await verifyAdminKey('amq-user', answer(200, { key: { is_admin: false } }))).toEqual({ ok: true, role: 'holder' });
   });
 
   it('explains a wrong key', async () => {
@@ -13,12 +22,7 @@ describe('verifyAdminKey', () => {
     expect(result).toEqual({ ok: false, message: expect.stringContaining('not valid') });
   });
 
-  it('explains a non-admin key', async () => {
-    const result = await verifyAdminKey('amq-user', answer(403, { error: { type: 'permission_error', message: 'Admin only.' } }));
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('not an admin key') });
-  });
-
   it('asks for a key when empty', async () => {
-    expect(await verifyAdminKey('   ')).toEqual({ ok: false, message: 'Enter an admin API key.' });
+    expect(await verifyAdminKey('   ')).toEqual({ ok: false, message: 'Enter an API key.' });
   });
 });

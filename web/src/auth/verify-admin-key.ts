@@ -1,24 +1,23 @@
-import { createAdminClient } from '../api/admin-client';
 import { ApiError, errorMessage } from '../api/api-error';
-import { apiKeyListSchema } from '../api/contract/api-key-dto';
+import { createSluiceApi, unwrap } from '../api/sluice-api';
+import { i18n } from '../i18n/i18n';
+import type { SessionRole } from './admin-session';
 
-export type VerifyResult = { ok: true } | { ok: false; message: string };
+export type VerifyResult = { ok: true; role: SessionRole } | { ok: false; message: string };
 
-/** Checks a key against an admin-only endpoint and explains a refusal in plain words. */
-export async function verifyAdminKey(adminKey: string, fetchFunction?: typeof fetch): Promise<VerifyResult> {
-  const trimmed = adminKey.trim();
-  if (!trimmed) return { ok: false, message: 'Enter an admin API key.' };
-  const client = createAdminClient({ adminKey: trimmed, fetch: fetchFunction });
+/**
+ * Checks a key with `GET /v1/me`, which any valid key may call: an admin key opens the admin pages, any
+ * other key its own page. A refusal is explained in plain words.
+ */
+export async function verifyAdminKey(apiKey: string, fetchFunction?: typeof fetch): Promise<VerifyResult> {
+  const trimmed = apiKey.trim();
+  if (!trimmed) return { ok: false, message: i18n.t('signIn.enterKey') };
+  const api = createSluiceApi({ apiKey: trimmed, fetch: fetchFunction });
   try {
-    await client.get('/admin/api-keys', apiKeyListSchema);
-    return { ok: true };
+    const me = await unwrap(api.GET('/v1/me', { params: { query: { days: 1 } } }));
+    return { ok: true, role: me.key.is_admin ? 'admin' : 'holder' };
   } catch (error) {
-    if (error instanceof ApiError && error.isUnauthorized) {
-      return { ok: false, message: 'This key is not valid: it is unknown, expired, disabled or revoked.' };
-    }
-    if (error instanceof ApiError && error.isForbidden) {
-      return { ok: false, message: 'This key works for the API but is not an admin key. Sign in with an admin key.' };
-    }
+    if (error instanceof ApiError && error.isUnauthorized) return { ok: false, message: i18n.t('signIn.invalidKey') };
     return { ok: false, message: errorMessage(error) };
   }
 }

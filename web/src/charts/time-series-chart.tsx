@@ -14,10 +14,12 @@ interface TimeSeriesChartProps {
   formatValue?: (value: number) => string;
   /** Whole numbers only on the value axis (counts), no 0.5 ticks. */
   integer?: boolean;
+  /** Stack the series (parts of one whole, e.g. per model); off for overlapping figures such as requests and errors. */
+  stacked?: boolean;
 }
 
 /** Stacked time-series chart (one series per model, provider, key …). */
-export function TimeSeriesChart({ series, kind = 'bar', height = 320, formatValue, integer }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ series, kind = 'bar', height = 320, formatValue, integer, stacked = true }: TimeSeriesChartProps) {
   const option = {
     animation: false,
     tooltip: {
@@ -35,7 +37,7 @@ export function TimeSeriesChart({ series, kind = 'bar', height = 320, formatValu
     series: series.series.map((entry) => ({
       name: entry.name,
       type: kind,
-      stack: 'total',
+      stack: stacked ? 'total' : undefined,
       data: entry.values,
       smooth: kind === 'line',
       areaStyle: kind === 'line' ? { opacity: 0.15 } : undefined,

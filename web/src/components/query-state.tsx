@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Spin } from 'antd';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
 
 interface QueryStateProps {
@@ -13,14 +14,15 @@ interface QueryStateProps {
 
 /** The loading, error and empty states every panel shares; renders children once there is data. */
 export function QueryState({ loading, error, empty, emptyText, onRetry, children }: QueryStateProps) {
+  const { t } = useTranslation();
   if (error) {
     return (
       <Alert
         type="error"
         showIcon
-        title="Could not load"
+        title={t('common.couldNotLoad')}
         description={errorMessage(error)}
-        action={onRetry ? <Button size="small" onClick={onRetry}>Retry</Button> : undefined}
+        action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
       />
     );
   }
@@ -31,6 +33,6 @@ export function QueryState({ loading, error, empty, emptyText, onRetry, children
       </div>
     );
   }
-  if (empty) return <Empty description={emptyText ?? 'Nothing here yet'} />;
+  if (empty) return <Empty description={emptyText ?? t('common.nothingYet')} />;
   return <>{children}</>;
 }

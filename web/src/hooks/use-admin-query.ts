@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminClient } from '../api/admin-client';
+import type { SluiceApi } from '../api/sluice-api';
 import { useAdminSession } from '../auth/admin-session';
 
 export interface AdminQuery<T> {
@@ -9,9 +9,9 @@ export interface AdminQuery<T> {
   reload: () => void;
 }
 
-/** Loads data from the admin API; reloads when `dependencies` change; ignores answers that arrive late. */
-export function useAdminQuery<T>(load: (client: AdminClient) => Promise<T>, dependencies: readonly unknown[]): AdminQuery<T> {
-  const { client } = useAdminSession();
+/** Loads data from Sluice; reloads when `dependencies` change; ignores answers that arrive late. */
+export function useAdminQuery<T>(load: (api: SluiceApi) => Promise<T>, dependencies: readonly unknown[]): AdminQuery<T> {
+  const { api } = useAdminSession();
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
@@ -22,7 +22,7 @@ export function useAdminQuery<T>(load: (client: AdminClient) => Promise<T>, depe
   useEffect(() => {
     let current = true;
     setLoading(true);
-    loadRef.current(client).then(
+    loadRef.current(api).then(
       (result) => {
         if (!current) return;
         setData(result);
@@ -39,7 +39,7 @@ export function useAdminQuery<T>(load: (client: AdminClient) => Promise<T>, depe
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, generation, ...dependencies]);
+  }, [api, generation, ...dependencies]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   return { data, error, loading, reload };

@@ -1,61 +1,81 @@
-import { ApiOutlined, CloudServerOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { ApiOutlined, AuditOutlined, CloudServerOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, theme, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionRole } from '../auth/admin-session';
 import type { PageName } from '../navigation/use-page';
+import { PreferenceSwitches } from './preference-switches';
 
-const menuItems: { key: PageName; icon: ReactNode; label: string }[] = [
-  { key: 'dashboard', icon: <DashboardOutlined />, label: 'Dashboard' },
-  { key: 'accounts', icon: <CloudServerOutlined />, label: 'Accounts' },
-  { key: 'api-keys', icon: <KeyOutlined />, label: 'API keys' },
-  { key: 'requests', icon: <UnorderedListOutlined />, label: 'Request logs' },
-  { key: 'settings', icon: <SettingOutlined />, label: 'Settings' },
-];
+const icons: Record<PageName, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  accounts: <CloudServerOutlined />,
+  'api-keys': <KeyOutlined />,
+  requests: <UnorderedListOutlined />,
+  audit: <AuditOutlined />,
+  settings: <SettingOutlined />,
+};
 
 interface AppLayoutProps {
   page: PageName;
+  role: SessionRole;
   onNavigate: (page: PageName) => void;
   onSignOut: () => void;
   children: ReactNode;
 }
 
-/** Side menu on wide screens, a top menu on phones; sign out in the header. */
-export function AppLayout({ page, onNavigate, onSignOut, children }: AppLayoutProps) {
+/** Side menu on wide screens; on phones a menu button opens every page in a drawer. */
+export function AppLayout({ page, role, onNavigate, onSignOut, children }: AppLayoutProps) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const items = (Object.keys(icons) as PageName[]).map((key) => ({ key, icon: icons[key], label: t(`pages.${key}`) }));
+  const title = role === 'admin' ? t(`pages.${page}`) : t('pages.myKey');
   const menu = (
     <Menu
-      mode={wide ? 'inline' : 'horizontal'}
+      mode="inline"
       selectedKeys={[page]}
-      items={menuItems}
-      onClick={({ key }) => onNavigate(key as PageName)}
-      style={wide ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0, borderBottom: 0 }}
+      items={items}
+      onClick={({ key }) => {
+        onNavigate(key as PageName);
+        setDrawerOpen(false);
+      }}
+      style={{ borderInlineEnd: 0 }}
     />
   );
+  const brand = (
+    <div style={{ padding: '18px 24px', fontWeight: 600, fontSize: 18 }}>
+      <ApiOutlined /> Sluice
+    </div>
+  );
+  const border = `1px solid ${token.colorBorderSecondary}`;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {wide ? (
-        <Layout.Sider theme="light" width={208} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-          <div style={{ padding: '18px 24px', fontWeight: 600, fontSize: 18 }}>
-            <ApiOutlined /> Sluice
-          </div>
+      {wide && role === 'admin' ? (
+        <Layout.Sider theme="light" width={208} style={{ borderInlineEnd: border, background: token.colorBgContainer }}>
+          {brand}
           {menu}
         </Layout.Sider>
       ) : null}
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: wide ? '0 24px' : '0 8px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
-          {wide ? (
-            <Typography.Text strong style={{ flex: 1 }}>
-              {menuItems.find((item) => item.key === page)?.label}
-            </Typography.Text>
-          ) : (
-            menu
-          )}
-          <Button icon={<LogoutOutlined />} onClick={onSignOut} aria-label="Sign out">
-            {wide ? 'Sign out' : null}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header style={{ background: token.colorBgContainer, padding: wide ? '0 24px' : '0 8px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: border }}>
+          {!wide && role === 'admin' ? <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={() => setDrawerOpen(true)} /> : null}
+          <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }}>
+            {title}
+          </Typography.Text>
+          <PreferenceSwitches />
+          <Button icon={<LogoutOutlined />} onClick={onSignOut} aria-label={t('layout.signOut')}>
+            {wide ? t('layout.signOut') : null}
           </Button>
         </Layout.Header>
-        <Layout.Content style={{ padding: wide ? 24 : 8 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: wide ? 24 : 8, minWidth: 0 }}>{children}</Layout.Content>
       </Layout>
+      {role === 'admin' ? (
+        <Drawer placement="left" size={240} open={drawerOpen && !wide} onClose={() => setDrawerOpen(false)} title={brand} styles={{ body: { padding: 0 } }}>
+          {menu}
+        </Drawer>
+      ) : null}
     </Layout>
   );
 }

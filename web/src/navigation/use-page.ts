@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const pageNames = ['dashboard', 'accounts', 'api-keys', 'requests', 'settings'] as const;
+export const pageNames = ['dashboard', 'accounts', 'api-keys', 'requests', 'audit', 'settings'] as const;
 export type PageName = (typeof pageNames)[number];
 
 const base = import.meta.env.BASE_URL.replace(/\/+$/, '');

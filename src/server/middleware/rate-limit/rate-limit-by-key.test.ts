@@ -34,3 +34,31 @@ describe('rateLimitByKey', () => {
     for (let index = 0; index < 5; index += 1) expect(await (await app.request('/', { method: 'POST' })).text()).toBe('ok');
   });
 });
+
+describe('requests per day in a time zone', () => {
+  it('an RPD=1 key in Asia/Shanghai is told to retry at local midnight, not UTC midnight', async () => {
+    const dailyKey: AuthenticatedKey = { ...key, requestsPerMinute: null, requestsPerDay: 1 };
+    let now = Date.parse('2026-03-10T15:50:00Z'); // 23:50 in Beijing
+    let retryAfterMs = 0;
+    const app = new Hono<AppEnv>();
+    app.use('*', async (c, next) => {
+      c.set('apiKey', dailyKey);
+      await next();
+    });
+    app.use('*', rateLimitByKey(createMemoryRateLimiter({ now: () => now }), { timeZone: () => 'Asia/Shanghai' }));
+    app.all('*', (c) => c.text('ok'));
+    app.onError((error, c) => {
+      retryAfterMs = error instanceof RateLimitedError ? error.retryAfterMs ?? -1 : -1;
+      return c.text(error.message, 429);
+    });
+
+    expect((await app.request('/', { method: 'POST' })).status).toBe(200);
+    const refused = await app.request('/', { method: 'POST' });
+    expect(refused.status).toBe(429);
+    expect(retryAfterMs).toBe(10 * 60_000);
+    expect(await refused.text()).toContain('Retry in 600 s');
+    now = Date.parse('2026-03-10T16:00:00Z'); // 00:00 in Beijing: a new day
+    expect((await app.request('/', { method: 'POST' })).status).toBe(200);
+    expect((await app.request('/', { method: 'POST' })).status).toBe(429);
+  });
+});

@@ -9,6 +9,8 @@ export interface RateLimitByKeyOptions {
   isExempt?: (method: string, path: string) => boolean;
   /** Told about each refusal (metrics). */
   onRejected?: (rule: RateLimitRule) => void;
+  /** The IANA zone where days begin for requests per day (the `timezone` setting); UTC when absent. */
+  timeZone?: () => string;
   /** Told about each refusal before it is thrown (the request log). */
   onRefused?: (context: Context<AppEnv>, error: RateLimitedError) => Promise<void> | void;
 }
@@ -18,7 +20,7 @@ export function rateLimitByKey(limiter: RateLimiter, options: RateLimitByKeyOpti
   return async (c, next) => {
     const key = c.get('apiKey');
     if (!key || options.isExempt?.(c.req.method, c.req.path)) return next();
-    const rules = apiKeyRateRules(key);
+    const rules = apiKeyRateRules(key, options.timeZone?.());
     if (rules.length > 0) {
       const decision = await limiter.hit(rules);
       if (!decision.allowed) {

@@ -1,6 +1,9 @@
 import { App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { accountSchema, providerNames, type AccountDto, type ProviderName } from '../../api/contract/account-dto';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto } from '../../api/api-types';
+import { unwrap } from '../../api/sluice-api';
+import { providerNames, type ProviderName } from './providers';
 import { errorMessage } from '../../api/api-error';
 import { useAdminSession } from '../../auth/admin-session';
 import { accountToFormValues, type AccountFormValues } from './account-form-values';
@@ -14,6 +17,7 @@ const baseUrlHints: Record<ProviderName, string> = {
   openai: 'https://api.openai.com/v1',
   'openai-compatible': 'https://example.com/v1',
   amp: 'https://ampcode.com',
+  gemini: 'https://generativelanguage.googleapis.com',
 };
 
 interface AccountFormDrawerProps {
@@ -26,12 +30,13 @@ interface AccountFormDrawerProps {
 
 /** Add or edit an upstream account, with the fields its provider needs. */
 export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFormDrawerProps) {
-  const { client } = useAdminSession();
+  const { t } = useTranslation();
+  const { api } = useAdminSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountFormValues>();
   const [saving, setSaving] = useState(false);
   const editing = account !== null;
-  const initial = useMemo<AccountFormValues>(() => (account ? accountToFormValues(account) : { provider: 'anthropic', name: '', enabled: true, models: [] }), [account]);
+  const initial = useMemo<AccountFormValues>(() => (account ? accountToFormValues(account) : { provider: 'amazonq', name: '', enabled: true, models: [] }), [account]);
   const provider = (Form.useWatch('provider', form) ?? initial.provider) as ProviderName;
   const authMethod = (Form.useWatch('auth_method', form) ?? initial.auth_method) as 'social' | 'idc' | 'api_key' | undefined;
 
@@ -46,11 +51,12 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
     setSaving(true);
     try {
       if (account) {
-        await client.send('PATCH', `/admin/accounts/${encodeURIComponent(account.id)}`, buildPatchPayload(initial, { ...values, provider: initial.provider }), accountSchema);
-        message.success(`Saved ${values.name}`);
+        const body = buildPatchPayload(initial, { ...values, provider: initial.provider });
+        await unwrap(api.PATCH('/admin/accounts/{id}', { params: { path: { id: account.id } }, body: body as never }));
+        message.success(t('common.savedName', { name: values.name }));
       } else {
-        await client.send('POST', '/admin/accounts', buildCreatePayload(values), accountSchema);
-        message.success(`Added ${values.name}`);
+        await unwrap(api.POST('/admin/accounts', { body: buildCreatePayload(values) as never }));
+        message.success(t('accountForm.added', { name: values.name }));
       }
       onSaved();
     } catch (error) {
@@ -70,53 +76,53 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
 
   return (
     <Drawer
-      title={editing ? `Edit ${account.name}` : 'Add account'}
+      title={editing ? t('accountForm.editTitle', { name: account.name }) : t('accounts.add')}
       open={open}
       onClose={onClose}
       size={Math.min(520, window.innerWidth)}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {editing ? 'Save' : 'Add'}
+            {editing ? t('common.save') : t('common.add')}
           </Button>
         </Space>
       }
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} requiredMark="optional">
-        <Form.Item name="provider" label="Provider" rules={[{ required: true }]}>
+        <Form.Item name="provider" label={t('accounts.provider')} rules={[{ required: true }]}>
           <Select disabled={editing} options={providerNames.map((name) => ({ label: name, value: name }))} />
         </Form.Item>
-        <Form.Item name="name" label="Name" rules={[{ required: true, message: 'Name is required' }]}>
+        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('accountForm.required', { name: t('common.name') }) }]}>
           <Input />
         </Form.Item>
         <ProviderCredentialFields provider={provider} editing={editing} authMethod={authMethod} hints={account?.credentials} />
         <Form.Item
           name="base_url"
-          label="Base URL"
-          rules={provider === 'openai-compatible' && !editing ? [{ required: true, message: 'Base URL is required for OpenAI-compatible accounts' }] : []}
+          label={t('accountForm.baseUrl')}
+          rules={provider === 'openai-compatible' && !editing ? [{ required: true, message: t('accountForm.baseUrlRequired') }] : []}
         >
           <Input placeholder={baseUrlHints[provider]} />
         </Form.Item>
         <Row gutter={12}>
-          {numberField('requests_per_minute', 'Requests per minute', 1)}
-          {numberField('max_concurrency', 'Max concurrency', 1)}
-          {numberField('weight', 'Weight', 1, 'For weighted routing (1–1000)')}
-          {numberField('priority', 'Priority', -1000, 'For priority routing; higher first')}
-          {numberField('initial_balance', 'Initial balance', 0)}
-          {numberField('balance_threshold', 'Balance alert threshold', 0)}
+          {numberField('requests_per_minute', t('accountForm.requestsPerMinute'), 1)}
+          {numberField('max_concurrency', t('accountForm.maxConcurrency'), 1)}
+          {numberField('weight', t('accountForm.weight'), 1, t('accountForm.weightHint'))}
+          {numberField('priority', t('accountForm.priority'), -1000, t('accountForm.priorityHint'))}
+          {numberField('initial_balance', t('accountForm.initialBalance'), 0)}
+          {numberField('balance_threshold', t('accountForm.balanceThreshold'), 0)}
         </Row>
-        <Form.Item name="proxy_url" label="Proxy URL" tooltip="http://, https:// or socks5:// egress proxy for this account">
+        <Form.Item name="proxy_url" label={t('accountForm.proxyUrl')} tooltip={t('accountForm.proxyUrlHint')}>
           <Input placeholder="socks5://user:pass@host:1080" />
         </Form.Item>
-        <Form.Item name="user_agent" label="User agent">
+        <Form.Item name="user_agent" label={t('accountForm.userAgent')}>
           <Input />
         </Form.Item>
-        <Form.Item name="models" label="Models" tooltip="Models this account serves (exact names or * globs); empty = any">
-          <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="any model" open={false} suffixIcon={null} />
+        <Form.Item name="models" label={t('accountForm.models')} tooltip={t('accountForm.modelsHint')}>
+          <Select mode="tags" tokenSeparators={[',', ' ']} placeholder={t('accountForm.anyModel')} open={false} suffixIcon={null} />
         </Form.Item>
-        <Form.Item name="enabled" label="Enabled" valuePropName="checked">
+        <Form.Item name="enabled" label={t('common.enabled')} valuePropName="checked">
           <Switch />
         </Form.Item>
       </Form>

@@ -1,4 +1,5 @@
-import type { AccountDto, ProviderName } from '../../api/contract/account-dto';
+import type { AccountDto } from '../../api/api-types';
+import { isProviderName, type ProviderName } from './providers';
 
 /** What the add/edit form holds; secrets start blank and stay blank unless they are replaced. */
 export interface AccountFormValues {
@@ -31,7 +32,7 @@ export const secretFields = ['api_key', 'refresh_token', 'client_id', 'client_se
 
 export function accountToFormValues(account: AccountDto): AccountFormValues {
   return {
-    provider: account.provider as ProviderName,
+    provider: isProviderName(account.provider) ? account.provider : 'amazonq',
     name: account.name,
     enabled: account.enabled ?? true,
     base_url: account.base_url ?? null,

@@ -1,6 +1,17 @@
 import { Progress, Typography } from 'antd';
-import type { BalanceDto } from '../../api/contract/account-dto';
 import { formatCount } from '../../format/format-count';
+
+/** A balance reading as the server stores it (the contract types it loosely, as a JSON object). */
+interface BalanceDto {
+  remaining?: number | null;
+  limit?: number | null;
+  unit?: string | null;
+  reset_at?: string | number | null;
+  resetAt?: string | number | null;
+  raw?: string | null;
+  breakdown?: Array<{ label: string; used: number; limit: number }> | null;
+  overage?: { enabled: boolean; used: number } | null;
+}
 
 function formatAmount(value: number, unit: string | null | undefined): string {
   const text = Number.isInteger(value) ? formatCount(value) : value.toFixed(2);
@@ -18,7 +29,8 @@ export function balanceDetails(balance: BalanceDto): string {
 }
 
 /** Remaining balance as a bar when both remaining and limit are known, else the number (or the upstream's text). */
-export function BalanceCell({ balance }: { balance: BalanceDto | null | undefined }) {
+export function BalanceCell({ balance: stored }: { balance: Record<string, unknown> | BalanceDto | null | undefined }) {
+  const balance = stored as BalanceDto | null | undefined;
   if (!balance) return <Typography.Text type="secondary">—</Typography.Text>;
   const { remaining, limit, unit } = balance;
   if (typeof remaining === 'number' && typeof limit === 'number' && limit > 0) {

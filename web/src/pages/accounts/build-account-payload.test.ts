@@ -1,3 +1,4 @@
+import { testAccount } from '../../test/fixtures';
 import { describe, expect, it } from 'vitest';
 import { accountToFormValues } from './account-form-values';
 import { buildCreatePayload, buildPatchPayload } from './build-account-payload';
@@ -32,7 +33,7 @@ describe('buildCreatePayload', () => {
 });
 
 describe('buildPatchPayload', () => {
-  const initial = accountToFormValues({ id: '1', name: 'a', provider: 'anthropic', enabled: true, proxy_url: 'http://p', requests_per_minute: 5, models: ['x'] });
+  const initial = accountToFormValues(testAccount({ id: '1', name: 'a', provider: 'anthropic', enabled: true, proxy_url: 'http://p', requests_per_minute: 5, models: ['x'] }));
 
   it('sends nothing when nothing changed and secrets are blank', () => {
     expect(buildPatchPayload(initial, { ...initial, api_key: '' })).toEqual({});
@@ -50,7 +51,7 @@ describe('buildPatchPayload', () => {
 
 describe('buildPatchPayload on fields the server always keeps', () => {
   it('does not send a blank weight or priority', () => {
-    const initial = accountToFormValues({ id: '1', name: 'a', provider: 'openai', weight: 3, priority: 1 });
+    const initial = accountToFormValues(testAccount({ id: '1', name: 'a', provider: 'openai', weight: 3, priority: 1 }));
     expect(buildPatchPayload(initial, { ...initial, weight: null, priority: 2 })).toEqual({ priority: 2 });
   });
 });

@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../api/contract/account-dto';
+import type { ProviderName } from './providers';
 import { secretFields, type AccountFormValues } from './account-form-values';
 
 type Payload = Record<string, unknown>;
@@ -32,6 +32,7 @@ export function providerFields(provider: ProviderName): readonly (keyof AccountF
     case 'openai':
     case 'openai-compatible':
     case 'amp':
+    case 'gemini':
       return [];
     default: {
       const unreachable: never = provider;
@@ -51,6 +52,7 @@ export function providerSecretFields(provider: ProviderName): readonly (typeof s
     case 'openai':
     case 'openai-compatible':
     case 'amp':
+    case 'gemini':
       return ['api_key'];
     default: {
       const unreachable: never = provider;

@@ -1,5 +1,7 @@
 import { Form, Input, Radio } from 'antd';
-import type { ProviderName } from '../../api/contract/account-dto';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ProviderName } from './providers';
 
 interface ProviderCredentialFieldsProps {
   provider: ProviderName;
@@ -7,50 +9,57 @@ interface ProviderCredentialFieldsProps {
   /** Kiro only: idc needs a client id and secret; api_key needs only the key. */
   authMethod?: 'social' | 'idc' | 'api_key';
   /** What the server says is stored, shown as a placeholder (hints only, never the secret). */
-  hints?: Record<string, string | boolean | null> | null;
+  hints?: Record<string, string | boolean | null | undefined> | null;
 }
 
-function secretPlaceholder(editing: boolean, hint: string | boolean | null | undefined): string | undefined {
+function secretPlaceholder(t: TFunction, editing: boolean, hint: string | boolean | null | undefined): string | undefined {
   if (!editing) return undefined;
-  if (typeof hint === 'string') return `${hint} (leave blank to keep)`;
-  return hint === true ? 'stored (leave blank to keep)' : 'leave blank to keep';
+  if (typeof hint === 'string') return t('accountForm.keepHint', { hint });
+  return hint === true ? t('accountForm.keepStored') : t('accountForm.keepBlank');
 }
 
 /** The credential fields of one provider; secrets are write-only. */
 export function ProviderCredentialFields({ provider, editing, authMethod, hints }: ProviderCredentialFieldsProps) {
-  const required = (name: string) => (editing ? [] : [{ required: true, message: `${name} is required` }]);
+  const { t } = useTranslation();
+  const required = (name: string) => (editing ? [] : [{ required: true, message: t('accountForm.required', { name }) }]);
   const secret = (field: string, label: string, rules: { required: boolean; message: string }[]) => (
     <Form.Item key={field} name={field} label={label} rules={rules}>
-      <Input.Password placeholder={secretPlaceholder(editing, hints?.[field])} autoComplete="new-password" />
+      <Input.Password placeholder={secretPlaceholder(t, editing, hints?.[field])} autoComplete="new-password" />
     </Form.Item>
   );
   const region = (
-    <Form.Item key="region" name="region" label="Region" tooltip="Default us-east-1">
+    <Form.Item key="region" name="region" label={t('accountForm.region')} tooltip={t('accountForm.regionHint')}>
       <Input placeholder="us-east-1" />
     </Form.Item>
   );
   const idcKind = (
-    <Form.Item key="idc_kind" name="idc_kind" label="Sign-in" tooltip="An IAM Identity Center (Enterprise) login looks up its own profile ARN">
-      <Radio.Group options={[{ label: 'Builder ID', value: 'builder_id' }, { label: 'Identity Center', value: 'enterprise' }]} optionType="button" />
+    <Form.Item key="idc_kind" name="idc_kind" label={t('accountForm.signIn')} tooltip={t('accountForm.signInHint')}>
+      <Radio.Group
+        options={[
+          { label: t('accountForm.builderId'), value: 'builder_id' },
+          { label: t('accountForm.identityCenter'), value: 'enterprise' },
+        ]}
+        optionType="button"
+      />
     </Form.Item>
   );
   const profileArn = (
-    <Form.Item key="profile_arn" name="profile_arn" label="Profile ARN">
+    <Form.Item key="profile_arn" name="profile_arn" label={t('accountForm.profileArn')}>
       <Input placeholder="arn:aws:codewhisperer:…" />
     </Form.Item>
   );
   const authRegion = (
-    <Form.Item key="auth_region" name="auth_region" label="Sign-in region" tooltip="The Identity Center region, when it differs from the region">
-      <Input placeholder="same as region" />
+    <Form.Item key="auth_region" name="auth_region" label={t('accountForm.authRegion')} tooltip={t('accountForm.authRegionHint')}>
+      <Input placeholder={t('accountForm.sameAsRegion')} />
     </Form.Item>
   );
   switch (provider) {
     case 'amazonq':
       return (
         <>
-          {secret('refresh_token', 'Refresh token', required('Refresh token'))}
-          {secret('client_id', 'Client ID', required('Client ID'))}
-          {secret('client_secret', 'Client secret', required('Client secret'))}
+          {secret('refresh_token', t('accountForm.refreshToken'), required(t('accountForm.refreshToken')))}
+          {secret('client_id', t('accountForm.clientId'), required(t('accountForm.clientId')))}
+          {secret('client_secret', t('accountForm.clientSecret'), required(t('accountForm.clientSecret')))}
           {idcKind}
           {profileArn}
           {region}
@@ -58,24 +67,24 @@ export function ProviderCredentialFields({ provider, editing, authMethod, hints 
         </>
       );
     case 'kiro': {
-      const idcRules = authMethod === 'idc' ? required('Needed for IdC sign-in; it') : [];
+      const idcRules = authMethod === 'idc' ? required(t('accountForm.idcField')) : [];
       const authMethods = [
-        { label: 'Social', value: 'social' },
+        { label: t('accountForm.social'), value: 'social' },
         { label: 'IdC', value: 'idc' },
-        { label: 'Kiro API key', value: 'api_key' },
+        { label: t('accountForm.kiroApiKey'), value: 'api_key' },
       ];
       return (
         <>
-          <Form.Item name="auth_method" label="Auth method" initialValue="social">
+          <Form.Item name="auth_method" label={t('accountForm.authMethod')} initialValue="social">
             <Radio.Group options={authMethods} optionType="button" />
           </Form.Item>
           {authMethod === 'api_key' ? (
-            secret('api_key', 'API key (ksk_…)', required('API key'))
+            secret('api_key', t('accountForm.kiroApiKeyField'), required(t('accountForm.apiKey')))
           ) : (
             <>
-              {secret('refresh_token', 'Refresh token', required('Refresh token'))}
-              {secret('client_id', 'Client ID', idcRules)}
-              {secret('client_secret', 'Client secret', idcRules)}
+              {secret('refresh_token', t('accountForm.refreshToken'), required(t('accountForm.refreshToken')))}
+              {secret('client_id', t('accountForm.clientId'), idcRules)}
+              {secret('client_secret', t('accountForm.clientSecret'), idcRules)}
               {authMethod === 'idc' ? idcKind : null}
             </>
           )}
@@ -89,7 +98,8 @@ export function ProviderCredentialFields({ provider, editing, authMethod, hints 
     case 'openai':
     case 'openai-compatible':
     case 'amp':
-      return secret('api_key', 'API key', required('API key'));
+    case 'gemini':
+      return secret('api_key', t('accountForm.apiKey'), required(t('accountForm.apiKey')));
     default: {
       const unreachable: never = provider;
       return unreachable;

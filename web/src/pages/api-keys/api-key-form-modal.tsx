@@ -1,7 +1,9 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { apiKeySchema, createdApiKeySchema, type ApiKeyDto } from '../../api/contract/api-key-dto';
+import { useTranslation } from 'react-i18next';
+import type { ApiKeyDto } from '../../api/api-types';
+import { unwrap } from '../../api/sluice-api';
 import { errorMessage } from '../../api/api-error';
 import { useAdminSession } from '../../auth/admin-session';
 import { apiKeyToFormValues, buildApiKeyPayload, type ApiKeyFormValues } from './build-api-key-payload';
@@ -20,7 +22,8 @@ interface ApiKeyFormModalProps {
 const emptyValues: ApiKeyFormValues = { name: '', is_admin: false, enabled: true, allowed_models: [] };
 
 export function ApiKeyFormModal({ apiKey, open, onClose, onSaved }: ApiKeyFormModalProps) {
-  const { client } = useAdminSession();
+  const { t } = useTranslation();
+  const { api } = useAdminSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormShape>();
   const [saving, setSaving] = useState(false);
@@ -37,10 +40,10 @@ export function ApiKeyFormModal({ apiKey, open, onClose, onSaved }: ApiKeyFormMo
     setSaving(true);
     try {
       if (apiKey) {
-        await client.send('PATCH', `/admin/api-keys/${encodeURIComponent(apiKey.id)}`, buildApiKeyPayload(values, 'edit', initial), apiKeySchema);
+        await unwrap(api.PATCH('/admin/api-keys/{id}', { params: { path: { id: apiKey.id } }, body: buildApiKeyPayload(values, 'edit', initial) as never }));
         onSaved(null, values.name);
       } else {
-        const created = await client.send('POST', '/admin/api-keys', buildApiKeyPayload(values, 'create'), createdApiKeySchema);
+        const created = await unwrap(api.POST('/admin/api-keys', { body: buildApiKeyPayload(values, 'create') as never }));
         onSaved(created.key, created.name);
       }
     } catch (error) {
@@ -51,48 +54,48 @@ export function ApiKeyFormModal({ apiKey, open, onClose, onSaved }: ApiKeyFormMo
   };
 
   return (
-    <Modal title={apiKey ? `Edit ${apiKey.name}` : 'Create API key'} open={open} onCancel={onClose} onOk={() => form.submit()} okText={apiKey ? 'Save' : 'Create'} confirmLoading={saving} destroyOnHidden>
+    <Modal title={apiKey ? t('common.editName', { name: apiKey.name }) : t('apiKeys.createTitle')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={apiKey ? t('common.save') : t('apiKeys.create')} cancelText={t('common.cancel')} confirmLoading={saving} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="name" label="Name" rules={[{ required: true, whitespace: true, message: 'Name is required' }]}>
-          <Input placeholder="e.g. alice-laptop" />
+        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('accountForm.required', { name: t('common.name') }) }]}>
+          <Input placeholder={t('apiKeys.namePlaceholder')} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12}>
-            <Form.Item name="is_admin" label="Admin" valuePropName="checked" tooltip="Admin keys can use this dashboard and the admin API">
+            <Form.Item name="is_admin" label={t('apiKeys.admin')} valuePropName="checked" tooltip={t('apiKeys.adminHint')}>
               <Switch />
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="enabled" label="Enabled" valuePropName="checked">
+            <Form.Item name="enabled" label={t('common.enabled')} valuePropName="checked">
               <Switch />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="requests_per_minute" label="Requests per minute" tooltip="Empty = no limit">
-              <InputNumber min={1} style={{ width: '100%' }} placeholder="no limit" />
+            <Form.Item name="requests_per_minute" label={t('accountForm.requestsPerMinute')} tooltip={t('apiKeys.emptyNoLimit')}>
+              <InputNumber min={1} style={{ width: '100%' }} placeholder={t('apiKeys.noLimit')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="requests_per_day" label="Requests per day" tooltip="Empty = no limit">
-              <InputNumber min={1} style={{ width: '100%' }} placeholder="no limit" />
+            <Form.Item name="requests_per_day" label={t('apiKeys.requestsPerDay')} tooltip={t('apiKeys.requestsPerDayHint')}>
+              <InputNumber min={1} style={{ width: '100%' }} placeholder={t('apiKeys.noLimit')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="daily_cost" label="Daily budget (USD)">
-              <InputNumber min={0} step={1} style={{ width: '100%' }} placeholder="none" />
+            <Form.Item name="daily_cost" label={t('apiKeys.dailyBudget')} tooltip={t('apiKeys.dailyBudgetHint')}>
+              <InputNumber min={0} step={1} style={{ width: '100%' }} placeholder={t('apiKeys.noneBudget')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="monthly_cost" label="Monthly budget (USD)">
-              <InputNumber min={0} step={1} style={{ width: '100%' }} placeholder="none" />
+            <Form.Item name="monthly_cost" label={t('apiKeys.monthlyBudget')}>
+              <InputNumber min={0} step={1} style={{ width: '100%' }} placeholder={t('apiKeys.noneBudget')} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="expires_at" label="Expires" tooltip="Empty = never">
-          <DatePicker showTime style={{ width: '100%' }} placeholder="never" />
+        <Form.Item name="expires_at" label={t('apiKeys.expires')} tooltip={t('apiKeys.emptyNever')}>
+          <DatePicker showTime style={{ width: '100%' }} placeholder={t('apiKeys.never')} />
         </Form.Item>
-        <Form.Item name="allowed_models" label="Allowed models" tooltip="Empty = every model">
-          <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="every model" open={false} suffixIcon={null} />
+        <Form.Item name="allowed_models" label={t('apiKeys.allowedModels')} tooltip={t('apiKeys.emptyEveryModel')}>
+          <Select mode="tags" tokenSeparators={[',', ' ']} placeholder={t('apiKeys.everyModel')} open={false} suffixIcon={null} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,3 +1,4 @@
+import { testApiKey } from '../../test/fixtures';
 import { describe, expect, it } from 'vitest';
 import { apiKeyToFormValues, buildApiKeyPayload } from './build-api-key-payload';
 
@@ -12,7 +13,7 @@ describe('buildApiKeyPayload', () => {
   });
 
   it('sends null to clear limits on edit, and budgets when they change', () => {
-    const initial = apiKeyToFormValues({ id: '1', name: 'bob', requests_per_minute: 10, expires_at: '2030-01-01T00:00:00.000Z', allowed_models: ['gpt-4o'], budgets: { daily_cost: 5 } });
+    const initial = apiKeyToFormValues(testApiKey({ id: '1', name: 'bob', requests_per_minute: 10, expires_at: '2030-01-01T00:00:00.000Z', allowed_models: ['gpt-4o'], budgets: { daily_cost: 5 } }));
     expect(buildApiKeyPayload({ ...initial, requests_per_minute: null, expires_at: null, allowed_models: [], daily_cost: null }, 'edit', initial)).toEqual({
       name: 'bob',
       is_admin: false,

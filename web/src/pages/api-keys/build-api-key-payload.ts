@@ -1,4 +1,4 @@
-import type { ApiKeyDto } from '../../api/contract/api-key-dto';
+import type { ApiKeyDto } from '../../api/api-types';
 
 /** The key form's values; expiry as an ISO string (or null for never). */
 export interface ApiKeyFormValues {

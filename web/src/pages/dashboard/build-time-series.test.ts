@@ -39,3 +39,17 @@ describe('bucketStarts', () => {
     expect(bucketStarts('hour', new Date('2026-01-01T00:30:00Z'), new Date('2026-01-01T02:10:00Z'))).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z', '2026-01-01T02:00:00.000Z']);
   });
 });
+
+describe('day buckets in the server time zone', () => {
+  it('start at local midnight in Asia/Shanghai (16:00 UTC)', () => {
+    expect(bucketStarts('day', new Date('2026-03-10T03:00:00Z'), new Date('2026-03-11T20:00:00Z'), 'Asia/Shanghai')).toEqual([
+      '2026-03-09T16:00:00.000Z',
+      '2026-03-10T16:00:00.000Z',
+      '2026-03-11T16:00:00.000Z',
+    ]);
+  });
+
+  it('are UTC days by default', () => {
+    expect(bucketStarts('day', new Date('2026-03-10T03:00:00Z'), new Date('2026-03-11T20:00:00Z'))).toEqual(['2026-03-10T00:00:00.000Z', '2026-03-11T00:00:00.000Z']);
+  });
+});

@@ -1,10 +1,13 @@
 import type { TimeSeries } from '../../charts/time-series';
-import type { TimelinePoint } from '../../api/contract/stats-dto';
+import type { TimelinePoint } from '../../api/api-types';
+
+/** The figures a chart point needs; the rest of a timeline point is optional here. */
+export type SeriesPoint = Pick<TimelinePoint, 'bucket'> & Partial<Omit<TimelinePoint, 'bucket'>>;
 
 export const timelineMetrics = ['requests', 'tokens', 'cost'] as const;
 export type TimelineMetric = (typeof timelineMetrics)[number];
 
-export function metricValue(point: TimelinePoint, metric: TimelineMetric): number {
+export function metricValue(point: SeriesPoint, metric: TimelineMetric): number {
   switch (metric) {
     case 'requests':
       return point.requests ?? 0;
@@ -24,7 +27,7 @@ export function metricValue(point: TimelinePoint, metric: TimelineMetric): numbe
  * per group ordered by total, the smallest folded into "other" beyond `maxSeries`.
  */
 export function buildTimeSeries(
-  points: TimelinePoint[],
+  points: SeriesPoint[],
   metric: TimelineMetric,
   buckets: string[],
   formatLabel: (bucket: string) => string,
@@ -57,11 +60,29 @@ export function buildTimeSeries(
   return { labels: buckets.map(formatLabel), series };
 }
 
-/** Bucket starts (ISO) from `from` up to `to`, aligned to the UTC hour or day. */
-export function bucketStarts(granularity: 'hour' | 'day', from: Date, to: Date): string[] {
-  const step = granularity === 'hour' ? 3_600_000 : 86_400_000;
-  const start = Math.floor(from.getTime() / step) * step;
+const hourMs = 3_600_000;
+
+/** The calendar date of an instant in a time zone ("2026-03-10"). */
+export function localDate(time: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time));
+}
+
+/**
+ * Bucket starts (ISO) from `from` up to `to`: whole hours, or days beginning at local midnight in
+ * `timeZone` (the server's `timezone` setting), as the server's day buckets do.
+ */
+export function bucketStarts(granularity: 'hour' | 'day', from: Date, to: Date, timeZone = 'UTC'): string[] {
   const result: string[] = [];
-  for (let time = start; time <= to.getTime() && result.length < 1000; time += step) result.push(new Date(time).toISOString());
+  const start = Math.floor(from.getTime() / hourMs) * hourMs;
+  if (granularity === 'hour') {
+    for (let time = start; time <= to.getTime() && result.length < 1000; time += hourMs) result.push(new Date(time).toISOString());
+    return result;
+  }
+  let previous = localDate(start - hourMs, timeZone);
+  for (let time = start - 24 * hourMs; time <= to.getTime() && result.length < 1000; time += hourMs) {
+    const date = localDate(time, timeZone);
+    if (date !== previous && time + 24 * hourMs > from.getTime()) result.push(new Date(time).toISOString());
+    previous = date;
+  }
   return result;
 }

@@ -1,10 +1,12 @@
-import { Card, Segmented, Space } from 'antd';
+import { Card, Segmented, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { timelineSchema } from '../../api/contract/stats-dto';
+import { useTranslation } from 'react-i18next';
+import { unwrap } from '../../api/sluice-api';
 import { TimeSeriesChart } from '../../charts/time-series-chart';
 import { QueryState } from '../../components/query-state';
 import { formatCost } from '../../format/format-cost';
 import { formatCount } from '../../format/format-count';
+import { formatDay, formatHour } from '../../format/format-day';
 import { useAdminQuery } from '../../hooks/use-admin-query';
 import { bucketStarts, buildTimeSeries, type TimelineMetric } from './build-time-series';
 
@@ -15,49 +17,59 @@ const ranges = {
 } as const;
 type RangeName = keyof typeof ranges;
 
-function bucketLabel(granularity: 'hour' | 'day') {
-  return (bucket: string) => {
-    const date = new Date(bucket);
-    const pad = (part: number) => String(part).padStart(2, '0');
-    return granularity === 'hour' ? `${pad(date.getHours())}:00` : `${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  };
-}
-
-/** Requests, tokens or cost over time, stacked by model or provider. */
-export function TimelinePanel() {
+/** Requests, tokens or cost over time, stacked by model or provider; days follow the server's time zone. */
+export function TimelinePanel({ timeZone }: { timeZone: string }) {
+  const { t } = useTranslation();
   const [metric, setMetric] = useState<TimelineMetric>('requests');
   const [groupBy, setGroupBy] = useState<'model' | 'provider'>('model');
   const [range, setRange] = useState<RangeName>('24h');
   const { granularity, milliseconds } = ranges[range];
 
   const query = useAdminQuery(
-    async (client) => {
+    async (api) => {
       const to = new Date();
       const from = new Date(to.getTime() - milliseconds);
-      const timeline = await client.get('/admin/stats/timeline', timelineSchema, {
-        granularity,
-        group_by: groupBy,
-        from: from.toISOString(),
-        to: to.toISOString(),
-      });
-      return { points: timeline.data, buckets: bucketStarts(granularity, from, to) };
+      const timeline = await unwrap(api.GET('/admin/stats/timeline', { params: { query: { granularity, group_by: groupBy, from: from.toISOString(), to: to.toISOString() } } }));
+      return { points: timeline.data, buckets: bucketStarts(granularity, from, to, timeZone) };
     },
-    [granularity, milliseconds, groupBy],
+    [granularity, milliseconds, groupBy, timeZone],
   );
 
   const series = useMemo(
-    () => (query.data ? buildTimeSeries(query.data.points, metric, query.data.buckets, bucketLabel(granularity)) : null),
-    [query.data, metric, granularity],
+    () => (query.data ? buildTimeSeries(query.data.points, metric, query.data.buckets, granularity === 'hour' ? formatHour : (bucket) => formatDay(bucket, timeZone)) : null),
+    [query.data, metric, granularity, timeZone],
   );
 
   return (
-    <Card size="small" title="Traffic">
+    <Card size="small" title={t('dashboard.traffic')} extra={granularity === 'day' ? <Tag title={t('dashboard.dayBoundaryHint')}>{timeZone}</Tag> : null}>
       <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
-        <Segmented size="small" value={metric} onChange={(value) => setMetric(value as TimelineMetric)} options={[{ label: 'Requests', value: 'requests' }, { label: 'Tokens', value: 'tokens' }, { label: 'Cost', value: 'cost' }]} />
-        <Segmented size="small" value={groupBy} onChange={(value) => setGroupBy(value as 'model' | 'provider')} options={[{ label: 'By model', value: 'model' }, { label: 'By provider', value: 'provider' }]} />
-        <Segmented size="small" value={range} onChange={(value) => setRange(value as RangeName)} options={['24h', '7d', '30d']} />
+        <Segmented
+          size="small"
+          value={metric}
+          onChange={(value) => setMetric(value as TimelineMetric)}
+          options={[
+            { label: t('figures.requests'), value: 'requests' },
+            { label: t('figures.tokens'), value: 'tokens' },
+            { label: t('figures.cost'), value: 'cost' },
+          ]}
+        />
+        <Segmented
+          size="small"
+          value={groupBy}
+          onChange={(value) => setGroupBy(value as 'model' | 'provider')}
+          options={[
+            { label: t('dashboard.byModel'), value: 'model' },
+            { label: t('dashboard.byProvider'), value: 'provider' },
+          ]}
+        />
+        <Segmented
+          size="small"
+          value={range}
+          onChange={(value) => setRange(value as RangeName)}
+          options={(Object.keys(ranges) as RangeName[]).map((name) => ({ label: t(`dashboard.ranges.${name}`), value: name }))}
+        />
       </Space>
-      <QueryState loading={query.loading} error={query.error} onRetry={query.reload} empty={!series || series.series.length === 0} emptyText="No traffic in this period">
+      <QueryState loading={query.loading} error={query.error} onRetry={query.reload} empty={!series || series.series.length === 0} emptyText={t('dashboard.noTraffic')}>
         {series ? (
           <div data-testid="timeline-chart">
             <TimeSeriesChart series={series} kind={granularity === 'hour' ? 'bar' : 'line'} formatValue={metric === 'cost' ? formatCost : formatCount} integer={metric !== 'cost'} />

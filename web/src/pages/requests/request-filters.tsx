@@ -1,7 +1,7 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { accountListSchema } from '../../api/contract/account-dto';
-import { apiKeyListSchema } from '../../api/contract/api-key-dto';
+import { useTranslation } from 'react-i18next';
+import { unwrap } from '../../api/sluice-api';
 import { useAdminQuery } from '../../hooks/use-admin-query';
 
 export interface RequestFilterValues {
@@ -10,44 +10,61 @@ export interface RequestFilterValues {
   model?: string;
   status?: 'success' | 'error';
   range?: [Dayjs | null, Dayjs | null] | null;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
 }
 
-/** Query parameters for `GET /admin/requests` from the filter form. */
-export function filterQuery(values: RequestFilterValues): Record<string, string | undefined> {
+/** Query parameters for `GET /admin/requests` from the filter form (a range on wide screens, from/to on phones). */
+export function filterQuery(values: RequestFilterValues) {
   return {
     api_key_id: values.api_key_id || undefined,
     account_id: values.account_id || undefined,
     model: values.model?.trim() || undefined,
     status: values.status || undefined,
-    from: values.range?.[0]?.toISOString(),
-    to: values.range?.[1]?.toISOString(),
+    from: (values.range?.[0] ?? values.from)?.toISOString(),
+    to: (values.range?.[1] ?? values.to)?.toISOString(),
   };
 }
 
 export function RequestFilters({ onChange }: { onChange: (values: RequestFilterValues) => void }) {
+  const { t } = useTranslation();
   const [form] = Form.useForm<RequestFilterValues>();
-  const keys = useAdminQuery((client) => client.get('/admin/api-keys', apiKeyListSchema), []);
-  const accounts = useAdminQuery((client) => client.get('/admin/accounts', accountListSchema), []);
+  const wide = Grid.useBreakpoint().md ?? true;
+  const keys = useAdminQuery((api) => unwrap(api.GET('/admin/api-keys')), []);
+  const accounts = useAdminQuery((api) => unwrap(api.GET('/admin/accounts')), []);
+  const width = (pixels: number) => (wide ? { width: pixels } : { width: '100%' });
+  const item = { style: wide ? undefined : { width: '100%', marginInlineEnd: 0 } };
   return (
     <Form form={form} layout="inline" onFinish={onChange} style={{ rowGap: 8 }}>
-      <Form.Item name="api_key_id">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="Key" style={{ width: 160 }} loading={keys.loading} options={(keys.data?.data ?? []).map((key) => ({ label: key.name, value: key.id }))} />
+      <Form.Item name="api_key_id" {...item}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('requests.key')} style={width(160)} loading={keys.loading} options={(keys.data?.data ?? []).map((key) => ({ label: key.name, value: key.id }))} />
       </Form.Item>
-      <Form.Item name="account_id">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="Account" style={{ width: 160 }} loading={accounts.loading} options={(accounts.data?.data ?? []).map((account) => ({ label: account.name, value: account.id }))} />
+      <Form.Item name="account_id" {...item}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('requests.account')} style={width(160)} loading={accounts.loading} options={(accounts.data?.data ?? []).map((account) => ({ label: account.name, value: account.id }))} />
       </Form.Item>
-      <Form.Item name="model">
-        <Input allowClear placeholder="Model" style={{ width: 160 }} />
+      <Form.Item name="model" {...item}>
+        <Input allowClear placeholder={t('figures.model')} style={width(160)} />
       </Form.Item>
-      <Form.Item name="status">
-        <Select allowClear placeholder="Status" style={{ width: 110 }} options={[{ label: 'success', value: 'success' }, { label: 'error', value: 'error' }]} />
+      <Form.Item name="status" {...item}>
+        <Select allowClear placeholder={t('requests.status')} style={width(120)} options={[{ label: t('requests.success'), value: 'success' }, { label: t('requests.error'), value: 'error' }]} />
       </Form.Item>
-      <Form.Item name="range">
-        <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
-      </Form.Item>
+      {wide ? (
+        <Form.Item name="range">
+          <DatePicker.RangePicker showTime allowEmpty={[true, true]} placeholder={[t('requests.from'), t('requests.to')]} />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="from" {...item}>
+            <DatePicker showTime placeholder={t('requests.from')} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="to" {...item}>
+            <DatePicker showTime placeholder={t('requests.to')} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      )}
       <Space>
-        <Button type="primary" htmlType="submit">Filter</Button>
-        <Button onClick={() => { form.resetFields(); onChange({}); }}>Reset</Button>
+        <Button type="primary" htmlType="submit">{t('requests.filter')}</Button>
+        <Button onClick={() => { form.resetFields(); onChange({}); }}>{t('requests.reset')}</Button>
       </Space>
     </Form>
   );

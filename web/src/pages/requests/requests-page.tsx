@@ -1,19 +1,23 @@
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { requestLogPageSchema, type RequestLogDto } from '../../api/contract/request-log-dto';
+import { useTranslation } from 'react-i18next';
+import type { RequestLogDto } from '../../api/api-types';
+import { unwrap } from '../../api/sluice-api';
 import { useAdminSession } from '../../auth/admin-session';
 import { QueryState } from '../../components/query-state';
 import { formatCost } from '../../format/format-cost';
 import { formatCount } from '../../format/format-count';
 import { formatDateTime } from '../../format/format-date-time';
 import { formatMilliseconds } from '../../format/format-milliseconds';
+import { KeyName } from '../api-keys/key-name';
 import { RequestDetailDrawer } from './request-detail-drawer';
 import { filterQuery, RequestFilters, type RequestFilterValues } from './request-filters';
 
 const pageSize = 50;
 
 export function RequestsPage() {
-  const { client } = useAdminSession();
+  const { t } = useTranslation();
+  const { api } = useAdminSession();
   const [filters, setFilters] = useState<RequestFilterValues>({});
   const [rows, setRows] = useState<RequestLogDto[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -27,10 +31,10 @@ export function RequestsPage() {
       const current = ++generation.current;
       setLoading(true);
       try {
-        const page = await client.get('/admin/requests', requestLogPageSchema, { ...filterQuery(filters), limit: pageSize, cursor: from ?? undefined });
+        const page = await unwrap(api.GET('/admin/requests', { params: { query: { ...filterQuery(filters), limit: pageSize, cursor: from ?? undefined } } }));
         if (current !== generation.current) return;
         setRows((previous) => (from ? [...previous, ...page.data] : page.data));
-        setCursor(page.next_cursor ?? null);
+        setCursor(page.next_cursor);
         setError(undefined);
       } catch (failure) {
         if (current === generation.current) setError(failure);
@@ -38,7 +42,7 @@ export function RequestsPage() {
         if (current === generation.current) setLoading(false);
       }
     },
-    [client, filters],
+    [api, filters],
   );
 
   useEffect(() => {
@@ -46,10 +50,10 @@ export function RequestsPage() {
   }, [load]);
 
   return (
-    <Card title="Request logs" size="small" extra={<Button size="small" onClick={() => void load(null)}>Refresh</Button>}>
+    <Card title={t('pages.requests')} size="small" extra={<Button size="small" onClick={() => void load(null)}>{t('common.refresh')}</Button>}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <RequestFilters onChange={setFilters} />
-        <QueryState loading={loading} error={error} onRetry={() => void load(null)} empty={rows.length === 0} emptyText="No requests match">
+        <QueryState loading={loading} error={error} onRetry={() => void load(null)} empty={rows.length === 0} emptyText={t('requests.noneMatch')}>
           <Table<RequestLogDto>
             rowKey="id"
             size="small"
@@ -59,19 +63,19 @@ export function RequestsPage() {
             scroll={{ x: 'max-content' }}
             onRow={(row) => ({ onClick: () => setSelected(row), style: { cursor: 'pointer' } })}
             columns={[
-              { title: 'Time', dataIndex: 'created_at', render: (value: string) => formatDateTime(value) },
-              { title: 'Status', key: 'status', render: (_, row) => <Tag color={row.status === 'success' ? 'green' : 'red'}>{row.http_status ?? row.status}</Tag> },
-              { title: 'Key', key: 'key', render: (_, row) => row.api_key_name ?? row.api_key_id ?? '—' },
-              { title: 'Model', key: 'model', render: (_, row) => row.requested_model ?? '—' },
-              { title: 'Account', key: 'account', render: (_, row) => row.account_name ?? row.account_id ?? '—' },
-              { title: 'Tokens in/out', key: 'tokens', align: 'right', render: (_, row) => `${formatCount(row.input_tokens)} / ${formatCount(row.output_tokens)}` },
-              { title: 'Cost', dataIndex: 'cost', align: 'right', render: (value: number | null) => formatCost(value) },
-              { title: 'Latency', dataIndex: 'latency_ms', align: 'right', render: (value: number | null) => formatMilliseconds(value) },
-              { title: 'Error', dataIndex: 'error_message', render: (value: string | null) => (value ? <Typography.Text type="danger" ellipsis style={{ maxWidth: 200 }}>{value}</Typography.Text> : null) },
+              { title: t('requests.time'), dataIndex: 'created_at', render: (value: string) => formatDateTime(value) },
+              { title: t('requests.status'), key: 'status', render: (_, row) => <Tag color={row.status === 'success' ? 'green' : 'red'}>{row.http_status}</Tag> },
+              { title: t('requests.key'), key: 'key', render: (_, row) => <KeyName row={row} /> },
+              { title: t('figures.model'), dataIndex: 'requested_model' },
+              { title: t('requests.account'), key: 'account', render: (_, row) => row.account_name ?? row.account_id ?? '—' },
+              { title: t('requests.tokensInOut'), key: 'tokens', align: 'right', render: (_, row) => `${formatCount(row.input_tokens)} / ${formatCount(row.output_tokens)}` },
+              { title: t('figures.cost'), dataIndex: 'cost', align: 'right', render: (value: number) => formatCost(value) },
+              { title: t('figures.latency'), dataIndex: 'latency_ms', align: 'right', render: (value: number) => formatMilliseconds(value) },
+              { title: t('requests.error'), dataIndex: 'error_message', render: (value: string | null) => (value ? <Typography.Text type="danger" ellipsis={{ tooltip: value }} style={{ maxWidth: 240 }}>{value}</Typography.Text> : null) },
             ]}
           />
           <div style={{ textAlign: 'center', marginTop: 12 }}>
-            {cursor ? <Button onClick={() => void load(cursor)} loading={loading}>Load more</Button> : <Typography.Text type="secondary">{rows.length} shown, no more</Typography.Text>}
+            {cursor ? <Button onClick={() => void load(cursor)} loading={loading}>{t('requests.loadMore')}</Button> : <Typography.Text type="secondary">{t('requests.shownNoMore', { count: rows.length })}</Typography.Text>}
           </div>
         </QueryState>
       </Space>

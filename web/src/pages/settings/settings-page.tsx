@@ -1,37 +1,46 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { routingStrategies, settingsSchema, webhookEventNames } from '../../api/contract/settings-dto';
+import { App, Button, Card, Col, Form, Row, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsDto } from '../../api/api-types';
 import { errorMessage } from '../../api/api-error';
+import { unwrap } from '../../api/sluice-api';
 import { useAdminSession } from '../../auth/admin-session';
 import { QueryState } from '../../components/query-state';
 import { useAdminQuery } from '../../hooks/use-admin-query';
+import { SettingScalarItem } from './setting-scalar-item';
+import { settingFields, settingGroups, type SettingGroup } from './settings-fields';
 import { formToSettingsPatch, settingsToForm, type SettingsFormValues } from './settings-form';
+import { ModelMappingsEditor, PricesEditor, WebhooksEditor } from './settings-list-editors';
+import { useSettingsSchema } from './use-settings-schema';
 
-const priceColumns = [
-  { name: 'input', label: 'Input' },
-  { name: 'output', label: 'Output' },
-  { name: 'cache_read', label: 'Cache read' },
-  { name: 'cache_write', label: 'Cache write' },
-] as const;
+const listGroups = new Set<SettingGroup>(['models', 'prices', 'webhooks']);
+const webhookEvents = ['account_disabled', 'quota_exhausted', 'balance_low', 'key_budget_reached'] as const satisfies ReadonlyArray<SettingsDto['webhooks'][number]['events'][number]>;
 
+/** Every setting the server has, grouped, with help text and the server's own limits. */
 export function SettingsPage() {
-  const { client } = useAdminSession();
+  const { t } = useTranslation();
+  const { api } = useAdminSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<SettingsFormValues>();
   const [saving, setSaving] = useState(false);
-  const query = useAdminQuery((adminClient) => adminClient.get('/admin/settings', settingsSchema), []);
+  const query = useAdminQuery((client) => unwrap(client.GET('/admin/settings')), []);
+  const schema = useSettingsSchema();
 
   useEffect(() => {
     if (query.data) form.setFieldsValue(settingsToForm(query.data));
   }, [query.data, form]);
 
+  const present = useMemo(() => new Set(Object.keys(query.data ?? {})), [query.data]);
+  const others = [...present].filter((name) => !settingFields.some((field) => field.name === name)).sort();
+
   const save = async (values: SettingsFormValues) => {
     setSaving(true);
     try {
-      const saved = await client.send('PATCH', '/admin/settings', formToSettingsPatch(values), settingsSchema);
+      const patch = formToSettingsPatch(values);
+      for (const name of Object.keys(patch)) if (!present.has(name)) delete patch[name];
+      const saved = await unwrap(api.PATCH('/admin/settings', { body: patch }));
       form.setFieldsValue(settingsToForm(saved));
-      message.success('Settings saved');
+      message.success(t('settings.saved'));
     } catch (error) {
       message.error(errorMessage(error));
     } finally {
@@ -39,93 +48,50 @@ export function SettingsPage() {
     }
   };
 
+  const scalarCard = (group: SettingGroup) => {
+    const fields = settingFields.filter((field) => field.group === group && present.has(field.name));
+    if (fields.length === 0) return null;
+    return (
+      <Card key={group} size="small" title={t(`settings.groups.${group}`)} data-testid={`settings-${group}`}>
+        <Row gutter={16}>
+          {fields.map((field) => (
+            <Col xs={24} md={12} key={field.name}>
+              <SettingScalarItem name={field.name} kind={field.kind} schema={schema[field.name]} />
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    );
+  };
+
   return (
     <QueryState loading={query.loading} error={query.error} onRetry={query.reload} empty={!query.data}>
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form form={form} layout="vertical" onFinish={save} scrollToFirstError>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Card size="small" title="Routing">
-            <Row gutter={16}>
-              <Col xs={24} sm={12}>
-                <Form.Item name="routing_strategy" label="Routing strategy">
-                  <Select options={routingStrategies.map((strategy) => ({ label: strategy.replace('_', ' '), value: strategy }))} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item name="log_retention_days" label="Keep request logs (days)" tooltip="Hourly and daily roll-ups are kept longer">
-                  <InputNumber min={1} max={3650} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-            </Row>
+          {settingGroups.filter((group) => !listGroups.has(group)).map(scalarCard)}
+          {others.length > 0 ? (
+            <Card size="small" title={t('settings.groups.other')}>
+              <Row gutter={16}>
+                {others.map((name) => (
+                  <Col xs={24} md={12} key={name}>
+                    <SettingScalarItem name={name} kind="other" schema={schema[name]} />
+                  </Col>
+                ))}
+              </Row>
+            </Card>
+          ) : null}
+          <Card size="small" title={t('settings.groups.models')} extra={<Typography.Text type="secondary">{t('settings.fields.model_mappings.help')}</Typography.Text>}>
+            <ModelMappingsEditor />
           </Card>
-          <Card size="small" title="Model mappings" extra={<Typography.Text type="secondary">requested → sent upstream</Typography.Text>}>
-            <Form.List name="model_mappings">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field) => (
-                    <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
-                      <Form.Item name={[field.name, 'from']} rules={[{ required: true, message: 'Model' }]}>
-                        <Input placeholder="gpt-4" aria-label="Requested model" />
-                      </Form.Item>
-                      <span>→</span>
-                      <Form.Item name={[field.name, 'to']} rules={[{ required: true, message: 'Target' }]}>
-                        <Input placeholder="claude-sonnet-4.5" aria-label="Upstream model" />
-                      </Form.Item>
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="Remove mapping" />
-                    </Space>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ from: '', to: '' })}>Add mapping</Button>
-                </>
-              )}
-            </Form.List>
+          <Card size="small" title={t('settings.groups.prices')} extra={<Typography.Text type="secondary">{t('settings.fields.prices.help')}</Typography.Text>}>
+            <PricesEditor />
           </Card>
-          <Card size="small" title="Price overrides" extra={<Typography.Text type="secondary">USD per million tokens</Typography.Text>}>
-            <Form.List name="prices">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field) => (
-                    <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
-                      <Form.Item name={[field.name, 'model']} rules={[{ required: true, message: 'Model' }]}>
-                        <Input placeholder="model" aria-label="Price model" style={{ width: 180 }} />
-                      </Form.Item>
-                      {priceColumns.map((column) => (
-                        <Form.Item key={column.name} name={[field.name, column.name]} rules={column.name === 'input' || column.name === 'output' ? [{ required: true, message: column.label }] : []}>
-                          <InputNumber min={0} placeholder={column.label} aria-label={column.label} style={{ width: 110 }} />
-                        </Form.Item>
-                      ))}
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="Remove price" />
-                    </Space>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ model: '', input: null, output: null })}>Add price</Button>
-                </>
-              )}
-            </Form.List>
+          <Card size="small" title={t('settings.groups.webhooks')} extra={<Typography.Text type="secondary">{t('settings.fields.webhooks.help')}</Typography.Text>}>
+            <WebhooksEditor eventNames={[...webhookEvents]} />
           </Card>
-          <Card size="small" title="Webhooks">
-            <Form.List name="webhooks">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field) => (
-                    <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
-                      <Form.Item name={[field.name, 'url']} rules={[{ required: true, type: 'url', message: 'A URL' }]}>
-                        <Input placeholder="https://hooks.example.com/sluice" aria-label="Webhook URL" style={{ width: 260 }} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'events']}>
-                        <Select mode="multiple" placeholder="events" aria-label="Webhook events" style={{ minWidth: 220 }} options={webhookEventNames.map((name) => ({ label: name, value: name }))} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'secret']}>
-                        <Input.Password placeholder="signing secret (optional)" aria-label="Webhook secret" autoComplete="new-password" />
-                      </Form.Item>
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="Remove webhook" />
-                    </Space>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ url: '', events: [...webhookEventNames] })}>Add webhook</Button>
-                </>
-              )}
-            </Form.List>
-          </Card>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={saving}>Save settings</Button>
-            <Button onClick={() => query.data && form.setFieldsValue(settingsToForm(query.data))}>Discard changes</Button>
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={saving}>{t('settings.save')}</Button>
+            <Button onClick={() => query.data && form.setFieldsValue(settingsToForm(query.data))}>{t('settings.discard')}</Button>
           </Space>
         </Space>
       </Form>
