@@ -157,6 +157,10 @@ export const en = {
     detail: 'Detail',
     created: 'created',
     failed: 'failed',
+    duplicate: 'duplicate',
+    rejected: 'rejected',
+    addFiles: 'Add credential files',
+    filesHint: 'Or add the credential files you already have: Kiro IDE kiro-auth-token.json (with its client registration for IdC), the Amazon Q / kiro-cli data.sqlite3, kiro.rs credentials.json, amq2api exports.',
   },
   apiKeys: {
     usage: 'Usage',

@@ -160,6 +160,10 @@ export const zhCn: TranslationShape<typeof en> = {
     detail: '详情',
     created: '已创建',
     failed: '失败',
+    duplicate: '重复',
+    rejected: '已拒绝',
+    addFiles: '添加凭据文件',
+    filesHint: '也可以直接添加已有的凭据文件：Kiro IDE 的 kiro-auth-token.json（IdC 登录另附客户端注册文件）、Amazon Q / kiro-cli 的 data.sqlite3、kiro.rs 的 credentials.json、amq2api 导出文件。',
   },
   apiKeys: {
     usage: '用量',

@@ -1,4 +1,4 @@
-import { Alert, App, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Modal, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../api/api-types';
@@ -23,6 +23,15 @@ export function parseImportText(text: string): { ok: true; rows: unknown[] } | {
   return { ok: false, message: i18n.t('accountImport.expectedArray') };
 }
 
+/** Text files go as text; anything else (a CLI SQLite database) as base64. */
+async function fileToImport(file: File): Promise<{ name: string; content?: string; content_base64?: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!bytes.includes(0)) return { name: file.name, content: new TextDecoder().decode(bytes) };
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return { name: file.name, content_base64: btoa(binary) };
+}
+
 function rowError(row: ImportRow): string {
   return row.ok ? '' : (row.error ?? '');
 }
@@ -36,16 +45,19 @@ export function AccountImportModal({ open, onClose, onImported }: { open: boolea
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResultDto | null>(null);
   const [sending, setSending] = useState(false);
+  /** Credential files people already have (Kiro token + registration, CLI database, kiro.rs, amq2api), sent as they are. */
+  const [files, setFiles] = useState<File[]>([]);
 
   const close = () => {
     setText('');
+    setFiles([]);
     setProblem(null);
     setResult(null);
     onClose();
   };
 
   const send = async () => {
-    const parsed = parseImportText(text);
+    const parsed = files.length > 0 && !text.trim() ? ({ ok: true, rows: [] } as const) : parseImportText(text);
     if (!parsed.ok) {
       setProblem(parsed.message);
       return;
@@ -53,7 +65,8 @@ export function AccountImportModal({ open, onClose, onImported }: { open: boolea
     setProblem(null);
     setSending(true);
     try {
-      const answer = await unwrap(api.POST('/admin/accounts/import', { body: parsed.rows as never }));
+      const body = files.length > 0 ? { files: await Promise.all(files.map(fileToImport)), ...(text.trim() ? { text } : {}) } : parsed.rows;
+      const answer = await unwrap(api.POST('/admin/accounts/import', { body: body as never }));
       setResult(answer);
       message.success(t('accountImport.imported', { created: answer.created, total: answer.results.length }));
       onImported();
@@ -73,8 +86,18 @@ export function AccountImportModal({ open, onClose, onImported }: { open: boolea
           pagination={false}
           dataSource={result.results}
           columns={[
-            { title: t('accountImport.row'), dataIndex: 'index', width: 60 },
-            { title: t('accountImport.result'), key: 'ok', width: 90, render: (_, row) => (row.ok ? <Tag color="green">{t('accountImport.created')}</Tag> : <Tag color="red">{t('accountImport.failed')}</Tag>) },
+            { title: t('accountImport.row'), key: 'row', width: 160, render: (_, row) => row.source || row.index },
+            {
+              title: t('accountImport.result'),
+              key: 'ok',
+              width: 90,
+              render: (_, row) =>
+                row.ok ? (
+                  <Tag color="green">{t('accountImport.created')}</Tag>
+                ) : (
+                  <Tag color={row.status === 'duplicate' ? 'gold' : 'red'}>{t(row.status === 'duplicate' ? 'accountImport.duplicate' : 'accountImport.rejected')}</Tag>
+                ),
+            },
             { title: t('accountImport.detail'), key: 'detail', render: (_, row) => (row.ok ? <Typography.Text code>{row.id}</Typography.Text> : rowError(row)) },
           ]}
         />
@@ -83,6 +106,15 @@ export function AccountImportModal({ open, onClose, onImported }: { open: boolea
           <Typography.Paragraph type="secondary">
             {t('accountImport.intro')} <Typography.Text code>{'[{"name":"a","provider":"openai","api_key":"sk-…"}]'}</Typography.Text>
           </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('accountImport.filesHint')}</Typography.Paragraph>
+          <Upload
+            multiple
+            fileList={files.map((file, index) => ({ uid: String(index), name: file.name }))}
+            beforeUpload={(file) => (setFiles((current) => [...current, file]), false)}
+            onRemove={(removed) => setFiles((current) => current.filter((_, index) => String(index) !== removed.uid))}
+          >
+            <Button style={{ marginBottom: 12 }}>{t('accountImport.addFiles')}</Button>
+          </Upload>
           <Input.TextArea value={text} onChange={(event) => setText(event.target.value)} rows={10} placeholder="[ … ]" style={{ fontFamily: 'monospace' }} aria-label={t('accountImport.jsonLabel')} />
           {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} /> : null}
         </>
