@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Tests that spawn the real server run the compiled dist/main.js; build it once when stale.
+    globalSetup: ['tests/support/build-server-once.ts'],
   },
 });

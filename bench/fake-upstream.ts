@@ -1,11 +1,13 @@
 /**
  * A fast fake upstream for benchmarks, in its own process: Anthropic Messages at /v1/messages and
  * OpenAI Chat Completions at /v1/chat/completions, JSON or SSE with a fixed number of text chunks.
- * Prints `ready <port>` on stdout once listening.
+ * A model name containing `slow` streams the same events spread over BENCH_SLOW_SECONDS (default 10),
+ * for holding many streams open at once. Prints `ready <port>` on stdout once listening.
  */
 import http from 'node:http';
 
 const chunkCount = Number(process.env.BENCH_CHUNKS ?? 50);
+const slowSeconds = Number(process.env.BENCH_SLOW_SECONDS ?? 10);
 const words = Array.from({ length: chunkCount }, (_, index) => `word${index} `);
 const text = words.join('');
 
@@ -42,8 +44,11 @@ const server = http.createServer((request, response) => {
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
     let stream = false;
+    let slow = false;
     try {
-      stream = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { stream?: boolean }).stream === true;
+      const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { stream?: boolean; model?: string };
+      stream = parsed.stream === true;
+      slow = typeof parsed.model === 'string' && parsed.model.includes('slow');
     } catch {
       response.writeHead(400).end('{"error":{"message":"bad json"}}');
       return;
@@ -54,13 +59,27 @@ const server = http.createServer((request, response) => {
       return;
     }
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const frames = isAnthropic ? anthropicStream : openaiStream;
+    if (slow) {
+      let next = 0;
+      const timer = setInterval(() => {
+        if (response.destroyed) return clearInterval(timer);
+        response.write(frames[next]);
+        next += 1;
+        if (next === frames.length) {
+          clearInterval(timer);
+          response.end();
+        }
+      }, (slowSeconds * 1000) / frames.length);
+      return;
+    }
     // One write per event, as a real upstream flushes token by token.
-    for (const frame of isAnthropic ? anthropicStream : openaiStream) response.write(frame);
+    for (const frame of frames) response.write(frame);
     response.end();
   });
 });
 server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();
   process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 });

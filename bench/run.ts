@@ -1,138 +1,119 @@
 /**
- * `npm run bench`: throughput and latency through Sluice beside the same load sent straight to a
- * fake upstream (its own process), for non-streaming and 50-chunk streaming answers, on the
- * converting path (OpenAI in → Anthropic upstream) and on passthrough (Anthropic in → Anthropic).
- * Each pair runs ROUNDS times, alternating, and the medians are printed.
+ * `npm run bench`: throughput and latency through Sluice beside the same load sent straight to a fake
+ * upstream and through the floor proxy (node:http in, one undici Pool out, no auth, no accounting),
+ * each in its own process, for JSON and 50-chunk streaming answers, on the converting path (OpenAI in →
+ * Anthropic upstream) and on passthrough (Anthropic in → Anthropic). Each scenario runs BENCH_ROUNDS
+ * times, alternating targets, and medians of rounds are printed, never single runs.
+ * Then memory: resident size at idle and with BENCH_STREAMS (default 1,000) slow streams open at once.
+ *
+ *   BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50   load shape
+ *   BENCH_ONLY=passthrough                                 scenarios whose name contains this
+ *   BENCH_STREAMS=1000 BENCH_SLOW_SECONDS=10               slow-stream memory phase (BENCH_STREAMS=0 skips it)
+ *   BENCH_PROFILE_DIR=dir                                  V8 CPU profile of Sluice written there
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import autocannon from 'autocannon';
+import { measureLoad, median, type Measurement } from './measure-load.js';
+import { measureSlowStreams } from './measure-slow-streams.js';
+import { startBenchProcesses, type BenchProcesses } from './start-bench-processes.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const adminKey = `amq-bench-${Math.random().toString(36).slice(2)}`;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const streamCount = Number(process.env.BENCH_STREAMS ?? 1000);
+const slowSeconds = Number(process.env.BENCH_SLOW_SECONDS ?? 10);
+const unloadedSeconds = 2;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+const messages = [{ role: 'user', content: 'Say fifty words.' }];
+const anthropicHeaders = { 'x-api-key': 'sk-ant-bench', 'anthropic-version': '2023-06-01' };
+const scenarios = [
+  { name: 'OpenAI in → Anthropic, JSON', route: '/v1/chat/completions', stream: false },
+  { name: 'OpenAI in → Anthropic, 50-chunk stream', route: '/v1/chat/completions', stream: true },
+  { name: 'Anthropic passthrough, JSON', route: '/v1/messages', stream: false },
+  { name: 'Anthropic passthrough, 50-chunk stream', route: '/v1/messages', stream: true },
+] as const;
+
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
+
+async function measureMemory(processes: BenchProcesses): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  console.log('\nmemory | floor | sluice');
+  console.log('--- | --- | ---');
+  console.log(`RSS idle | ${megabytes(processes.residentBytes('floor'))} | ${megabytes(processes.residentBytes('sluice'))}`);
+  if (streamCount <= 0) return;
+  const body = { model: 'claude-bench-slow', messages, max_tokens: 100, stream: true };
+  const timeoutMs = (slowSeconds + 60) * 1000;
+  const floor = await measureSlowStreams({ url: `${processes.floor}/v1/messages`, headers: anthropicHeaders, body, count: streamCount, timeoutMs, residentBytes: () => processes.residentBytes('floor') });
+  const sluice = await measureSlowStreams({
+    url: `${processes.sluice}/v1/messages`,
+    headers: { authorization: `Bearer ${processes.adminKey}` },
+    body,
+    count: streamCount,
+    timeoutMs,
+    residentBytes: () => processes.residentBytes('sluice'),
   });
+  console.log(`RSS peak, ${streamCount} concurrent slow streams (passthrough) | ${megabytes(floor.peakResidentBytes)} | ${megabytes(sluice.peakResidentBytes)}`);
+  console.log(`streams open at once (peak) / completed | ${floor.peakOpen} / ${floor.completed} | ${sluice.peakOpen} / ${sluice.completed}`);
+  for (const [name, result] of [['floor', floor], ['sluice', sluice]] as const) if (result.firstError) console.log(`${name}: ${result.failed} failed, first: ${result.firstError}`);
+  console.log(`RSS after the streams ended | ${megabytes(processes.residentBytes('floor'))} | ${megabytes(processes.residentBytes('sluice'))}`);
 }
-
-function start(command: string[], env: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} did not start: ${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (readyPattern.test(output)) {
-        clearTimeout(timer);
-        resolve({ child, output });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}: ${output}`)));
-  });
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const healthy = await fetch(`${base}/health`).then((response) => response.ok, () => false);
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Sluice did not become healthy within 30 s');
-}
-
-async function admin(base: string, method: string, route: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${base}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-interface Measurement { rps: number; p50: number; p99: number; mean: number; errors: number }
-
-async function load(url: string, headers: Record<string, string>, body: object, clients = connections, duration = seconds): Promise<Measurement> {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), connections: clients, duration });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, errors: result.errors + result.non2xx };
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sluice-bench-'));
-  const fake = await start(['bench/fake-upstream.ts'], { PORT: '0' }, /ready \d+/);
-  const children: ChildProcess[] = [fake.child];
+  const profileDirectory = process.env.BENCH_PROFILE_DIR;
+  const processes = await startBenchProcesses({
+    sluiceNodeFlags: profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [],
+    upstreamEnvironment: { BENCH_SLOW_SECONDS: String(slowSeconds) },
+  });
   try {
-    const upstreamPort = Number(/ready (\d+)/.exec(fake.output)?.[1]);
-    const sluicePort = await freePort();
-    // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of Sluice there, for finding hot spots.
-    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const sluice = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(sluice);
-    const base = `http://127.0.0.1:${sluicePort}`;
-    await waitForHealth(base);
-    const upstream = `http://127.0.0.1:${upstreamPort}`;
-    await admin(base, 'POST', '/admin/accounts', { name: 'bench-anthropic', provider: 'anthropic', api_key: 'sk-ant-bench', base_url: upstream, models: ['claude-*'] });
-    const messages = [{ role: 'user', content: 'Say fifty words.' }];
-    const sluiceHeaders = { authorization: `Bearer ${adminKey}` };
-    const anthropicHeaders = { 'x-api-key': 'sk-ant-bench', 'anthropic-version': '2023-06-01' };
-    const scenarios = [
-      { name: 'OpenAI in → Anthropic, non-streaming', sluice: ['/v1/chat/completions', { model: 'claude-bench', messages, max_tokens: 100 }], stream: false },
-      { name: 'OpenAI in → Anthropic, 50-chunk stream', sluice: ['/v1/chat/completions', { model: 'claude-bench', messages, max_tokens: 100, stream: true }], stream: true },
-      { name: 'Anthropic passthrough, non-streaming', sluice: ['/v1/messages', { model: 'claude-bench', messages, max_tokens: 100 }], stream: false },
-      { name: 'Anthropic passthrough, 50-chunk stream', sluice: ['/v1/messages', { model: 'claude-bench', messages, max_tokens: 100, stream: true }], stream: true },
-    ] as const;
-    console.log(`rounds=${rounds} duration=${seconds}s connections=${connections} (medians over rounds)\n`);
-    console.log('scenario | direct req/s | sluice req/s | ratio | direct p50/p99 ms | sluice p50/p99 ms | added latency, 1 connection | errors');
-    console.log('--- | --- | --- | --- | --- | --- | --- | ---');
-    const only = process.env.BENCH_ONLY;
-    for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only.toLowerCase()))) {
+    await measureMemory(processes);
+    const sluiceHeaders = { authorization: `Bearer ${processes.adminKey}` };
+    console.log(`\nrounds=${rounds} duration=${seconds}s connections=${connections}; medians over rounds; added latency = mean at 1 connection, ${unloadedSeconds}s, minus the same for direct / floor\n`);
+    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | errors');
+    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
+    const only = process.env.BENCH_ONLY?.toLowerCase();
+    for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only))) {
       const direct: Measurement[] = [];
+      const floor: Measurement[] = [];
       const through: Measurement[] = [];
-      const added: number[] = [];
-      const directBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
+      const addedOverDirect: number[] = [];
+      const addedOverFloor: number[] = [];
+      const upstreamBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
+      const sluiceBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
+      const directUrl = `${processes.upstream}/v1/messages`;
+      const floorUrl = `${processes.floor}/v1/messages`;
+      const sluiceUrl = `${processes.sluice}${scenario.route}`;
       for (let round = 0; round < rounds; round += 1) {
-        direct.push(await load(`${upstream}/v1/messages`, anthropicHeaders, directBody));
-        through.push(await load(`${base}${scenario.sluice[0]}`, sluiceHeaders, scenario.sluice[1]));
-        // Unloaded: what one request pays for passing through Sluice.
-        const alone = await load(`${base}${scenario.sluice[0]}`, sluiceHeaders, scenario.sluice[1], 1, 2);
-        const straight = await load(`${upstream}/v1/messages`, anthropicHeaders, directBody, 1, 2);
-        added.push(alone.mean - straight.mean);
+        direct.push(await measureLoad(directUrl, anthropicHeaders, upstreamBody, connections, seconds));
+        floor.push(await measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds));
+        through.push(await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds));
+        // Unloaded: what one request pays for passing through Sluice, over going direct and over the floor.
+        const alone = await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, 1, unloadedSeconds);
+        const straight = await measureLoad(directUrl, anthropicHeaders, upstreamBody, 1, unloadedSeconds);
+        const floorAlone = await measureLoad(floorUrl, anthropicHeaders, upstreamBody, 1, unloadedSeconds);
+        addedOverDirect.push(alone.mean - straight.mean);
+        addedOverFloor.push(alone.mean - floorAlone.mean);
       }
-      const directRps = median(direct.map((m) => m.rps));
-      const sluiceRps = median(through.map((m) => m.rps));
+      const rps = (list: Measurement[]) => median(list.map((entry) => entry.rps));
+      const p50 = (list: Measurement[]) => median(list.map((entry) => entry.p50));
+      const p99 = (list: Measurement[]) => median(list.map((entry) => entry.p99));
       console.log(
-        `${scenario.name} | ${directRps.toFixed(0)} | ${sluiceRps.toFixed(0)} | ${((sluiceRps / directRps) * 100).toFixed(0)}% | ` +
-          `${median(direct.map((m) => m.p50))}/${median(direct.map((m) => m.p99))} | ${median(through.map((m) => m.p50))}/${median(through.map((m) => m.p99))} | ` +
-          `${median(added).toFixed(2)} ms | ${through.reduce((sum, m) => sum + m.errors, 0)}`,
+        [
+          scenario.name,
+          rps(direct).toFixed(0),
+          rps(floor).toFixed(0),
+          rps(through).toFixed(0),
+          percent(rps(through), rps(floor)),
+          percent(rps(through), rps(direct)),
+          `${p50(floor)}/${p99(floor)}`,
+          `${p50(through)}/${p99(through)}`,
+          `${(p99(through) / p99(floor)).toFixed(1)}×`,
+          `${median(addedOverDirect).toFixed(2)}`,
+          `${median(addedOverFloor).toFixed(2)}`,
+          String(through.reduce((sum, entry) => sum + entry.errors, 0) + floor.reduce((sum, entry) => sum + entry.errors, 0)),
+        ].join(' | '),
       );
     }
   } finally {
-    await Promise.all(children.map((child) => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(undefined);
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    })));
-    rmSync(dataDir, { recursive: true, force: true });
+    await processes.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
 import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
@@ -98,7 +98,8 @@ export async function createContext(config: Config, logger: Logger, version: str
   hooks.push(() => database.close());
   try {
     await migrateToLatest(database.db);
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
+    // Loaded only when configured: an instance without Redis does not carry the client in memory.
+    const redis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
     if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
     const prefix = options.redisPrefix ?? 'sluice:';

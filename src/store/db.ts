@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
 
@@ -14,12 +15,20 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns BIGINT (int8) as strings; our bigints are epoch-ms and counters, well inside 2^53.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+let postgresDriver: typeof pg | undefined;
+
+/** The PostgreSQL driver, loaded on first use: a SQLite instance does not carry it in memory. */
+function loadPostgresDriver(): typeof pg {
+  if (postgresDriver) return postgresDriver;
+  postgresDriver = createRequire(import.meta.url)('pg') as typeof pg;
+  // PostgreSQL returns BIGINT (int8) as strings; our bigints are epoch-ms and counters, well inside 2^53.
+  postgresDriver.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  return postgresDriver;
+}
 
 export function openDatabase(database: Config['database']): DatabaseHandle {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const pool = new (loadPostgresDriver().Pool)({ connectionString: database.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

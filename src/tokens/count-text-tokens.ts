@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { countTokens as countO200kTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countO200kTokens } from './count-o200k-tokens.js';
 
 /**
  * Tokenising costs roughly 0.2–0.7 ms per kilobyte of CPU on the event loop, and agents re-send the

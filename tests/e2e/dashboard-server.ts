@@ -19,7 +19,7 @@ export function ensureWebBuild(): void {
   if (result.status !== 0) throw new Error('building the admin UI failed');
 }
 
-/** Starts the real server (`tsx src/main.ts`) on a free port with a temp data dir, and waits until it listens. */
+/** Starts the real, compiled server (`node dist/main.js`) on a free port with a temp data dir, and waits until it listens. */
 export async function startDashboardServer(environment: Record<string, string>): Promise<DashboardServer> {
   const ownDirectory = !environment.DATA_DIR;
   const dataDirectory = environment.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-dashboard-e2e-'));

@@ -1,9 +1,9 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countO200kTokens } from '../../tokens/count-o200k-tokens.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 
 /** Output tokens of generated text (o200k_base is close enough to Claude's tokenizer for accounting). */
 export function countOutputTokens(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text);
+  return text.length === 0 ? 0 : countO200kTokens(text);
 }
 
 /**

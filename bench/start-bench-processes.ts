@@ -1,0 +1,135 @@
+/**
+ * Starts the three processes a benchmark compares, each on its own port on 127.0.0.1: the fake
+ * upstream, the floor proxy in front of it, and Sluice (compiled, `node dist/main.js`, as in
+ * production) with one Anthropic account pointing at the fake. Used by `npm run bench` and the perf smoke test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const startTimeoutMs = 60_000;
+
+export interface BenchProcesses {
+  /** Base URLs, e.g. http://127.0.0.1:1234 */
+  upstream: string;
+  floor: string;
+  sluice: string;
+  adminKey: string;
+  /** Resident set size of a process in bytes (Linux /proc), or undefined where unavailable. */
+  residentBytes(which: 'sluice' | 'floor'): number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface BenchOptions {
+  /** Extra node flags for Sluice, e.g. `--cpu-prof`. */
+  sluiceNodeFlags?: string[];
+  upstreamEnvironment?: Record<string, string>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Spawns a bench script (TypeScript, through tsx) and resolves with the port from its `ready <port>` line. */
+function startScript(script: string, environment: Record<string, string>, children: ChildProcess[]): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script)], { cwd: root, env: { ...process.env, PORT: '0', ...environment }, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${startTimeoutMs} ms: ${output}`)), startTimeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(match[1]) });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Sluice exited with ${child.exitCode}`);
+    const healthy = await fetch(`${base}/health`).then((response) => response.ok, () => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Sluice did not become healthy within ${startTimeoutMs} ms`);
+}
+
+function residentBytesOf(child: ChildProcess): number | undefined {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startBenchProcesses(options: BenchOptions = {}): Promise<BenchProcesses> {
+  const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'sluice-bench-'));
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
+  try {
+    const fake = await startScript('bench/fake-upstream.ts', options.upstreamEnvironment ?? {}, children);
+    const upstream = `http://127.0.0.1:${fake.port}`;
+    const floorProcess = await startScript('bench/floor-proxy.ts', { UPSTREAM: upstream }, children);
+    const adminKey = `amq-bench-${Math.random().toString(36).slice(2)}${'0'.repeat(40)}`;
+    const sluicePort = await freePort();
+    const sluiceProcess = spawn(process.execPath, [...(options.sluiceNodeFlags ?? []), path.join(root, 'dist/main.js')], {
+      cwd: root,
+      env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDirectory, ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(sluiceProcess);
+    const sluice = `http://127.0.0.1:${sluicePort}`;
+    await waitForHealth(sluice, sluiceProcess);
+    const created = await fetch(`${sluice}/admin/accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench-anthropic', provider: 'anthropic', api_key: 'sk-ant-bench', base_url: upstream, models: ['claude-*'] }),
+    });
+    if (!created.ok) throw new Error(`creating the bench account: ${created.status} ${await created.text()}`);
+    return {
+      upstream,
+      floor: `http://127.0.0.1:${floorProcess.port}`,
+      sluice,
+      adminKey,
+      residentBytes: (which) => residentBytesOf(which === 'sluice' ? sluiceProcess : floorProcess.child),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
