@@ -7,6 +7,7 @@ import { readEnvironment } from './config/env.js';
 import { createContext } from './context.js';
 import { createLogger } from './logging/logger.js';
 import { createApp } from './server/app.js';
+import { writeChunkSourcesDirectly } from './server/write-chunk-source.js';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (bootstrap.outcome === 'created-from-config') logger.info({ apiKeyId: bootstrap.id }, 'admin key from ADMIN_KEY stored');
 
   const app = createApp(context);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: writeChunkSourcesDirectly(app.fetch), port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, host: config.host, database: config.database.kind, redis: Boolean(config.redisUrl) }, 'sluice listening');
   }) as Server;
   server.on('error', (error: Error) => {

@@ -10,7 +10,7 @@ import type { AuthenticatedKey } from '../server/app-env.js';
 import type { ClientRenderer } from './client-renderer.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { GatewayDeps } from './gateway-deps.js';
-import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.js';
+import { iterableToResponse, sseHeaders } from './iterable-to-response-body.js';
 import { observeEvents, type EventObservation } from './observe-events.js';
 import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
@@ -134,7 +134,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   const events = observeEvents(started.first, started.rest, onDone);
   if (request.stream) {
     const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
-    return new Response(iterableToResponseBody(frames), { status: 200, headers: { ...sseHeaders, 'x-request-id': invocation.requestId } });
+    return iterableToResponse(frames, { status: 200, headers: { ...sseHeaders, 'x-request-id': invocation.requestId } });
   }
   try {
     const result = await collectStream(events);

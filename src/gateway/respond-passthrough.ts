@@ -4,6 +4,7 @@ import type { Usage } from '../core/usage.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
+import { responseFromSource, type ChunkSource } from './chunk-source.js';
 import { sseHeaders } from './iterable-to-response-body.js';
 import { createPassthroughObserver } from './passthrough-observer.js';
 
@@ -82,39 +83,36 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
     options.onDone(observer.usage(), error, observer.firstTokenAt());
   };
   const iterator = upstream.body[Symbol.asyncIterator]();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+  const source: ChunkSource = {
+    async pull() {
+      // Something must be sent or the body ended (the source's contract): read until it can.
       try {
-        // A pull must enqueue something or close, or the stream stalls: read until it can.
         for (;;) {
           const next = await iterator.next();
           if (next.done) {
-            for (const chunk of observer.end()) controller.enqueue(chunk);
+            const chunks = observer.end();
             done(undefined);
-            controller.close();
-            return;
+            return { chunks, done: true };
           }
           const out = observer.push(next.value);
-          for (const chunk of out) controller.enqueue(chunk);
-          if (out.length > 0) return;
+          if (out.length > 0) return { chunks: out, done: false };
         }
       } catch (error) {
         const failure = error instanceof GatewayError ? error : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
         done(failure);
-        if (!isEventStream) return controller.error(failure);
+        if (!isEventStream) throw failure;
         const frame = isAnthropic
           ? `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`
           : `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
-        controller.enqueue(encoder.encode(frame));
-        controller.close();
+        return { chunks: [encoder.encode(frame)], done: true };
       }
     },
     async cancel() {
       done(new DOMException('The client closed the connection.', 'AbortError'));
       await iterator.return?.();
     },
-  });
+  };
   const headers: Record<string, string> = { 'content-type': contentType };
   if (isEventStream) Object.assign(headers, sseHeaders);
-  return new Response(body, { status: upstream.status, headers });
+  return responseFromSource(source, { status: upstream.status, headers });
 }
