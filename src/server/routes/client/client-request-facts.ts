@@ -14,13 +14,17 @@ export function clientIp(context: Context<AppEnv>): string | null {
   }
 }
 
-/** The sticky-session key of this conversation, from the first of the signals the client sends. */
+/**
+ * The sticky-session key of this conversation, from the first of the signals the client sends. The
+ * prefix hash (a JSON rendering and a SHA-256 of system, tools and first message) is computed only
+ * when no cheaper signal names the session.
+ */
 export function sessionKeyOf(body: Record<string, unknown>, headers: Record<string, string>, request: ChatRequest): string | undefined {
   const metadata = body.metadata as { user_id?: unknown } | undefined;
-  return deriveSessionKey({
+  const signals = {
     metadataUserId: typeof metadata?.user_id === 'string' ? metadata.user_id : undefined,
     headers,
     promptCacheKey: typeof body.prompt_cache_key === 'string' ? body.prompt_cache_key : undefined,
-    prefixHash: hashCachedPrefix(request),
-  });
+  };
+  return deriveSessionKey(signals) ?? deriveSessionKey({ ...signals, prefixHash: hashCachedPrefix(request) });
 }
