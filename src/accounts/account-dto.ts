@@ -3,6 +3,7 @@ import type { AccountLiveState } from '../context.js';
 import type { AccountRow } from '../store/repositories/account-repository.js';
 import { toIsoTime } from '../admin/to-iso-time.js';
 import { parseCredentialHints } from './credential-hints.js';
+import { deriveAccountStatus } from './derive-account-status.js';
 import { maskProxyUrl } from './mask-proxy-url.js';
 import { parseStoredBalance, parseStoredModels, parseStoredProviderSettings } from './stored-account-fields.js';
 import type { ProviderName } from '../providers/provider-name.js';
@@ -34,8 +35,9 @@ export const accountDtoSchema = z
       client_id: z.string().nullable(),
       client_secret: z.boolean(),
     }),
-    status: z.string(),
-    status_reason: z.string().nullable(),
+    status: z.string().openapi({ description: 'As of now: a cooldown or quota reset that has passed reads as active.' }),
+    status_reason: z.string().nullable().openapi({ description: 'Why the account has its status, or why it is out of rotation (balance below its threshold).' }),
+    in_rotation: z.boolean().openapi({ description: 'Whether the pool would pick this account now.' }),
     status_changed_at: z.string().nullable(),
     cooldown_until: z.string().nullable(),
     last_error: z.string().nullable(),
@@ -59,10 +61,22 @@ export const accountDtoSchema = z
 export type AccountDto = z.infer<typeof accountDtoSchema>;
 
 /** The one mapping from a stored account to what the admin API returns. Secrets never appear. */
-export function toAccountDto(row: AccountRow, live?: AccountLiveState): AccountDto {
+export function toAccountDto(row: AccountRow, live?: AccountLiveState, now = Date.now()): AccountDto {
   const provider = row.provider as ProviderName;
   const settings = parseStoredProviderSettings(row.settings);
   const balance = parseStoredBalance(row.balance);
+  const current = deriveAccountStatus(
+    {
+      enabled: row.enabled === 1,
+      status: row.status,
+      statusReason: row.status_reason,
+      cooldownUntil: row.cooldown_until === null ? null : Number(row.cooldown_until),
+      liveCooldownUntil: live?.cooldown_until ?? null,
+      balance: balance ? { remaining: balance.remaining ?? null, unit: balance.unit } : null,
+      balanceThreshold: row.balance_threshold === null ? null : Number(row.balance_threshold),
+    },
+    now,
+  );
   return {
     id: row.id,
     name: row.name,
@@ -84,10 +98,11 @@ export function toAccountDto(row: AccountRow, live?: AccountLiveState): AccountD
     initial_balance: row.initial_balance,
     balance_threshold: row.balance_threshold,
     credentials: parseCredentialHints(row.credential_hints),
-    status: row.status,
-    status_reason: row.status_reason,
+    status: current.status,
+    status_reason: current.statusReason,
+    in_rotation: current.inRotation,
     status_changed_at: toIsoTime(row.status_changed_at),
-    cooldown_until: toIsoTime(row.cooldown_until),
+    cooldown_until: toIsoTime(current.cooldownUntil),
     last_error: row.last_error,
     last_error_at: toIsoTime(row.last_error_at),
     balance: balance ? { ...balance } : null,

@@ -14,6 +14,8 @@ import type { Balance } from '../providers/provider-adapter.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import type { Settings } from '../settings/settings-schema.js';
 import type { Database } from '../store/schema.js';
+import { createPriceCache } from '../usage/pricing/create-price-cache.js';
+import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { UsageService } from '../usage/usage-service.js';
 import { accountCallContext } from './account-call-context.js';
 import type { GatewayDeps } from './gateway-deps.js';
@@ -91,6 +93,13 @@ export function createGateway(inputs: GatewayInputs): Gateway {
       usage.notifier.notify('balance_low', { account_id: account.id, account_name: account.name, provider: account.provider, remaining: balance.remaining, unit: balance.unit, threshold: account.balanceThreshold }),
   });
 
+  // The same price table the usage log uses, for the per-request balance ledger.
+  const prices = createPriceCache(() => inputs.settings().prices);
+  const costOf = (entry: RequestLogEntry): number => {
+    const model = entry.upstreamModel && prices.isKnown(entry.upstreamModel) ? entry.upstreamModel : entry.requestedModel;
+    return entry.cost ?? prices.cost(model, entry.usage);
+  };
+
   const deps: GatewayDeps = {
     logger,
     settings: inputs.settings,
@@ -99,7 +108,10 @@ export function createGateway(inputs: GatewayInputs): Gateway {
     dispatcherFor: (account) => getDispatcher(account.upstream.proxyUrl),
     saveCredentials,
     checkBudget: (apiKey) => usage.checkBudget(apiKey.id, apiKey.budgets),
-    recordOutcome: (entry) => usage.record(entry),
+    recordOutcome: (entry) => {
+      usage.record(entry);
+      if (entry.accountId !== null) void balanceMonitor.recordSpend(entry.accountId, costOf(entry)).catch((error: unknown) => logger.warn({ err: error }, 'balance ledger update failed'));
+    },
   };
 
   const requireAccount = (accountId: string): AccountRecord => {

@@ -3,6 +3,7 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import type { Usage } from '../core/usage.js';
 import { renderAnthropicError } from '../formats/anthropic/render-anthropic-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
+import { transportErrorToGatewayError } from '../providers/http/classify-transport-error.js';
 import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
 import { responseFromSource, type ChunkSource } from './chunk-source.js';
 import { sseHeaders } from './iterable-to-response-body.js';
@@ -21,6 +22,13 @@ export interface PassthroughOptions {
 }
 
 const encoder = new TextEncoder();
+
+/** A failure while relaying: a stalled stream (idle timeout) keeps its own kind and message. */
+const midAnswerFailure = (error: unknown): GatewayError => {
+  if (error instanceof GatewayError) return error;
+  const classified = transportErrorToGatewayError(error);
+  return classified.kind === 'timeout' ? classified : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+};
 
 const passthroughContentType = (upstream: PassthroughResponse, options: PassthroughOptions): string =>
   upstream.headers['content-type'] ?? (options.stream ? sseHeaders['content-type'] : 'application/json');
@@ -50,9 +58,7 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
   } catch (error) {
     const failure = options.clientSignal?.aborted
       ? new DOMException('The client closed the connection.', 'AbortError')
-      : error instanceof GatewayError
-        ? error
-        : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+      : midAnswerFailure(error);
     options.onDone(observer.usage(), failure, observer.firstTokenAt());
     throw failure;
   }
@@ -98,7 +104,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
           if (out.length > 0) return { chunks: out, done: false };
         }
       } catch (error) {
-        const failure = error instanceof GatewayError ? error : new UpstreamUnavailableError('The upstream connection failed mid-answer.', { cause: error });
+        const failure = midAnswerFailure(error);
         done(failure);
         if (!isEventStream) throw failure;
         const frame = isAnthropic

@@ -5,6 +5,9 @@ import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
+import { raceAbort } from './race-abort.js';
+import { checkPassthroughResponse } from '../providers/http/check-passthrough-response.js';
+import { trackUpstreamCalls } from '../providers/http/track-upstream-calls.js';
 import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
 import { serveResponseFormat } from './structured-output/serve-response-format.js';
 
@@ -38,8 +41,10 @@ const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, mod
 
 /**
  * Picks an account and gets the upstream's first byte, failing over to another account on a
- * retryable error, within the settings' attempt limit and first-byte deadline. Nothing has been
- * sent to the client yet when this returns or throws.
+ * retryable error, within the settings' attempt limit and first-byte deadline. Each attempt's
+ * upstream calls get `attempt_timeout_ms` from reaching the upstream to its headers (so a hung
+ * account is failed over while time is left) and `stream_idle_timeout_ms` between body chunks.
+ * Nothing has been sent to the client yet when this returns or throws.
  */
 export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Promise<StartedUpstream> {
   const settings = deps.settings();
@@ -78,10 +83,12 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     const attemptAbort = new AbortController();
     const onClientAbort = () => attemptAbort.abort(call.signal.reason);
     call.signal.addEventListener('abort', onClientAbort, { once: true });
-    const timer = setTimeout(
-      () => attemptAbort.abort(new UpstreamUnavailableError(`No response from the upstream within ${Math.round(remaining / 1000)} s.`, { timeout: true })),
-      remaining,
-    );
+    const wholeAnswer = isWholeAnswerCall(adapter, call);
+    const calls = trackUpstreamCalls(deps.dispatcherFor(account), () => ({
+      headersTimeoutMs: Math.max(1, wholeAnswer ? deadline - Date.now() : Math.min(settings.attempt_timeout_ms, deadline - Date.now())),
+      bodyTimeoutMs: settings.stream_idle_timeout_ms,
+    }));
+    const timer = setTimeout(() => attemptAbort.abort(deadlineError(remaining, calls.waitingLocally())), remaining);
     const warnings: ConversionWarning[] = [];
     let attemptLogger: GatewayDeps['logger'] | undefined;
     const context = {
@@ -91,7 +98,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       get logger() {
         return (attemptLogger ??= deps.logger.child({ accountId: account.id, provider: account.provider }));
       },
-      dispatcher: deps.dispatcherFor(account),
+      dispatcher: calls.dispatcher,
       warnings,
       saveCredentials: (update: Parameters<GatewayDeps['saveCredentials']>[1]) => deps.saveCredentials(account.id, update),
       clientHeaders: call.clientHeaders,
@@ -103,15 +110,23 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         const hideUsageChunk = streamsUsageChunk(call.passthroughFormat) && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
         if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
-        const response = await adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context);
+        const discard = (late: PassthroughResponse) => void late.body[Symbol.asyncIterator]().return?.();
+        const headed = await raceAbort(
+          adapter.passthrough!({ format: call.passthroughFormat, body, query: call.query }, account.upstream, context),
+          attemptAbort.signal,
+          discard,
+        );
+        // The first byte came. Until the first event the stream idle timeout bounds the wait: a
+        // reasoning model may think in silence for longer than the rest of the deadline.
         clearTimeout(timer);
+        const response = await raceAbort(checkPassthroughResponse(headed, body.stream === true), attemptAbort.signal, discard);
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), response, hideUsageChunk };
       }
       const served = serveResponseFormat(moved ? stripSignedThinking(call.request) : call.request, (format) =>
         adapter.supportsResponseFormat?.(format.type, call.upstreamModel) ?? false,
       );
       const rest = served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context))[Symbol.asyncIterator]();
-      const first = await rest.next();
+      const first = await raceAbort(rest.next(), attemptAbort.signal, () => void rest.return?.(undefined).catch(() => undefined));
       if (!first.done && first.value.type === 'error') throw first.value.error;
       clearTimeout(timer);
       if (warnings.length > 0) deps.logger.warn({ warnings, provider: account.provider }, 'features dropped in conversion');
@@ -133,6 +148,24 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     }
   }
   throw lastError ?? new UpstreamUnavailableError('No upstream answered before the deadline.', { timeout: true });
+}
+
+/**
+ * A same-format call without streaming: its headers come only once the whole answer is ready, so
+ * it cannot be told apart from a hang before the overall deadline.
+ */
+const isWholeAnswerCall = (adapter: ProviderAdapter, call: UpstreamCall): boolean =>
+  canPassthrough(adapter, call.passthroughFormat, call.upstreamModel) && call.passthroughFormat !== 'anthropic-count-tokens' && call.rawBody.stream !== true;
+
+/**
+ * The overall deadline passed during an attempt. When a call was still waiting for a local
+ * connection, that wait is ours, not the account's: no penalty, though the client still gets a 504.
+ */
+function deadlineError(remainingMs: number, waitingLocally: boolean): UpstreamUnavailableError {
+  const seconds = Math.round(remainingMs / 1000);
+  return waitingLocally
+    ? new UpstreamUnavailableError(`No connection to the upstream became free within ${seconds} s.`, { timeout: true, blamesAccount: false })
+    : new UpstreamUnavailableError(`No response from the upstream within ${seconds} s.`, { timeout: true });
 }
 
 /** OpenAI's streamed chat and legacy completions send usage in a last chunk only when asked (`stream_options`). */

@@ -2,6 +2,7 @@ import type { AccountRecord, AccountStore } from '../accounts/account-record.js'
 import type { Logger } from '../logging/logger.js';
 import type { Balance } from '../providers/provider-adapter.js';
 import type { Settings } from '../settings/settings-schema.js';
+import { SettingsIntervalJob } from './settings-interval-job.js';
 
 export interface BalanceMonitorDependencies {
   store: AccountStore;
@@ -20,26 +21,31 @@ export interface BalanceMonitorDependencies {
  * Keeps each account's balance current: from the provider when it reports one, otherwise from a
  * local ledger (initial balance − logged cost). Stored through AccountStore.saveBalance, which is
  * what selection reads to skip accounts below their `balanceThreshold`.
- * Runs every `settings.balance_check_interval_seconds` (0 = off) and on demand.
+ * Runs every `settings.balance_check_interval_seconds` (0 = off; a change applies at once) and on demand.
  */
 export class BalanceMonitor {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job: SettingsIntervalJob;
   private running: Promise<void> | undefined;
   private readonly low = new Set<string>();
+  /** USD spent per account since its balance was last stored (the per-request ledger). */
+  private readonly spent = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly dependencies: BalanceMonitorDependencies) {
     this.now = dependencies.now ?? Date.now;
+    this.job = new SettingsIntervalJob({
+      intervalSeconds: () => dependencies.settings().balance_check_interval_seconds,
+      run: () => this.refreshAll(),
+      onError: (error) => dependencies.logger.error({ err: error }, 'balance check round failed'),
+    });
   }
 
   start(): void {
-    if (this.timer) return;
-    this.schedule();
+    this.job.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.job.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -50,8 +56,36 @@ export class BalanceMonitor {
     const balance = (await this.fromProvider(account)) ?? (await this.fromLedger(account));
     if (!balance) return null;
     await this.dependencies.store.saveBalance(accountId, balance);
+    this.spent.delete(accountId);
     this.checkThreshold(account, balance);
     return balance;
+  }
+
+  /**
+   * Charges one request's cost (USD) to the account's last stored balance, so that a threshold acts
+   * as soon as it is crossed rather than at the next balance check. Kept in memory; the store is
+   * written (and the balance-low alert sent) only when the threshold is crossed, never per request.
+   * Balances in other units (credits, requests) wait for the provider's own figure.
+   */
+  async recordSpend(accountId: string, costUsd: number): Promise<void> {
+    if (!(costUsd > 0)) return;
+    const account = this.dependencies.store.get(accountId);
+    const balance = account?.balance;
+    if (!account || !balance || balance.remaining === null || balance.unit !== 'USD') return;
+    const spent = (this.spent.get(accountId) ?? 0) + costUsd;
+    this.spent.set(accountId, spent);
+    const remaining = roundUsd(balance.remaining - spent);
+    if (account.balanceThreshold === null || this.low.has(accountId) || remaining >= account.balanceThreshold) return;
+    const charged: Balance = {
+      ...balance,
+      remaining,
+      used: balance.used === null || balance.used === undefined ? balance.used : roundUsd(balance.used + spent),
+      source: 'ledger',
+      checkedAt: this.now(),
+    };
+    this.spent.delete(accountId);
+    await this.dependencies.store.saveBalance(accountId, charged);
+    this.checkThreshold(account, charged);
   }
 
   /** One round over every enabled account, one at a time (balance endpoints are slow and rate limited). */
@@ -110,15 +144,6 @@ export class BalanceMonitor {
       this.dependencies.logger.error({ err: error }, 'balance-low callback failed');
     }
   }
-
-  private schedule(): void {
-    const seconds = this.dependencies.settings().balance_check_interval_seconds;
-    this.timer = setTimeout(() => {
-      const round = this.dependencies.settings().balance_check_interval_seconds > 0 ? this.refreshAll() : Promise.resolve();
-      void round.finally(() => {
-        if (this.timer) this.schedule();
-      });
-    }, seconds > 0 ? seconds * 1000 : 60_000);
-    this.timer.unref();
-  }
 }
+
+const roundUsd = (value: number): number => Math.round(value * 1e6) / 1e6;

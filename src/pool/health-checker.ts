@@ -1,6 +1,7 @@
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
 import type { Logger } from '../logging/logger.js';
 import type { Settings } from '../settings/settings-schema.js';
+import { SettingsIntervalJob } from './settings-interval-job.js';
 
 export interface HealthCheckerDependencies {
   store: AccountStore;
@@ -23,25 +24,28 @@ export interface HealthCheckSummary {
  * (status `disabled` while `enabled` is still true; an operator's switch is left alone), quota
  * exhausted past their reset, and cooling past their cooldown. A passing probe makes the account
  * active again, with a reason. A failing probe only records the error: the account stays out.
- * Runs every `settings.health_check_interval_seconds` (0 = off, re-read each round).
+ * Runs every `settings.health_check_interval_seconds` (0 = off); a change of it applies at once.
  */
 export class HealthChecker {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job: SettingsIntervalJob;
   private running: Promise<HealthCheckSummary> | undefined;
   private readonly now: () => number;
 
   constructor(private readonly dependencies: HealthCheckerDependencies) {
     this.now = dependencies.now ?? Date.now;
+    this.job = new SettingsIntervalJob({
+      intervalSeconds: () => dependencies.settings().health_check_interval_seconds,
+      run: () => this.runOnce(),
+      onError: (error) => dependencies.logger.error({ err: error }, 'health check round failed'),
+    });
   }
 
   start(): void {
-    if (this.timer) return;
-    this.schedule();
+    this.job.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.job.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -72,21 +76,6 @@ export class HealthChecker {
       this.running = undefined;
     });
     return this.running;
-  }
-
-  private schedule(): void {
-    const seconds = this.dependencies.settings().health_check_interval_seconds;
-    // When turned off, look again a minute later in case the setting changes.
-    const delayMs = seconds > 0 ? seconds * 1000 : 60_000;
-    this.timer = setTimeout(() => {
-      const round = this.dependencies.settings().health_check_interval_seconds > 0 ? this.runOnce() : Promise.resolve(undefined);
-      void round
-        .catch((error: unknown) => this.dependencies.logger.error({ err: error }, 'health check round failed'))
-        .finally(() => {
-          if (this.timer) this.schedule();
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 
   private async probeAll(): Promise<HealthCheckSummary> {

@@ -10,7 +10,7 @@ import {
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
 } from '../core/errors/index.js';
-import { backOffMs, countsAsFailure, decideHealthAction, type HealthAction } from './health-policy.js';
+import { backOffMs, countsAsFailure, decideHealthAction, hangBackOffMs, type HealthAction } from './health-policy.js';
 
 const now = 1_000_000;
 const abortError = (): Error => Object.assign(new Error('aborted'), { name: 'AbortError' });
@@ -32,7 +32,14 @@ const cases: Array<{ name: string; error: unknown; failures?: number; expected: 
   { name: '429 with retry-after 0 → at least 1 s', error: new UpstreamRateLimitedError('x', { retryAfterMs: 0 }), expected: { kind: 'cool_down', until: now + 1_000 } },
   { name: '503 first failure → 2 s', error: new UpstreamUnavailableError('overloaded', { upstreamStatus: 529 }), failures: 1, expected: { kind: 'cool_down', until: now + 2_000 } },
   { name: '503 third failure → 8 s', error: new UpstreamUnavailableError('bad gateway'), failures: 3, expected: { kind: 'cool_down', until: now + 8_000 } },
-  { name: 'timeout twelfth failure → capped at 5 min', error: new UpstreamUnavailableError('timeout', { timeout: true }), failures: 12, expected: { kind: 'cool_down', until: now + 300_000 } },
+  { name: 'timeout first failure → 30 s, not 2 s', error: new UpstreamUnavailableError('timeout', { timeout: true }), failures: 1, expected: { kind: 'cool_down', until: now + 30_000 } },
+  { name: 'timeout third failure → 2 min', error: new UpstreamUnavailableError('timeout', { timeout: true }), failures: 3, expected: { kind: 'cool_down', until: now + 120_000 } },
+  { name: 'timeout twelfth failure → capped at 10 min', error: new UpstreamUnavailableError('timeout', { timeout: true }), failures: 12, expected: { kind: 'cool_down', until: now + 600_000 } },
+  {
+    name: 'waiting for a local connection → no penalty',
+    error: new UpstreamUnavailableError('no local connection in time', { timeout: true, blamesAccount: false }),
+    expected: { kind: 'none' },
+  },
   { name: '400 → no penalty', error: new InvalidRequestError('too long'), expected: { kind: 'none' } },
   { name: 'client key problems → no penalty', error: new AuthenticationError(), expected: { kind: 'none' } },
   { name: 'our own limit → no penalty', error: new RateLimitedError('key rpm', 1000), expected: { kind: 'none' } },
@@ -63,6 +70,7 @@ describe('decideHealthAction', () => {
   it('only transient upstream failures count as consecutive failures', () => {
     expect(countsAsFailure({ ok: false, error: new UpstreamUnavailableError('x') })).toBe(true);
     expect(countsAsFailure({ ok: false, error: new UpstreamUnavailableError('x', { timeout: true }) })).toBe(true);
+    expect(countsAsFailure({ ok: false, error: new UpstreamUnavailableError('x', { timeout: true, blamesAccount: false }) })).toBe(false);
     expect(countsAsFailure({ ok: false, error: new UpstreamRateLimitedError('x') })).toBe(false);
     expect(countsAsFailure({ ok: false, error: new InvalidRequestError('x') })).toBe(false);
     expect(countsAsFailure({ ok: true })).toBe(false);
@@ -77,5 +85,14 @@ describe('decideHealthAction', () => {
     [1000, 300_000],
   ])('back-off after %i failures is %i ms', (failures, expected) => {
     expect(backOffMs(failures)).toBe(expected);
+  });
+
+  it.each([
+    [1, 30_000],
+    [2, 60_000],
+    [5, 480_000],
+    [6, 600_000],
+  ])('back-off of a hanging account after %i timeouts is %i ms', (failures, expected) => {
+    expect(hangBackOffMs(failures)).toBe(expected);
   });
 });

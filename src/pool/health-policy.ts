@@ -1,13 +1,14 @@
 import {
   InternalError,
   QuotaExhaustedError,
+  UpstreamUnavailableError,
   isGatewayError,
   type GatewayError,
   type GatewayErrorKind,
 } from '../core/errors/index.js';
 
 /** How the pool treats an account after an upstream call ended with a given kind of error. */
-export type HealthRule = 'disable' | 'quota_exhausted' | 'cool_down' | 'back_off' | 'no_penalty';
+export type HealthRule = 'disable' | 'quota_exhausted' | 'cool_down' | 'back_off' | 'hang_back_off' | 'no_penalty';
 
 /**
  * THE health policy, one row per error kind (the compiler insists every kind has a row):
@@ -15,9 +16,13 @@ export type HealthRule = 'disable' | 'quota_exhausted' | 'cool_down' | 'back_off
  * - account_suspended: → disable with the upstream's reason.
  * - quota_exhausted: out until the quota resets (`resetAt`, else one hour).
  * - upstream_rate_limited: cool down for `retry-after` (30 s when absent; 1 s to 10 min).
- * - upstream_unavailable / timeout: a short pause that doubles per consecutive failure (2 s × 2^(n−1), at most 5 min).
+ * - upstream_unavailable: a short pause that doubles per consecutive failure (2 s × 2^(n−1), at most 5 min).
+ * - timeout (the upstream held a request on the wire past the attempt timeout, or a stream stalled):
+ *   a hanging account wastes a whole attempt of every request sent to it, so its pause starts longer
+ *   and grows per consecutive failure (30 s × 2^(n−1), at most 10 min).
  * - everything else (a bad request, the client's own key or limits, our own faults): never the account's fault.
- * A client abort and any error that is not a GatewayError leave the account alone too.
+ * A client abort, a wait on our side of the wire (queueing for a local connection, connecting:
+ * `blamesAccount: false`) and any error that is not a GatewayError leave the account alone too.
  */
 export const healthPolicy: Readonly<Record<GatewayErrorKind, HealthRule>> = {
   credential_invalid: 'disable',
@@ -25,7 +30,7 @@ export const healthPolicy: Readonly<Record<GatewayErrorKind, HealthRule>> = {
   quota_exhausted: 'quota_exhausted',
   upstream_rate_limited: 'cool_down',
   upstream_unavailable: 'back_off',
-  timeout: 'back_off',
+  timeout: 'hang_back_off',
   invalid_request: 'no_penalty',
   authentication: 'no_penalty',
   permission: 'no_penalty',
@@ -44,6 +49,8 @@ export const healthPolicyTimings = {
   maxRateLimitCooldownMs: 600_000,
   backOffBaseMs: 2_000,
   maxBackOffMs: 300_000,
+  hangBackOffBaseMs: 30_000,
+  maxHangBackOffMs: 600_000,
 } as const;
 
 export type RequestOutcome = { ok: true } | { ok: false; error: unknown };
@@ -59,11 +66,15 @@ export type HealthAction =
 /** The rule that applies to an outcome; `null` for a success. */
 export function healthRuleFor(outcome: RequestOutcome): HealthRule | null {
   if (outcome.ok) return null;
+  if (outcome.error instanceof UpstreamUnavailableError && !outcome.error.blamesAccount) return 'no_penalty';
   return isGatewayError(outcome.error) ? healthPolicy[outcome.error.kind] : 'no_penalty';
 }
 
 /** Whether the outcome adds to the account's consecutive-failure count (read before deciding). */
-export const countsAsFailure = (outcome: RequestOutcome): boolean => healthRuleFor(outcome) === 'back_off';
+export const countsAsFailure = (outcome: RequestOutcome): boolean => {
+  const rule = healthRuleFor(outcome);
+  return rule === 'back_off' || rule === 'hang_back_off';
+};
 
 export interface HealthDecisionInput {
   now: number;
@@ -98,6 +109,11 @@ export function decideHealthAction(outcome: RequestOutcome, input: HealthDecisio
       const reason = `upstream unavailable (${input.consecutiveFailures} in a row), paused ${Math.ceil(wait / 1000)} s`;
       return { kind: 'cool_down', until: input.now + wait, reason, lastError };
     }
+    case 'hang_back_off': {
+      const wait = hangBackOffMs(input.consecutiveFailures);
+      const reason = `upstream timed out (${input.consecutiveFailures} in a row), paused ${Math.ceil(wait / 1000)} s`;
+      return { kind: 'cool_down', until: input.now + wait, reason, lastError };
+    }
     default: {
       const unknown: never = rule;
       throw new InternalError(`Unknown health rule: ${String(unknown)}`);
@@ -109,6 +125,12 @@ export function decideHealthAction(outcome: RequestOutcome, input: HealthDecisio
 export function backOffMs(consecutiveFailures: number): number {
   const exponent = Math.min(Math.max(consecutiveFailures, 1) - 1, 30);
   return Math.min(healthPolicyTimings.backOffBaseMs * 2 ** exponent, healthPolicyTimings.maxBackOffMs);
+}
+
+/** 30 s × 2^(failures − 1), at most 10 minutes. */
+export function hangBackOffMs(consecutiveFailures: number): number {
+  const exponent = Math.min(Math.max(consecutiveFailures, 1) - 1, 30);
+  return Math.min(healthPolicyTimings.hangBackOffBaseMs * 2 ** exponent, healthPolicyTimings.maxHangBackOffMs);
 }
 
 function describeError(error: GatewayError): string {

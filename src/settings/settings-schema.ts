@@ -40,6 +40,19 @@ export const settingsSchema = z.object({
   max_failover_attempts: z.number().int().min(1).max(10).default(3),
   /** Total deadline for connecting and getting the first byte across all attempts. */
   first_byte_timeout_ms: z.number().int().min(1000).default(120_000),
+  /**
+   * One attempt's share of that deadline: time from the request reaching the upstream to its
+   * response headers (a wait for a local connection does not count). A hung account is then
+   * failed over. Clamped to what is left of the deadline; a non-streaming answer, whose headers
+   * come only when it is complete, gets the whole remaining deadline.
+   */
+  attempt_timeout_ms: z.number().int().min(1000).default(30_000),
+  /**
+   * Longest silence between two chunks of an upstream answer (while the client keeps reading).
+   * Generous on purpose: Anthropic sends pings during pauses, but OpenAI-style streams are silent
+   * while a reasoning model thinks. On expiry the stream ends with an error event.
+   */
+  stream_idle_timeout_ms: z.number().int().min(1000).default(120_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -196,4 +196,25 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
       harness.context.accountLiveStates = wired.live;
     }
   });
+
+  it('reports the status as of now, not as of the last write', async () => {
+    const { body: created } = await post('/admin/accounts', { name: 'derived status', provider: 'anthropic', api_key: 'sk-ant-api03-status-derived', balance_threshold: 1 });
+    const id = created.id as string;
+    const reason = 'upstream unavailable (1 in a row), paused 8 s';
+    await harness.context.accounts.updateState(id, { status: 'cooling', statusReason: reason, cooldownUntil: Date.now() - 600_000 });
+    const stale = (await (await harness.request('GET', `/admin/accounts/${id}`)).json()) as Json;
+    expect(stale).toMatchObject({ status: 'active', cooldown_until: null, in_rotation: true });
+    expect(stale.status_reason).toContain('cooldown ended at');
+    expect(stale.status_reason).toContain(`(was: ${reason})`);
+
+    await harness.context.accounts.updateState(id, { status: 'cooling', statusReason: reason, cooldownUntil: Date.now() + 60_000 });
+    const cooling = (await (await harness.request('GET', `/admin/accounts/${id}`)).json()) as Json;
+    expect(cooling).toMatchObject({ status: 'cooling', status_reason: reason, in_rotation: false });
+
+    await harness.context.accounts.updateState(id, { status: 'active', statusReason: 'request succeeded', cooldownUntil: null });
+    await harness.context.accounts.saveBalance(id, { remaining: 0.25, unit: 'USD', source: 'ledger', checkedAt: Date.now() });
+    const low = (await (await harness.request('GET', `/admin/accounts/${id}`)).json()) as Json;
+    expect(low).toMatchObject({ status: 'active', in_rotation: false });
+    expect(low.status_reason).toContain('balance 0.25 USD is below the threshold of 1 USD');
+  });
 });

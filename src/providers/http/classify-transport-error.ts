@@ -17,11 +17,26 @@ const errorCode = (error: unknown): string | undefined => {
   return cause === undefined || cause === error ? undefined : errorCode(cause);
 };
 
-/** The typed error for a failure to talk to the upstream (connection refused or reset, timeout). */
+/** What each timeout means, for the message the client and the log see. */
+const timeoutMessages: Record<string, string> = {
+  UND_ERR_HEADERS_TIMEOUT: 'The upstream did not answer within the attempt timeout (UND_ERR_HEADERS_TIMEOUT).',
+  UND_ERR_BODY_TIMEOUT: 'The upstream stream stalled: nothing arrived within the stream idle timeout (UND_ERR_BODY_TIMEOUT).',
+};
+
+/**
+ * The typed error for a failure to talk to the upstream (connection refused or reset, timeout).
+ * A connect timeout is not blamed on the account: nothing reached the upstream, and every account
+ * on that host or route would have failed alike. Timeouts once the request was on the wire are.
+ */
 export function transportErrorToGatewayError(error: unknown): GatewayError {
   if (isGatewayError(error)) return error;
   const code = errorCode(error);
   const name = error instanceof Error ? error.name : undefined;
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new UpstreamUnavailableError(`Connecting to the upstream timed out (${code}).`, { timeout: true, upstreamCode: code, cause: error, blamesAccount: false });
+  }
+  const known = code === undefined ? undefined : timeoutMessages[code];
+  if (known !== undefined) return new UpstreamUnavailableError(known, { timeout: true, upstreamCode: code, cause: error });
   if ((code !== undefined && timeoutCodes.has(code)) || name === 'TimeoutError') {
     return new UpstreamUnavailableError(`Upstream timed out (${code ?? name}).`, { timeout: true, upstreamCode: code, cause: error });
   }

@@ -3,10 +3,17 @@ import { socksDispatcher } from 'fetch-socks';
 import { InternalError } from '../../core/errors/internal-error.js';
 
 const maxEntries = 256;
+/**
+ * HTTP/1.1 has no multiplexing: a streaming answer holds its connection until it ends, so any
+ * per-host connection cap becomes a queue of whole streams. No cap here (undici's default,
+ * `connections: null`): the pool's per-account `max_concurrency` is the limit that matters.
+ * Idle connections are kept alive and reused. The per-call headers and body timeouts are set by
+ * the request path (attempt timeout, stream idle timeout); these are the fallbacks.
+ */
 const keepAliveOptions = {
   keepAliveTimeout: 30_000,
   keepAliveMaxTimeout: 600_000,
-  connections: 128,
+  connections: null,
   headersTimeout: 300_000,
   bodyTimeout: 300_000,
 } as const;

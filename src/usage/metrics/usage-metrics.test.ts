@@ -6,8 +6,9 @@ describe('UsageMetrics', () => {
   it('exposes request, token, cost, latency, limiter and account metrics in Prometheus format', async () => {
     const metrics = new UsageMetrics();
     metrics.setAccountSource(() => [
-      { id: 'account-1', provider: 'anthropic', enabled: true, status: 'cooling' } as AccountRecord,
+      { id: 'account-1', provider: 'anthropic', enabled: true, status: 'cooling', cooldownUntil: Date.now() + 60_000 } as AccountRecord,
       { id: 'account-2', provider: 'kiro', enabled: false, status: 'active' } as AccountRecord,
+      { id: 'account-3', provider: 'openai', enabled: true, status: 'cooling', cooldownUntil: Date.now() - 600_000 } as AccountRecord,
     ]);
     metrics.observeRequest({ provider: 'anthropic', model: 'claude-sonnet-4.5', status: 'success', inputTokens: 100, outputTokens: 50, cacheReadTokens: 7, cacheWriteTokens: 0, cost: 0.25, latencyMs: 1500, ttftMs: 200 });
     metrics.observeRequest({ provider: null, model: 'claude-sonnet-4.5', status: 'error', inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cost: 0, latencyMs: 5, ttftMs: null });
@@ -24,6 +25,8 @@ describe('UsageMetrics', () => {
     expect(text).toContain('sluice_limiter_rejections_total{scope="key_rpm"} 1');
     expect(text).toContain('sluice_account_state{account="account-1",provider="anthropic",status="cooling"} 1');
     expect(text).toContain('sluice_account_state{account="account-2",provider="kiro",status="disabled"} 1');
+    // Its cooldown ended ten minutes ago: it is back in rotation, and says so.
+    expect(text).toContain('sluice_account_state{account="account-3",provider="openai",status="active"} 1');
   });
 
   it('bounds the number of model labels', async () => {

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AccountRecord } from '../../accounts/account-record.js';
+import { deriveAccountStatus } from '../../accounts/derive-account-status.js';
 
 /** What one finished request contributes to the metrics. */
 export interface RequestObservation {
@@ -42,8 +43,11 @@ export class UsageMetrics {
       registers: [this.registry],
       collect() {
         this.reset();
+        const now = Date.now();
         for (const account of metrics.accountSource?.() ?? []) {
-          this.set({ account: account.id, provider: account.provider, status: account.enabled ? account.status : 'disabled' }, 1);
+          // As of now: a cooldown that has passed reads as active.
+          const { status } = deriveAccountStatus(account, now);
+          this.set({ account: account.id, provider: account.provider, status: account.enabled ? status : 'disabled' }, 1);
         }
       },
     });

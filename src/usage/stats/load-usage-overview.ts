@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AccountRecord } from '../../accounts/account-record.js';
+import { deriveAccountStatus } from '../../accounts/derive-account-status.js';
 import type { Database } from '../../store/schema.js';
 import { bucketStartOf } from '../rollup/rollup-granularity.js';
 import { rollupGroupFilter } from './rollup-group-filter.js';
@@ -21,21 +22,26 @@ async function totalsSince(db: Kysely<Database>, from: number) {
   };
 }
 
-type AccountState = Pick<AccountRecord, 'enabled' | 'status'>;
-const statuses = new Set(['active', 'cooling', 'quota_exhausted', 'disabled']);
+type AccountState = Pick<AccountRecord, 'enabled' | 'status' | 'cooldownUntil'>;
 
 /** From the account cache when the pool is wired, otherwise from the accounts table. */
 async function accountStates(db: Kysely<Database>, accounts: AccountRecord[] | null): Promise<AccountState[]> {
   if (accounts) return accounts;
-  const rows = await db.selectFrom('accounts').select(['enabled', 'status']).execute();
-  return rows.map((row) => ({ enabled: Boolean(row.enabled), status: (statuses.has(row.status) ? row.status : 'disabled') as AccountRecord['status'] }));
+  const rows = await db.selectFrom('accounts').select(['enabled', 'status', 'cooldown_until']).execute();
+  return rows.map((row) => ({
+    enabled: Boolean(row.enabled),
+    status: row.status as AccountRecord['status'],
+    cooldownUntil: row.cooldown_until === null ? null : Number(row.cooldown_until),
+  }));
 }
 
-function countAccounts(accounts: AccountState[]) {
+/** Counted by their status as of now: a cooldown that has passed counts as active. */
+function countAccounts(accounts: AccountState[], now: number) {
   const counts = { total: 0, active: 0, cooling: 0, quota_exhausted: 0, disabled: 0 };
   for (const account of accounts) {
+    const { status } = deriveAccountStatus({ ...account, statusReason: null, balance: null, balanceThreshold: null }, now);
     counts.total += 1;
-    counts[account.enabled ? account.status : 'disabled'] += 1;
+    counts[account.enabled ? status : 'disabled'] += 1;
   }
   return counts;
 }
@@ -51,5 +57,5 @@ export async function loadUsageOverview(db: Kysely<Database>, now: number, accou
     totalsSince(db, bucketStartOf(now - 30 * dayMs, 'hour') + 3_600_000),
     accountStates(db, accounts),
   ]);
-  return { today, last_7_days: lastWeek, last_30_days: lastMonth, accounts: countAccounts(states) };
+  return { today, last_7_days: lastWeek, last_30_days: lastMonth, accounts: countAccounts(states, now) };
 }

@@ -1,0 +1,115 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import type { PassthroughResponse } from '../provider-adapter.js';
+import { transportErrorToGatewayError } from './classify-transport-error.js';
+
+/** How much of an event stream may arrive before its first event (comments, keep-alives). */
+const maxPeekBytes = 64 * 1024;
+/** Largest JSON answer read whole to check it (the relay buffers whole answers anyway). */
+const maxJsonBytes = 32 * 1024 * 1024;
+const excerptLength = 200;
+
+type Body = AsyncIterator<Uint8Array>;
+
+/**
+ * Checks a 2xx same-format answer before anything is committed to the client, so a malformed one
+ * can still fail over: an event stream must open with a well-formed JSON event that is not an
+ * error; a JSON answer must be one JSON object that is not an error; anything else (HTML from a
+ * proxy, plain text) is refused. Throws UpstreamUnavailableError (a light penalty, retryable).
+ * Only the first event of a stream is read; the answer returned replays the bytes read and then
+ * streams the rest, unbuffered. `expectStream` decides when the upstream sent no content type.
+ */
+export async function checkPassthroughResponse(response: PassthroughResponse, expectStream: boolean): Promise<PassthroughResponse> {
+  const contentType = (response.headers['content-type'] ?? '').toLowerCase();
+  const iterator = response.body[Symbol.asyncIterator]();
+  try {
+    if (contentType.includes('text/event-stream') || (contentType === '' && expectStream)) {
+      return { ...response, body: replay(await peekFirstEvent(iterator), iterator) };
+    }
+    if (contentType.includes('json') || contentType === '') {
+      const whole = await readWhole(iterator);
+      checkJson(whole.toString('utf8'), 'answer');
+      return { ...response, body: replay([whole], emptyBody) };
+    }
+    const excerpt = (await readWhole(iterator, 4 * 1024)).toString('utf8');
+    throw malformed(`The upstream answered ${response.status} with ${contentType} instead of JSON or an event stream: ${shorten(excerpt)}`);
+  } catch (error) {
+    await iterator.return?.().catch(() => undefined);
+    // A read that failed (reset, idle timeout) is an upstream failure too; an abort stays an abort.
+    throw isAbort(error) ? error : transportErrorToGatewayError(error);
+  }
+}
+
+const isAbort = (error: unknown): boolean => error instanceof Error && (error.name === 'AbortError' || error.name === 'ResponseAborted');
+
+async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let first: EventSourceMessage | undefined;
+  let size = 0;
+  const parser = createParser({ onEvent: (message) => void (first ??= message) });
+  while (first === undefined) {
+    const next = await iterator.next();
+    if (next.done) throw malformed('The upstream event stream ended before its first event.');
+    chunks.push(next.value);
+    size += next.value.byteLength;
+    parser.feed(decoder.decode(next.value, { stream: true }));
+    if (first === undefined && size > maxPeekBytes) {
+      throw malformed(`The upstream sent ${size} bytes without a complete event: ${shorten(Buffer.concat(chunks).toString('utf8'))}`);
+    }
+  }
+  checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');
+  return chunks;
+}
+
+function checkJson(text: string, what: string): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw malformed(`The upstream's ${what} is not valid JSON: ${shorten(text)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(`The upstream's ${what} is not a JSON object: ${shorten(text)}`);
+  const record = value as Record<string, unknown>;
+  if (record.type === 'error' || (record.error !== undefined && record.error !== null)) {
+    throw malformed(`The upstream answered with an error despite its success status: ${shorten(text)}`);
+  }
+}
+
+async function readWhole(iterator: Body, limit = maxJsonBytes): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    size += next.value.byteLength;
+    if (size > limit) {
+      if (limit === maxJsonBytes) throw malformed(`The upstream answer is larger than ${maxJsonBytes} bytes.`);
+      break;
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The bytes already read, then the rest of the upstream body; `return()` stops the upstream at once. */
+function replay(read: Uint8Array[], rest: Body): AsyncIterable<Uint8Array> {
+  let index = 0;
+  const iterator: AsyncIterableIterator<Uint8Array> = {
+    next: () => (index < read.length ? Promise.resolve({ done: false, value: read[index++]! }) : rest.next()),
+    return: async () => {
+      index = read.length;
+      await rest.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
+const emptyBody: Body = { next: async () => ({ done: true, value: undefined }) };
+
+const malformed = (message: string): UpstreamUnavailableError => new UpstreamUnavailableError(message, { upstreamStatus: 200 });
+
+const shorten = (text: string): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > excerptLength ? `${flat.slice(0, excerptLength)}…` : flat;
+};
