@@ -21,10 +21,10 @@ export function clientIp(context: Context<AppEnv>): string | null {
  */
 export function sessionKeyOf(body: Record<string, unknown>, headers: Record<string, string>, request: ChatRequest): string | undefined {
   const metadata = body.metadata as { user_id?: unknown } | undefined;
-  const signals = {
+  return deriveSessionKey({
     metadataUserId: typeof metadata?.user_id === 'string' ? metadata.user_id : undefined,
     headers,
     promptCacheKey: typeof body.prompt_cache_key === 'string' ? body.prompt_cache_key : undefined,
-  };
-  return deriveSessionKey(signals) ?? deriveSessionKey({ ...signals, prefixHash: hashCachedPrefix(request) });
+    prefixHash: () => hashCachedPrefix(request),
+  });
 }
