@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
 import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
+import { resealAccountSecretSettings } from './accounts/reseal-account-secret-settings.js';
 import { createApiKeyCache, type ApiKeyCache } from './auth/api-key-cache.js';
 import type { Config } from './config/config.js';
 import { resolveSecretKey } from './crypto/resolve-secret-key.js';
@@ -9,6 +10,7 @@ import { createSecretBox, type SecretBox } from './crypto/secret-box.js';
 import { createMemoryRateLimiter } from './limits/memory-rate-limiter.js';
 import type { RateLimiter } from './limits/rate-limiter.js';
 import { createRedisRateLimiter } from './limits/redis-rate-limiter.js';
+import { failOpenRateLimiter } from './limits/fail-open-rate-limiter.js';
 import type { Balance } from './providers/provider-adapter.js';
 import { createSettingsService, type SettingsService } from './settings/settings-service.js';
 import { createChangeBus, type ChangeBus } from './store/change-bus.js';
@@ -76,6 +78,9 @@ export interface AppContext {
   shutdown(): Promise<void>;
 }
 
+/** A Redis command that gets no answer in this time fails (and the caller falls back) instead of waiting out an outage. */
+const redisCommandTimeoutMs = 2_000;
+
 export interface ContextOptions {
   /** Prefixes for Redis channels and keys, so that parallel test runs sharing one Redis stay apart. */
   redisPrefix?: string;
@@ -94,24 +99,32 @@ export async function createContext(config: Config, logger: Logger, version: str
     hooks.length = 0;
   };
   const secretBox = createSecretBox(resolveSecretKey(config));
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, {
+    onBackgroundError: (error) => logger.warn({ err: error.message }, 'database connection lost; it is replaced on the next query'),
+  });
   hooks.push(() => database.close());
   try {
     await migrateToLatest(database.db);
     // Loaded only when configured: an instance without Redis does not carry the client in memory.
-    const redis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
+    const redis = config.redisUrl
+      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs })
+      : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
     if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
     const prefix = options.redisPrefix ?? 'sluice:';
     const changeBus = await createChangeBus({ redis, logger, channelPrefix: `${prefix}changes:` });
     hooks.push(() => changeBus.close());
-    const rateLimiter = redis ? createRedisRateLimiter({ redis, keyPrefix: `${prefix}limit:` }) : createMemoryRateLimiter();
+    const rateLimiter = redis
+      ? failOpenRateLimiter(createRedisRateLimiter({ redis, keyPrefix: `${prefix}limit:` }), logger, { isAvailable: () => redis.status === 'ready' })
+      : createMemoryRateLimiter();
     hooks.push(() => rateLimiter.close());
     const apiKeys = createApiKeyCache({ db: database.db, bus: changeBus });
     hooks.push(() => apiKeys.close());
+    const resealed = await resealAccountSecretSettings(database.db, secretBox);
+    if (resealed > 0) logger.info({ accounts: resealed }, 'proxy URLs and custom header values sealed at rest');
     const accounts = await createCachedAccountStore({ db: database.db, secretBox, bus: changeBus, logger });
     hooks.push(() => accounts.close());
-    const settings = await createSettingsService({ db: database.db, bus: changeBus, logger });
+    const settings = await createSettingsService({ db: database.db, bus: changeBus, logger, secretBox });
     hooks.push(() => settings.close());
     const usage = createUsageService({ db: database.db, logger, settings: () => settings.get(), accounts: () => accounts.list() });
     usage.start();

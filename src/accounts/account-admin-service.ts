@@ -18,6 +18,7 @@ import {
 import type { Database } from '../store/schema.js';
 import { accountInputSchema, secretFields, type AccountInput } from './account-input-schema.js';
 import { accountInputToColumns, accountRowToInput } from './account-row-mapping.js';
+import { openAccountSecretSettings, restoreMaskedSecretSettings } from './account-secret-settings.js';
 import { parseStoredCredentials } from './stored-account-fields.js';
 
 export type ImportResult = { index: number; ok: true; id: string } | { index: number; ok: false; error: string };
@@ -76,12 +77,13 @@ export function createAccountAdminService(options: {
       if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new InvalidRequestError('The body must be a JSON object.');
       const stored = await findAccountSecretRow(options.db, id);
       if (!stored) throw new NotFoundError(`No account with id ${id}.`);
-      const changes = patch as Record<string, unknown>;
+      const secrets = openAccountSecretSettings(stored, options.secretBox);
+      const changes = restoreMaskedSecretSettings(patch as Record<string, unknown>, secrets);
       if (changes.provider !== undefined && changes.provider !== stored.provider) {
         throw new InvalidRequestError('provider: cannot be changed; create a new account instead.', { field: 'provider' });
       }
       const credentials = parseStoredCredentials(options.secretBox.open(stored.credentials_encrypted));
-      const input = parseInput({ ...accountRowToInput(stored, credentials), ...changes, provider: stored.provider });
+      const input = parseInput({ ...accountRowToInput(stored, credentials, secrets), ...changes, provider: stored.provider });
       const credentialsChanged = secretFields.some((field) => field in changes);
       const kept: AccountCredentials = credentialsChanged
         ? {}

@@ -4,6 +4,7 @@ import type { AccountRow } from '../store/repositories/account-repository.js';
 import { toIsoTime } from '../admin/to-iso-time.js';
 import { parseCredentialHints } from './credential-hints.js';
 import { deriveAccountStatus } from './derive-account-status.js';
+import { maskHeaderValues } from './account-secret-settings.js';
 import { maskProxyUrl } from './mask-proxy-url.js';
 import { parseStoredBalance, parseStoredModels, parseStoredProviderSettings } from './stored-account-fields.js';
 import type { ProviderName } from '../providers/provider-name.js';
@@ -17,7 +18,9 @@ export const accountDtoSchema = z
     base_url: z.string().nullable().openapi({ description: "The override; null means the provider's default." }),
     auth_url: z.string().nullable().openapi({ description: 'Amazon Q / Kiro token endpoint override; null means the default.' }),
     region: z.string().nullable().openapi({ description: 'Amazon Q / Kiro region; null means us-east-1.' }),
-    auth_method: z.enum(['social', 'idc']).nullable(),
+    auth_method: z.enum(['social', 'idc', 'api_key']).nullable(),
+    auth_region: z.string().nullable().openapi({ description: 'Amazon Q / Kiro OIDC region; null means the API region.' }),
+    idc_kind: z.enum(['builder_id', 'enterprise']).nullable(),
     profile_arn: z.string().nullable(),
     requests_per_minute: z.number().nullable(),
     max_concurrency: z.number().nullable(),
@@ -26,7 +29,8 @@ export const accountDtoSchema = z
     proxy_url: z.string().nullable().openapi({ description: 'With any password masked as ***.' }),
     user_agent: z.string().nullable(),
     models: z.array(z.string()).nullable(),
-    headers: z.record(z.string(), z.string()).nullable(),
+    headers: z.record(z.string(), z.string()).nullable().openapi({ description: 'Header names, each value masked as ***.' }),
+    supports_responses: z.boolean().nullable().openapi({ description: 'OpenAI-compatible accounts: the server also speaks the Responses API.' }),
     initial_balance: z.number().nullable(),
     balance_threshold: z.number().nullable(),
     credentials: z.object({
@@ -86,6 +90,8 @@ export function toAccountDto(row: AccountRow, live?: AccountLiveState, now = Dat
     auth_url: row.auth_url,
     region: settings.region ?? null,
     auth_method: provider === 'kiro' ? (settings.auth_method ?? 'social') : null,
+    auth_region: settings.auth_region ?? null,
+    idc_kind: settings.idc_kind ?? null,
     profile_arn: settings.profile_arn ?? null,
     requests_per_minute: row.requests_per_minute,
     max_concurrency: row.max_concurrency,
@@ -94,7 +100,8 @@ export function toAccountDto(row: AccountRow, live?: AccountLiveState, now = Dat
     proxy_url: maskProxyUrl(row.proxy_url),
     user_agent: row.user_agent,
     models: parseStoredModels(row.models),
-    headers: settings.headers ?? null,
+    headers: settings.headers ? maskHeaderValues(settings.headers) : null,
+    supports_responses: provider === 'openai-compatible' ? settings.supports_responses === true : null,
     initial_balance: row.initial_balance,
     balance_threshold: row.balance_threshold,
     credentials: parseCredentialHints(row.credential_hints),

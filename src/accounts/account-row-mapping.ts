@@ -4,7 +4,9 @@ import type { AccountCredentials, AccountProviderSettings } from '../providers/u
 import type { AccountRow, AccountSecretRow } from '../store/repositories/account-repository.js';
 import type { AccountRecord, AccountStatus } from './account-record.js';
 import type { AccountInput } from './account-input-schema.js';
+import { openAccountSecretSettings, sealAccountSecretSettings, type AccountSecretSettings } from './account-secret-settings.js';
 import { buildCredentialHints } from './credential-hints.js';
+import { regionOfProfileArn } from '../providers/amazonq/resolve-amazonq-endpoints.js';
 import { resolveAccountEndpoints } from './resolve-account-endpoints.js';
 import {
   dropUndefined,
@@ -39,8 +41,9 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
     case 'amazonq':
       return { refresh_token: input.refresh_token, client_id: input.client_id, client_secret: input.client_secret };
     case 'kiro':
+      if (input.auth_method === 'api_key') return { api_key: input.api_key ?? undefined };
       return dropUndefined({
-        refresh_token: input.refresh_token,
+        refresh_token: input.refresh_token ?? undefined,
         client_id: input.client_id ?? undefined,
         client_secret: input.client_secret ?? undefined,
       });
@@ -56,31 +59,45 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
   }
 }
 
+/** The non-secret provider settings; custom headers are sealed apart (see account-secret-settings.ts). */
 function providerSettingsOfInput(input: AccountInput): AccountProviderSettings {
-  const headers = input.headers ?? undefined;
-  if (input.provider === 'amazonq') return dropUndefined({ region: input.region ?? undefined, headers });
-  if (input.provider === 'kiro') {
-    return dropUndefined({ region: input.region ?? undefined, auth_method: input.auth_method, profile_arn: input.profile_arn ?? undefined, headers });
+  if (input.provider === 'amazonq' || input.provider === 'kiro') {
+    return dropUndefined({
+      region: input.region ?? undefined,
+      auth_region: input.auth_region ?? undefined,
+      auth_method: input.provider === 'kiro' ? input.auth_method : undefined,
+      idc_kind: input.idc_kind ?? undefined,
+      profile_arn: input.profile_arn ?? undefined,
+    });
   }
-  return dropUndefined({ headers });
+  if (input.provider === 'openai-compatible') return dropUndefined({ supports_responses: input.supports_responses || undefined });
+  return {};
 }
 
-/** Encrypts the credentials (plus any kept token cache) and lays the input out as columns. */
+/**
+ * Encrypts the credentials (plus any kept token cache), the proxy URL and the header values, and
+ * lays the input out as columns.
+ */
 export function accountInputToColumns(input: AccountInput, secretBox: SecretBox, keptCredentials: AccountCredentials = {}): AccountInputColumns {
   const credentials = { ...keptCredentials, ...credentialsOfInput(input) };
+  const sealed = sealAccountSecretSettings(
+    { ...providerSettingsOfInput(input) },
+    dropUndefined({ proxy_url: input.proxy_url ?? undefined, headers: input.headers ?? undefined }),
+    secretBox,
+  );
   return {
     name: input.name,
     enabled: input.enabled === false ? 0 : 1,
     credentials_encrypted: secretBox.seal(JSON.stringify(credentials)),
     credential_hints: JSON.stringify(buildCredentialHints(credentials)),
-    settings: JSON.stringify(providerSettingsOfInput(input)),
+    settings: sealed.settings,
     base_url: input.base_url ?? null,
     auth_url: 'auth_url' in input ? (input.auth_url ?? null) : null,
     requests_per_minute: input.requests_per_minute ?? null,
     max_concurrency: input.max_concurrency ?? null,
     weight: input.weight ?? 1,
     priority: input.priority ?? 0,
-    proxy_url: input.proxy_url ?? null,
+    proxy_url: sealed.proxy_url,
     user_agent: input.user_agent ?? null,
     models: input.models ? JSON.stringify(input.models) : null,
     initial_balance: input.initial_balance ?? null,
@@ -89,7 +106,7 @@ export function accountInputToColumns(input: AccountInput, secretBox: SecretBox,
 }
 
 /** The stored account as an input object, so a PATCH can be merged onto it and validated whole. */
-export function accountRowToInput(row: AccountRow, credentials: AccountCredentials): Record<string, unknown> {
+export function accountRowToInput(row: AccountRow, credentials: AccountCredentials, secrets: AccountSecretSettings): Record<string, unknown> {
   const settings = parseStoredProviderSettings(row.settings);
   const provider = row.provider as ProviderName;
   const common = dropUndefined({
@@ -101,41 +118,50 @@ export function accountRowToInput(row: AccountRow, credentials: AccountCredentia
     max_concurrency: row.max_concurrency ?? undefined,
     weight: row.weight,
     priority: row.priority,
-    proxy_url: row.proxy_url ?? undefined,
+    proxy_url: secrets.proxy_url,
     user_agent: row.user_agent ?? undefined,
     models: parseStoredModels(row.models) ?? undefined,
     initial_balance: row.initial_balance ?? undefined,
     balance_threshold: row.balance_threshold ?? undefined,
-    headers: settings.headers,
+    headers: secrets.headers,
   });
-  const secrets = dropUndefined({
+  const credentialFields = dropUndefined({
     api_key: credentials.api_key,
     refresh_token: credentials.refresh_token,
     client_id: credentials.client_id,
     client_secret: credentials.client_secret,
   });
-  if (provider === 'amazonq') return { ...common, ...secrets, ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined }) };
-  if (provider === 'kiro') {
+  if (provider === 'amazonq' || provider === 'kiro') {
     return {
       ...common,
-      ...secrets,
-      ...dropUndefined({ region: settings.region, auth_url: row.auth_url ?? undefined, auth_method: settings.auth_method, profile_arn: settings.profile_arn }),
+      ...credentialFields,
+      ...dropUndefined({
+        region: settings.region,
+        auth_region: settings.auth_region,
+        auth_url: row.auth_url ?? undefined,
+        auth_method: provider === 'kiro' ? settings.auth_method : undefined,
+        idc_kind: settings.idc_kind,
+        profile_arn: settings.profile_arn,
+      }),
     };
   }
-  return { ...common, ...secrets };
+  if (provider === 'openai-compatible') return { ...common, ...credentialFields, ...dropUndefined({ supports_responses: settings.supports_responses }) };
+  return { ...common, ...credentialFields };
 }
 
 /** Decrypts and resolves a stored account into what the pool and the adapters use. */
 export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox): AccountRecord {
   const provider = row.provider as ProviderName;
-  const settings = parseStoredProviderSettings(row.settings);
+  const secrets = openAccountSecretSettings(row, secretBox);
+  const settings = dropUndefined({ ...parseStoredProviderSettings(row.settings), headers: secrets.headers });
   const credentials = parseStoredCredentials(secretBox.open(row.credentials_encrypted));
   const endpoints = resolveAccountEndpoints({
     provider,
     baseUrl: row.base_url,
     authUrl: row.auth_url,
-    region: settings.region ?? null,
+    region: settings.region ?? regionOfProfileArn(settings.profile_arn) ?? null,
     authMethod: settings.auth_method ?? null,
+    authRegion: settings.auth_region ?? null,
   });
   return {
     id: row.id,
@@ -150,7 +176,7 @@ export function accountRowToRecord(row: AccountSecretRow, secretBox: SecretBox):
       authUrl: endpoints.authUrl,
       credentials,
       settings,
-      proxyUrl: row.proxy_url ?? undefined,
+      proxyUrl: secrets.proxy_url,
       userAgent: row.user_agent ?? undefined,
     }),
     requestsPerMinute: row.requests_per_minute,

@@ -7,7 +7,9 @@ export interface AccountEndpointInput {
   baseUrl: string | null;
   authUrl: string | null;
   region: string | null;
-  authMethod: 'social' | 'idc' | null;
+  authMethod: 'social' | 'idc' | 'api_key' | null;
+  /** The OIDC region when it differs from the API region; null means the same. */
+  authRegion?: string | null;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface AccountEndpointInput {
  */
 export function resolveAccountEndpoints(input: AccountEndpointInput): { baseUrl: string; authUrl?: string } {
   const region = input.region ?? defaultRegion;
+  const authRegion = input.authRegion ?? region;
   switch (input.provider) {
     case 'anthropic':
       return { baseUrl: input.baseUrl ?? 'https://api.anthropic.com' };
@@ -25,10 +28,10 @@ export function resolveAccountEndpoints(input: AccountEndpointInput): { baseUrl:
     case 'amp':
       return { baseUrl: input.baseUrl ?? 'https://ampcode.com' };
     case 'amazonq':
-      return { baseUrl: input.baseUrl ?? `https://q.${region}.amazonaws.com`, authUrl: input.authUrl ?? `https://oidc.${region}.amazonaws.com` };
+      return { baseUrl: input.baseUrl ?? `https://q.${region}.amazonaws.com`, authUrl: input.authUrl ?? `https://oidc.${authRegion}.amazonaws.com` };
     case 'kiro': {
       const defaultAuthUrl =
-        input.authMethod === 'idc' ? `https://oidc.${region}.amazonaws.com` : `https://prod.${region}.auth.desktop.kiro.dev`;
+        input.authMethod === 'idc' ? `https://oidc.${authRegion}.amazonaws.com` : `https://prod.${authRegion}.auth.desktop.kiro.dev`;
       return { baseUrl: input.baseUrl ?? `https://q.${region}.amazonaws.com`, authUrl: input.authUrl ?? defaultAuthUrl };
     }
     default: {

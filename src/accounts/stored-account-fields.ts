@@ -18,9 +18,12 @@ const credentialsSchema = z
 const providerSettingsSchema = z
   .object({
     region: z.string().optional().catch(undefined),
-    auth_method: z.enum(['social', 'idc']).optional().catch(undefined),
+    auth_region: z.string().optional().catch(undefined),
+    auth_method: z.enum(['social', 'idc', 'api_key']).optional().catch(undefined),
+    idc_kind: z.enum(['builder_id', 'enterprise']).optional().catch(undefined),
     profile_arn: z.string().optional().catch(undefined),
     headers: z.record(z.string(), z.string()).optional().catch(undefined),
+    supports_responses: z.boolean().optional().catch(undefined),
   })
   .loose();
 
@@ -59,8 +62,8 @@ export function parseStoredCredentials(plaintext: string): AccountCredentials {
 export function parseStoredProviderSettings(value: string): AccountProviderSettings {
   const parsed = providerSettingsSchema.safeParse(parseJson(value));
   if (!parsed.success) return {};
-  const { region, auth_method, profile_arn, headers } = parsed.data;
-  return dropUndefined({ region, auth_method, profile_arn, headers });
+  const { region, auth_region, auth_method, idc_kind, profile_arn, headers, supports_responses } = parsed.data;
+  return dropUndefined({ region, auth_region, auth_method, idc_kind, profile_arn, headers, supports_responses });
 }
 
 export function parseStoredBalance(value: string | null): Balance | null {

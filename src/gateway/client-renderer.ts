@@ -1,9 +1,9 @@
 import type { ChatResult } from '../core/chat-result.js';
 import type { StreamEvent } from '../core/stream-event.js';
 
-/** How one client format writes answers; the OpenAI and Anthropic formats each provide one. */
+/** How one client format writes answers; each client format provides one. */
 export interface ClientRenderer {
-  format: 'openai' | 'anthropic';
+  format: 'openai' | 'anthropic' | 'responses';
   renderStream(events: AsyncIterable<StreamEvent>, options: { model: string; includeUsage: boolean }): AsyncIterable<string>;
   renderResult(result: ChatResult, model: string): unknown;
 }

@@ -7,6 +7,7 @@ import { AccountPool, type LiveAccountState } from '../pool/account-pool.js';
 import { BalanceMonitor } from '../pool/balance-monitor.js';
 import { HealthChecker } from '../pool/health-checker.js';
 import { createPoolState } from '../pool/state/create-pool-state.js';
+import { warnSharedStateFallback } from '../pool/state/warn-shared-state-fallback.js';
 import { createAmazonQAdapter } from '../providers/amazonq/amazonq-adapter.js';
 import { AmazonQTokenManager } from '../providers/amazonq/token-manager.js';
 import { getDispatcher } from '../providers/http/get-dispatcher.js';
@@ -65,7 +66,7 @@ export function createGateway(inputs: GatewayInputs): Gateway {
   const pool = new AccountPool({
     store: accounts,
     settings: inputs.settings,
-    state: createPoolState(inputs.redis, { keyPrefix: `${inputs.redisPrefix}pool:` }),
+    state: createPoolState(inputs.redis, { keyPrefix: `${inputs.redisPrefix}pool:`, onFallback: warnSharedStateFallback(logger) }),
     logger,
     onHealthAction: (account, action) => {
       if (action.kind === 'disable') usage.notifier.notify('account_disabled', { account_id: account.id, account_name: account.name, provider: account.provider, reason: action.reason });

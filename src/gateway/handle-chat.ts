@@ -1,4 +1,5 @@
 import type { ChatRequest } from '../core/chat-request.js';
+import type { ConversionWarning } from '../core/warning.js';
 import { collectStream } from '../core/collect-stream.js';
 import { GatewayError } from '../core/errors/gateway-error.js';
 import { InternalError } from '../core/errors/internal-error.js';
@@ -30,6 +31,8 @@ export interface ChatInvocation {
   clientIp: string | null;
   userAgent: string | null;
   startedAt: number;
+  /** What the client format could not carry into the canonical request; logged when the canonical path is taken. */
+  conversionWarnings?: ConversionWarning[];
   /** The request can only be forwarded unchanged; this is the error when no account can (see UpstreamCall). */
   passthroughOnly?: GatewayError;
 }
@@ -127,6 +130,9 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       : respondPassthrough(started.response, options);
   }
 
+  if (invocation.conversionWarnings && invocation.conversionWarnings.length > 0) {
+    deps.logger.warn({ warnings: invocation.conversionWarnings, provider: lease.account.provider }, 'request features dropped for this account');
+  }
   const onDone = (observation: EventObservation): void => {
     void lease.release(observation.error === undefined ? { ok: true } : { ok: false, error: observation.error });
     finish(observation.usage, observation.error, observation.firstTokenAt);

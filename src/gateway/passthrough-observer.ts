@@ -1,10 +1,14 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { emptyUsage, mergeUsage, type Usage } from '../core/usage.js';
 import { anthropicUsageFromPayload } from '../providers/anthropic/anthropic-usage-from-payload.js';
+import { openAIResponsesUsageFromPayload } from '../providers/openai/openai-responses-usage-from-payload.js';
 import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
 
+/** The wire dialect of a relayed answer, which decides where usage is read from. */
+export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses';
+
 export interface PassthroughObserverOptions {
-  isAnthropic: boolean;
+  dialect: PassthroughDialect;
   isEventStream: boolean;
   /** Set when a model mapping applies: answers must name this model instead of the upstream's. */
   renameModelTo?: string;
@@ -46,14 +50,22 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   let firstTokenAt: number | null = null;
   const rewrite = options.renameModelTo !== undefined || options.hideUsageChunk;
   const readUsage = (payload: Record<string, unknown>): void => {
-    const update = options.isAnthropic ? anthropicUsageFromPayload(payload) : openAIUsageFromPayload(payload);
+    const update =
+      options.dialect === 'anthropic'
+        ? anthropicUsageFromPayload(payload)
+        : options.dialect === 'openai-responses'
+          ? openAIResponsesUsageFromPayload(payload)
+          : openAIUsageFromPayload(payload);
     if (update) usage = mergeUsage(usage, update);
   };
   const renameModel = (payload: Record<string, unknown>): void => {
     if (options.renameModelTo === undefined) return;
     if (typeof payload.model === 'string') payload.model = options.renameModelTo;
-    const message = payload.message as Record<string, unknown> | undefined;
-    if (message && typeof message.model === 'string') message.model = options.renameModelTo;
+    // Anthropic's message_start nests the message; Responses events nest the response.
+    for (const key of ['message', 'response']) {
+      const nested = payload[key] as Record<string, unknown> | undefined;
+      if (nested && typeof nested === 'object' && typeof nested.model === 'string') nested.model = options.renameModelTo;
+    }
   };
   const base = { usage: () => usage, firstTokenAt: () => firstTokenAt };
 
@@ -86,12 +98,11 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   };
   const parser = createParser({
     onEvent(message) {
-      // Chat and Messages stream deltas; OpenAI's legacy completions stream `text`.
-      const carriesToken = message.data.includes('"delta"') || (!options.isAnthropic && message.data.includes('"text"'));
+      // Chat, Messages and Responses stream deltas; OpenAI's legacy completions stream `text`.
+      const carriesToken = message.data.includes('"delta"') || (options.dialect === 'openai-chat' && message.data.includes('"text"'));
       if (firstTokenAt === null && carriesToken) firstTokenAt = Date.now();
-      const carriesUsage = options.isAnthropic
-        ? message.event === 'message_start' || message.event === 'message_delta'
-        : message.data.includes('"usage"');
+      const carriesUsage =
+        options.dialect === 'anthropic' ? message.event === 'message_start' || message.event === 'message_delta' : message.data.includes('"usage"');
       if (!carriesUsage && options.renameModelTo === undefined) {
         if (rewrite) emit(message, message.data);
         return;

@@ -7,7 +7,7 @@ import { transportErrorToGatewayError } from '../providers/http/classify-transpo
 import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
 import { responseFromSource, type ChunkSource } from './chunk-source.js';
 import { sseHeaders } from './iterable-to-response-body.js';
-import { createPassthroughObserver } from './passthrough-observer.js';
+import { createPassthroughObserver, type PassthroughDialect } from './passthrough-observer.js';
 
 export interface PassthroughOptions {
   requestedModel: string;
@@ -22,6 +22,30 @@ export interface PassthroughOptions {
 }
 
 const encoder = new TextEncoder();
+
+/** Responses answers carry usage in their own shape; every other OpenAI format has Chat's usage object. */
+const dialectOf = (format: PassthroughFormat): PassthroughDialect => {
+  if (isAnthropicPassthroughFormat(format)) return 'anthropic';
+  return format === 'openai-responses' ? 'openai-responses' : 'openai-chat';
+};
+
+/** The in-format SSE error that ends a relayed stream which failed mid-answer. */
+function errorFrame(dialect: PassthroughDialect, failure: GatewayError): string {
+  switch (dialect) {
+    case 'anthropic':
+      return `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`;
+    case 'openai-chat':
+      return `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
+    case 'openai-responses': {
+      const { error } = renderOpenAIError(failure);
+      return `event: error\ndata: ${JSON.stringify({ type: 'error', code: error.code, message: error.message, param: error.param })}\n\n`;
+    }
+    default: {
+      const unreachable: never = dialect;
+      return unreachable;
+    }
+  }
+}
 
 /** A failure while relaying: a stalled stream (idle timeout) keeps its own kind and message. */
 const midAnswerFailure = (error: unknown): GatewayError => {
@@ -46,7 +70,7 @@ export const isWholePassthrough = (upstream: PassthroughResponse, options: Passt
 export async function respondPassthroughWhole(upstream: PassthroughResponse, options: PassthroughOptions): Promise<Response> {
   const contentType = passthroughContentType(upstream, options);
   const observer = createPassthroughObserver({
-    isAnthropic: isAnthropicPassthroughFormat(options.format),
+    dialect: dialectOf(options.format),
     isEventStream: false,
     renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
     hideUsageChunk: false,
@@ -73,11 +97,11 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
  * event in the client's format; a client that goes away stops the upstream read.
  */
 export function respondPassthrough(upstream: PassthroughResponse, options: PassthroughOptions): Response {
-  const isAnthropic = isAnthropicPassthroughFormat(options.format);
+  const dialect = dialectOf(options.format);
   const contentType = passthroughContentType(upstream, options);
   const isEventStream = contentType.includes('text/event-stream');
   const observer = createPassthroughObserver({
-    isAnthropic,
+    dialect,
     isEventStream,
     renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
     hideUsageChunk: options.hideUsageChunk === true,
@@ -107,10 +131,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
         const failure = midAnswerFailure(error);
         done(failure);
         if (!isEventStream) throw failure;
-        const frame = isAnthropic
-          ? `event: error\ndata: ${JSON.stringify(renderAnthropicError(failure))}\n\n`
-          : `data: ${JSON.stringify(renderOpenAIError(failure))}\n\ndata: [DONE]\n\n`;
-        return { chunks: [encoder.encode(frame)], done: true };
+        return { chunks: [encoder.encode(errorFrame(dialect, failure))], done: true };
       }
     },
     async cancel() {

@@ -4,6 +4,7 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
+import type { UpstreamAccount } from '../providers/upstream-account.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
 import { raceAbort } from './race-abort.js';
 import { checkPassthroughResponse } from '../providers/http/check-passthrough-response.js';
@@ -36,8 +37,8 @@ export type StartedUpstream =
   | { kind: 'canonical'; lease: PoolLease; first: StreamEvent | undefined; rest: AsyncIterator<StreamEvent>; warnings: ConversionWarning[] }
   | { kind: 'passthrough'; lease: PoolLease; response: PassthroughResponse; hideUsageChunk: boolean };
 
-const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string): boolean =>
-  Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model) ?? true));
+const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat, model: string, account: UpstreamAccount): boolean =>
+  Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model, account) ?? true));
 
 /**
  * Picks an account and gets the upstream's first byte, failing over to another account on a
@@ -72,7 +73,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     const account = lease.account;
     const moved = call.hasSignedThinking && lease.sticky === 'moved';
     const adapter = deps.adapters[account.provider];
-    if (call.passthroughOnly && !canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
+    if (call.passthroughOnly && !canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream)) {
       // Not a failed attempt: this account simply cannot serve the request.
       await lease.release({ ok: false, error: call.passthroughOnly });
       exclude.add(account.id);
@@ -83,7 +84,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     const attemptAbort = new AbortController();
     const onClientAbort = () => attemptAbort.abort(call.signal.reason);
     call.signal.addEventListener('abort', onClientAbort, { once: true });
-    const wholeAnswer = isWholeAnswerCall(adapter, call);
+    const wholeAnswer = isWholeAnswerCall(adapter, call, account.upstream);
     const calls = trackUpstreamCalls(deps.dispatcherFor(account), () => ({
       headersTimeoutMs: Math.max(1, wholeAnswer ? deadline - Date.now() : Math.min(settings.attempt_timeout_ms, deadline - Date.now())),
       bodyTimeoutMs: settings.stream_idle_timeout_ms,
@@ -105,7 +106,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       sessionId: call.sessionKey,
     };
     try {
-      if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel)) {
+      if (canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream)) {
         const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
         const hideUsageChunk = streamsUsageChunk(call.passthroughFormat) && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
@@ -154,8 +155,8 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
  * A same-format call without streaming: its headers come only once the whole answer is ready, so
  * it cannot be told apart from a hang before the overall deadline.
  */
-const isWholeAnswerCall = (adapter: ProviderAdapter, call: UpstreamCall): boolean =>
-  canPassthrough(adapter, call.passthroughFormat, call.upstreamModel) && call.passthroughFormat !== 'anthropic-count-tokens' && call.rawBody.stream !== true;
+const isWholeAnswerCall = (adapter: ProviderAdapter, call: UpstreamCall, account: UpstreamAccount): boolean =>
+  canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account) && call.passthroughFormat !== 'anthropic-count-tokens' && call.rawBody.stream !== true;
 
 /**
  * The overall deadline passed during an attempt. When a call was still waiting for a local

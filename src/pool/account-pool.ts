@@ -1,9 +1,10 @@
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
-import { NoAccountAvailableError, RateLimitedError } from '../core/errors/index.js';
+import { ModelUnavailableError, NoAccountAvailableError, RateLimitedError } from '../core/errors/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Settings } from '../settings/settings-schema.js';
 import { reportAccountOutcome, type HealthDependencies } from './apply-health-action.js';
 import type { HealthAction, RequestOutcome } from './health-policy.js';
+import { ModelExclusions } from './model-exclusions.js';
 import { selectAccount, type StickyOutcome } from './select-account.js';
 import type { PoolState } from './state/pool-state.js';
 import { StickySessions } from './sticky-sessions.js';
@@ -78,6 +79,8 @@ export class AccountPool {
   private readonly pollIntervalMs: number;
   private readonly maxLeaseHoldMs: number;
   private readonly health: HealthDependencies;
+  /** Accounts that refused a model are not offered it for a while (not a failure of the account). */
+  private readonly modelExclusions = new ModelExclusions();
 
   constructor(private readonly dependencies: AccountPoolDependencies) {
     this.now = dependencies.now ?? Date.now;
@@ -120,7 +123,7 @@ export class AccountPool {
         },
         {
           model: input.model,
-          exclude: input.exclude,
+          exclude: this.modelExclusions.withExcluded(input.model, now, input.exclude),
           hasSession: sessionKey !== undefined,
           stickyAccountId,
           hasSignedThinking: input.hasSignedThinking ?? false,
@@ -128,7 +131,7 @@ export class AccountPool {
         },
       );
       if (result.kind === 'acquired') {
-        const lease = this.createLease(result.account, result.leaseId, result.sticky);
+        const lease = this.createLease(result.account, result.leaseId, result.sticky, input.model);
         if (sessionKey && (result.sticky === 'hit' || result.sticky === 'new' || result.sticky === 'moved')) {
           const ttlMs = settings.sticky_session_ttl_seconds * 1000;
           await this.sticky.remember(input.clientKeyId, sessionKey, result.account.id, ttlMs).catch((error: unknown) => {
@@ -187,7 +190,7 @@ export class AccountPool {
     return result;
   }
 
-  private createLease(account: AccountRecord, leaseId: string, sticky: StickyOutcome): Lease {
+  private createLease(account: AccountRecord, leaseId: string, sticky: StickyOutcome, model: string): Lease {
     const { state, logger } = this.dependencies;
     const renewUntil = this.now() + this.maxLeaseHoldMs;
     const renewal = setInterval(() => {
@@ -205,6 +208,7 @@ export class AccountPool {
         if (released) return;
         released = true;
         clearInterval(renewal);
+        if (!outcome.ok && outcome.error instanceof ModelUnavailableError) this.modelExclusions.exclude(account.id, model, this.now());
         try {
           await state.releaseLease(account.id, leaseId);
         } catch (error) {

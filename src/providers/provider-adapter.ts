@@ -27,7 +27,13 @@ export interface ProviderCallContext {
  * The wire formats a request body can be forwarded in unchanged. Embeddings and legacy completions
  * have no canonical form: only accounts that take them unchanged can serve them.
  */
-export type PassthroughFormat = 'anthropic-messages' | 'anthropic-count-tokens' | 'openai-chat' | 'openai-embeddings' | 'openai-completions';
+export type PassthroughFormat =
+  | 'anthropic-messages'
+  | 'anthropic-count-tokens'
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'openai-embeddings'
+  | 'openai-completions';
 
 /** Whether answers in this format are Anthropic-shaped (errors, usage events) rather than OpenAI-shaped. */
 export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean {
@@ -36,6 +42,7 @@ export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean
     case 'anthropic-count-tokens':
       return true;
     case 'openai-chat':
+    case 'openai-responses':
     case 'openai-embeddings':
     case 'openai-completions':
       return false;
@@ -62,6 +69,25 @@ export interface PassthroughResponse {
   body: AsyncIterable<Uint8Array>;
 }
 
+export interface BalancePart {
+  kind: 'base' | 'free_trial' | 'bonus';
+  label: string;
+  used: number;
+  limit: number;
+  /** When this part ends (a trial or bonus), epoch ms. */
+  expiresAt?: number | null;
+}
+
+export interface BalanceOverage {
+  /** Overage is switched on for the account (it keeps working past its limit, up to `cap`). */
+  enabled: boolean;
+  used: number;
+  cap: number | null;
+  rate?: number | null;
+  charges?: number | null;
+  currency?: string | null;
+}
+
 export interface Balance {
   /** Remaining amount in `unit` (USD, CNY, credits, requests, …); null when only usage is known. */
   remaining: number | null;
@@ -73,6 +99,12 @@ export interface Balance {
   email?: string | null;
   /** The upstream's own text, for display (Amp). */
   raw?: string;
+  /** The parts that make up `limit` (base allowance, free trial, bonuses), where the upstream reports them. */
+  breakdown?: BalancePart[];
+  /** Use past the limit that the upstream bills as overage, where it offers that. */
+  overage?: BalanceOverage;
+  /** True when nothing is left and no overage is allowed: the account cannot serve until `resetAt`. */
+  exhausted?: boolean;
   source: 'upstream' | 'ledger';
   checkedAt: number;
 }
@@ -93,10 +125,15 @@ export interface ProviderAdapter {
   /** Which client formats this adapter can forward unchanged, if any. */
   readonly passthroughFormats?: readonly PassthroughFormat[];
   passthrough?(request: PassthroughRequest, account: UpstreamAccount, context: ProviderCallContext): Promise<PassthroughResponse>;
-  /** Narrows `passthroughFormats` by model where one account serves several wire formats (Amp). */
-  canPassthrough?(format: PassthroughFormat, upstreamModel: string): boolean;
+  /**
+   * Narrows `passthroughFormats` by model where one account serves several wire formats (Amp), or by
+   * the account's own settings (an OpenAI-compatible server that also speaks Responses).
+   */
+  canPassthrough?(format: PassthroughFormat, upstreamModel: string, account?: UpstreamAccount): boolean;
   /** Reads the account's balance or usage limits from the upstream, where it has such an endpoint. */
   fetchBalance?(account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null>;
   /** Lists the models the upstream reports, where it can. */
   listModels?(account: UpstreamAccount, context: ProviderCallContext): Promise<string[]>;
+  /** The models the upstream last reported for an account, as remembered (no I/O); undefined when not known. */
+  reportedModels?(accountId: string): readonly string[] | undefined;
 }

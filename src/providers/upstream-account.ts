@@ -13,11 +13,19 @@ export interface AccountCredentials {
 
 /** Non-secret provider settings kept beside the account. */
 export interface AccountProviderSettings {
+  /** Amazon Q / Kiro API region (the chat and usage host). */
   region?: string;
-  auth_method?: 'social' | 'idc';
+  /** Amazon Q / Kiro OIDC region when it differs from the API region (an IAM Identity Center instance elsewhere). */
+  auth_region?: string;
+  /** Kiro: how the account authenticates; `api_key` sends a long-lived `ksk_…` key and never refreshes. */
+  auth_method?: 'social' | 'idc' | 'api_key';
+  /** IdC accounts: a free Builder ID, or an organisation's IAM Identity Center (which needs its own profile ARN). */
+  idc_kind?: 'builder_id' | 'enterprise';
   profile_arn?: string;
   /** Extra headers sent upstream on every call (e.g. Amp's x-amp-feature). */
   headers?: Record<string, string>;
+  /** An OpenAI-compatible server that also serves `/responses`: Responses clients pass through unchanged. */
+  supports_responses?: boolean;
 }
 
 /** What a provider adapter sees of an account: everything needed for one upstream call. */

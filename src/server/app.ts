@@ -15,6 +15,7 @@ import { invalidRequestFromZod } from './invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
+import { limitJsonDepth } from './middleware/json-depth/limit-json-depth.js';
 import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
@@ -25,7 +26,11 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
+import { registerResponsesRoute } from './routes/client/register-responses-route.js';
 import { registerOpenAIPassthroughRoutes } from './routes/client/register-openai-passthrough-routes.js';
+
+/** Far beyond any real request (tool schemas nest a dozen levels), far below a stack overflow. */
+const maxJsonDepth = 128;
 
 /** Admin paths that need no key: the dashboard's static files (the UI signs in itself). */
 const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
@@ -35,7 +40,7 @@ const isRateExempt = (method: string, path: string) => method === 'GET' || path.
 
 /**
  * Builds the Hono app. Order: request id and logger → access log → body limit → auth (admin keys on
- * /admin/*, any key plus RPM/RPD on /v1/*) → routes; one `onError` renders every error in the
+ * /admin/*, any key plus RPM/RPD on /v1/*) → JSON depth → routes; one `onError` renders every error in the
  * caller's format.
  */
 export function createApp(context: AppContext): App {
@@ -56,12 +61,19 @@ export function createApp(context: AppContext): App {
     '/v1/*',
     rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
   );
+  app.use('*', limitJsonDepth(maxJsonDepth)); // after auth: an unknown caller's body is never read
 
   registerHealthRoutes(app, context);
   registerChatRoutes(app, context.gateway.deps);
+  registerResponsesRoute(app, context.gateway.deps, context.database.db);
   registerOpenAIPassthroughRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
-  registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get());
+  registerModelsRoute(
+    app,
+    () => context.accounts.list(),
+    () => context.settings.get(),
+    (account) => context.gateway.providers[account.provider].reportedModels?.(account.id),
+  );
   registerDocsRoutes(app, context);
   registerApiKeyRoutes(app, context);
   registerAccountRoutes(app, context);

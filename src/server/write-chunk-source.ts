@@ -1,9 +1,9 @@
 import { ServerResponse } from 'node:http';
-import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { chunkSourceOf, type ChunkSource } from '../gateway/chunk-source.js';
 
-type Fetch = (request: Request, bindings: HttpBindings | Http2Bindings) => Response | Promise<Response>;
+/** The app's fetch as @hono/node-server calls it, with `{ incoming, outgoing }` as the bindings. */
+type Fetch = (request: Request, bindings: unknown) => Response | Promise<Response>;
 
 const notYet = Symbol('not yet');
 
@@ -75,8 +75,9 @@ export function writeChunkSourcesDirectly(fetch: Fetch): Fetch {
   return async (request, bindings) => {
     const response = await fetch(request, bindings);
     const source = chunkSourceOf(response);
-    if (!source || !(bindings?.outgoing instanceof ServerResponse)) return response;
-    void writeChunkSource(source, response, bindings.outgoing);
+    const outgoing = (bindings as { outgoing?: unknown } | undefined)?.outgoing;
+    if (!source || !(outgoing instanceof ServerResponse)) return response;
+    void writeChunkSource(source, response, outgoing);
     return RESPONSE_ALREADY_SENT;
   };
 }

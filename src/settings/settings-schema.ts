@@ -11,10 +11,10 @@ export const modelPriceSchema = z.object({
 export const webhookEventNames = ['account_disabled', 'quota_exhausted', 'balance_low', 'key_budget_reached'] as const;
 
 export const webhookSchema = z.object({
-  url: z.url(),
+  url: z.url().max(2000),
   events: z.array(z.enum(webhookEventNames)).min(1).default([...webhookEventNames]),
   /** When set, each POST carries `x-sluice-signature: sha256=<hmac of the body>`. */
-  secret: z.string().min(1).optional(),
+  secret: z.string().min(1).max(1000).optional(),
 });
 
 export const routingStrategies = ['round_robin', 'weighted', 'priority', 'least_inflight'] as const;
@@ -25,10 +25,10 @@ export const routingStrategies = ['round_robin', 'weighted', 'priority', 'least_
  */
 export const settingsSchema = z.object({
   /** Requested model → model sent upstream, applied before routing (`gpt-4` → `claude-sonnet-4.5`). */
-  model_mappings: z.record(z.string().min(1), z.string().min(1)).default({ 'gpt-4': 'claude-sonnet-4.5' }),
+  model_mappings: z.record(z.string().min(1).max(256), z.string().min(1).max(256)).default({ 'gpt-4': 'claude-sonnet-4.5' }),
   routing_strategy: z.enum(routingStrategies).default('round_robin'),
   /** Overrides and additions to the built-in price table. */
-  prices: z.record(z.string().min(1), modelPriceSchema).default({}),
+  prices: z.record(z.string().min(1).max(256), modelPriceSchema).default({}),
   log_retention_days: z.number().int().min(1).max(3650).default(30),
   webhooks: z.array(webhookSchema).default([]),
   /** How often disabled and cooling accounts are probed; 0 turns the check off. */

@@ -6,7 +6,9 @@ import { invalidRequestFromZod } from '../server/invalid-request-from-zod.js';
 import type { ChangeBus } from '../store/change-bus.js';
 import { listSettingRows, upsertSettingRows } from '../store/repositories/settings-repository.js';
 import type { Database } from '../store/schema.js';
+import type { SecretBox } from '../crypto/secret-box.js';
 import { defaultSettings, settingsSchema, type Settings } from './settings-schema.js';
+import { openWebhookSecrets, sealWebhookSecrets } from './stored-webhook-secrets.js';
 
 /** Runtime settings, cached in memory; every instance reloads on a 'settings' change. */
 export interface SettingsService {
@@ -34,10 +36,25 @@ function parseSettingsPatch(patch: unknown): Record<string, unknown> {
   return changes;
 }
 
-export async function createSettingsService(options: { db: Kysely<Database>; bus: ChangeBus; logger: Logger }): Promise<SettingsService> {
-  let current = await readSettings(options.db, options.logger);
+/** How a top-level value is stored: webhook secrets sealed, everything else as JSON. */
+const storedValue = (key: string, value: unknown, secretBox: SecretBox): string =>
+  JSON.stringify(key === 'webhooks' ? sealWebhookSecrets(value, secretBox) : value);
+
+export async function createSettingsService(options: {
+  db: Kysely<Database>;
+  bus: ChangeBus;
+  logger: Logger;
+  secretBox: SecretBox;
+}): Promise<SettingsService> {
+  const read = () => readSettings(options.db, options.logger, options.secretBox);
+  let { settings: current, plaintextSecrets } = await read();
+  if (plaintextSecrets) {
+    // Written by an older version: seal the webhook secrets now (idempotent; the key is only known at run time).
+    await upsertSettingRows(options.db, [{ key: 'webhooks', value: storedValue('webhooks', current.webhooks, options.secretBox) }], Date.now());
+    options.logger.info('webhook secrets sealed at rest');
+  }
   const reload = async () => {
-    current = await readSettings(options.db, options.logger);
+    current = (await read()).settings;
   };
   const unsubscribe = options.bus.subscribe('settings', () =>
     reload().catch((error: unknown) => options.logger.error({ err: error }, 'settings reload failed')),
@@ -49,7 +66,7 @@ export async function createSettingsService(options: { db: Kysely<Database>; bus
       const merged = settingsSchema.safeParse({ ...current, ...changes });
       if (!merged.success) throw invalidRequestFromZod(merged.error);
       const next = merged.data;
-      const rows = Object.keys(changes).map((key) => ({ key, value: JSON.stringify((next as Record<string, unknown>)[key]) }));
+      const rows = Object.keys(changes).map((key) => ({ key, value: storedValue(key, (next as Record<string, unknown>)[key], options.secretBox) }));
       await upsertSettingRows(options.db, rows, Date.now());
       current = next;
       await options.bus.publish('settings');
@@ -61,19 +78,30 @@ export async function createSettingsService(options: { db: Kysely<Database>; bus
 }
 
 /** Stored rows over defaults. A stored value that no longer validates falls back to its default, logged. */
-async function readSettings(db: Kysely<Database>, logger: Logger): Promise<Settings> {
+async function readSettings(
+  db: Kysely<Database>,
+  logger: Logger,
+  secretBox: SecretBox,
+): Promise<{ settings: Settings; plaintextSecrets: boolean }> {
   const rows = await listSettingRows(db);
   const settings: Record<string, unknown> = { ...defaultSettings() };
+  let plaintextSecrets = false;
   for (const row of rows) {
     const fieldSchema = settingFields[row.key];
     if (!fieldSchema) continue;
     try {
-      const parsed = fieldSchema.safeParse(JSON.parse(row.value));
+      let value: unknown = JSON.parse(row.value);
+      if (row.key === 'webhooks') {
+        const opened = openWebhookSecrets(value, secretBox);
+        value = opened.webhooks;
+        plaintextSecrets = opened.plaintext;
+      }
+      const parsed = fieldSchema.safeParse(value);
       if (parsed.success) settings[row.key] = parsed.data;
       else logger.warn({ key: row.key }, 'stored setting is invalid; using the default');
     } catch {
-      logger.warn({ key: row.key }, 'stored setting is not JSON; using the default');
+      logger.warn({ key: row.key }, 'stored setting is not JSON (or its secret cannot be opened); using the default');
     }
   }
-  return settingsSchema.parse(settings);
+  return { settings: settingsSchema.parse(settings), plaintextSecrets };
 }

@@ -26,9 +26,17 @@ function loadPostgresDriver(): typeof pg {
   return postgresDriver;
 }
 
-export function openDatabase(database: Config['database']): DatabaseHandle {
+/** How long opening a PostgreSQL connection may take before the query waiting for it fails. */
+const connectTimeoutMs = 10_000;
+
+export function openDatabase(database: Config['database'], options: { onBackgroundError?: (error: Error) => void } = {}): DatabaseHandle {
   if (database.kind === 'postgres') {
-    const pool = new (loadPostgresDriver().Pool)({ connectionString: database.url, max: 10 });
+    const pool = new (loadPostgresDriver().Pool)({ connectionString: database.url, max: 10, connectionTimeoutMillis: connectTimeoutMs });
+    // An idle connection that drops (a restart, a network cut) is an 'error' on the pool: without a
+    // listener that would crash the process. The pool replaces the connection; queries report their own failures.
+    pool.on('error', (error) => options.onBackgroundError?.(error));
+    // The same for a connection that is checked out (inside a transaction) but between two queries.
+    pool.on('connect', (client) => client.on('error', (error) => options.onBackgroundError?.(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

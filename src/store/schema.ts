@@ -125,10 +125,20 @@ export interface UsageRollupsTable {
   updated_at: number;
 }
 
+/** A Responses answer kept for `previous_response_id`; items are JSON arrays. */
+export interface StoredResponsesTable {
+  id: string;
+  api_key_id: string;
+  created_at: number;
+  input_items: string;
+  output_items: string;
+}
+
 export interface Database {
   api_keys: ApiKeysTable;
   accounts: AccountsTable;
   settings: SettingsTable;
   request_logs: RequestLogsTable;
   usage_rollups: UsageRollupsTable;
+  stored_responses: StoredResponsesTable;
 }

@@ -13,7 +13,7 @@ export interface RequestLogEntry {
   requestedModel: string;
   upstreamModel: string | null;
   stream: boolean;
-  clientFormat: 'openai' | 'anthropic';
+  clientFormat: 'openai' | 'anthropic' | 'responses';
   usage: Usage;
   /** USD; computed from the price table when omitted. */
   cost?: number;

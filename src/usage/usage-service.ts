@@ -12,6 +12,7 @@ import { rowTotalTokens, toRequestLogRow } from './recorder/to-request-log-row.j
 import { UsageRecorder, type UsageRecorderStats } from './recorder/usage-recorder.js';
 import type { RequestLogEntry } from './request-log-entry.js';
 import { deleteExpiredRequestLogs, retentionCutoff } from './retention/delete-expired-request-logs.js';
+import { deleteStoredResponsesBefore } from '../store/repositories/stored-response-repository.js';
 import { rollupUsage } from './rollup/rollup-usage.js';
 import { createWebhookNotifier, type WebhookNotifier } from './webhooks/webhook-notifier.js';
 
@@ -119,7 +120,10 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
 
   async function applyRetention(at = now()): Promise<number> {
     await rollup(at);
-    return deleteExpiredRequestLogs(deps.db, at, retentionDays());
+    const deleted = await deleteExpiredRequestLogs(deps.db, at, retentionDays());
+    // Stored Responses answers live exactly as long as the request log.
+    await deleteStoredResponsesBefore(deps.db, retentionCutoff(at, retentionDays()));
+    return deleted;
   }
 
   const jobs = new Set<Promise<void>>();

@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await page.getByRole('button', { name: 'Import', exact: true }).last().click();
     const results = page.getByRole('dialog', { name: 'Import accounts' });
     await results.getByText('created').waitFor();
-    await results.getByText('failed').waitFor();
+    await results.getByText('rejected').waitFor();
     await shot('05c-account-import');
     await page.getByRole('button', { name: 'Done' }).click();
     await page.locator('.ant-table-row', { hasText: 'imported openai' }).waitFor();

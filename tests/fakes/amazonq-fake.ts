@@ -27,12 +27,32 @@
  * - Models: `GET /ListAvailableModels?…` (Kiro) and `POST /` with
  *   `x-amz-target: AmazonCodeWhispererService.ListAvailableModels`; answers `fake.models`.
  *
+ * - Profiles: `POST /ListAvailableProfiles` (Kiro) and `POST /` with
+ *   `x-amz-target: AmazonCodeWhispererService.ListAvailableProfiles`; lists the ARN of an Enterprise login.
+ *
  * Auth: chat and usage calls need `Authorization: Bearer <token>`; any token is accepted until
  * `fake.revokeAccessTokens()`, after which every token seen or issued so far gets the real 403
  * "The bearer token included in the request is invalid." (the expired-token scenario).
+ * Per-account rules (amazonq-fake-accounts.ts): a `ksk_…` Kiro API key is a bearer only with
+ * `tokentype: API_KEY`; tokens issued for a refresh token in `fake.enterprise` need that login's own
+ * profile ARN; each credential may have its own model list (`fake.modelsByCredential`), and a chat
+ * naming a service model id outside it gets the real `400 INVALID_MODEL_ID`. Thinking tags at the
+ * start of the system text are checked, kept in `fake.thinkingRequests`, and answered with a
+ * `<thinking>` block when no scenario is queued.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  checkApiKey,
+  checkModel,
+  checkProfileArn,
+  defaultFakeModels,
+  listModelsAnswer,
+  readThinkingTags,
+  type FakeAccountRules,
+  type FakeDenial,
+  type FakeThinkingRequest,
+} from './amazonq-fake-accounts.js';
 import { findMalformedChatRequest } from './amazonq-fake-request-check.js';
 import { defaultFakeUsageLimits, encodeFakeFrame, fakeScenarios, type FakeScenario } from './amazonq-fake-scenarios.js';
 
@@ -45,7 +65,7 @@ export interface FakeRecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   body: unknown;
-  kind: 'chat-awsjson' | 'chat-restjson' | 'oidc-token' | 'social-refresh' | 'usage-limits' | 'list-models' | 'unknown';
+  kind: 'chat-awsjson' | 'chat-restjson' | 'oidc-token' | 'social-refresh' | 'usage-limits' | 'list-models' | 'list-profiles' | 'unknown';
 }
 
 export interface FakeRefreshBehaviour {
@@ -56,8 +76,10 @@ export interface FakeRefreshBehaviour {
   profileArn?: string;
 }
 
-export interface FakeAmazonQ {
+export interface FakeAmazonQ extends FakeAccountRules {
   url: string;
+  /** The thinking tags of chat calls that carried them, oldest first. */
+  thinkingRequests: FakeThinkingRequest[];
   requests: FakeRecordedRequest[];
   refresh: FakeRefreshBehaviour;
   usageLimits: unknown;
@@ -76,6 +98,7 @@ export interface FakeAmazonQ {
 const chatTarget = 'AmazonCodeWhispererStreamingService.GenerateAssistantResponse';
 const usageTarget = 'AmazonCodeWhispererService.GetUsageLimits';
 const listModelsTarget = 'AmazonCodeWhispererService.ListAvailableModels';
+const listProfilesTarget = 'AmazonCodeWhispererService.ListAvailableProfiles';
 const bearerInvalidMessage = 'The bearer token included in the request is invalid.';
 
 export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
@@ -83,6 +106,8 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
   const requests: FakeRecordedRequest[] = [];
   const seenTokens = new Set<string>();
   const revokedTokens = new Set<string>();
+  /** Issued access token → the refresh token it was issued for. */
+  const tokenOwners = new Map<string, string>();
   let issued = 0;
 
   const fake: FakeAmazonQ = {
@@ -91,17 +116,22 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
     refresh: { mode: 'ok', rotate: false, expiresIn: 3600 },
     usageLimits: defaultFakeUsageLimits,
     malformedReasons: [],
-    models: ['claude-sonnet-4.5', 'claude-haiku-4.5', 'claude-sonnet-4'],
+    models: [...defaultFakeModels],
+    enterprise: new Map(),
+    modelsByCredential: new Map(),
+    revokedApiKeys: new Set(),
+    thinkingRequests: [],
     enqueue: (...scenarios) => void queue.push(...scenarios),
     chatRequests: () => requests.filter((request) => request.kind === 'chat-awsjson' || request.kind === 'chat-restjson'),
     revokeAccessTokens: () => seenTokens.forEach((token) => revokedTokens.add(token)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
-  const issueTokens = (): { accessToken: string; refreshToken?: string } => {
+  const issueTokens = (owner: string): { accessToken: string; refreshToken?: string } => {
     issued += 1;
     const accessToken = `fake-access-${issued}`;
     seenTokens.add(accessToken);
+    tokenOwners.set(accessToken, owner);
     return { accessToken, ...(fake.refresh.rotate ? { refreshToken: `fake-refresh-${issued}` } : {}) };
   };
 
@@ -117,7 +147,12 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
       const valid = kind === 'oidc-token' ? body?.grantType === 'refresh_token' && !!body?.clientId && !!body?.clientSecret && !!body?.refreshToken : !!body?.refreshToken;
       if (!valid) return sendJson(response, 400, { error: 'invalid_request', error_description: 'Missing fields' });
       if (fake.refresh.mode === 'invalid_grant') return sendJson(response, 400, { error: 'invalid_grant', error_description: 'Invalid refresh token provided' });
-      const tokens = issueTokens();
+      const tokens = issueTokens(String(body?.refreshToken));
+      if (fake.refresh.rotate && tokens.refreshToken) {
+        // A rotated refresh token keeps its login's rules.
+        const arn = fake.enterprise.get(String(body?.refreshToken));
+        if (arn) fake.enterprise.set(tokens.refreshToken, arn);
+      }
       return sendJson(response, 200, {
         ...tokens,
         expiresIn: fake.refresh.expiresIn,
@@ -130,17 +165,41 @@ export async function startFakeAmazonQ(): Promise<FakeAmazonQ> {
     if (!token || revokedTokens.has(token)) {
       return sendError(response, { status: 403, errorType: 'AccessDeniedException', errorBody: { message: bearerInvalidMessage, reason: null } });
     }
+    const keyDenial = checkApiKey(fake, token, headerOf(request, 'tokentype'));
+    if (keyDenial) return deny(response, keyDenial);
     seenTokens.add(token);
-    if (kind === 'usage-limits') return sendJson(response, 200, fake.usageLimits);
-    if (kind === 'list-models') {
-      return sendJson(response, 200, { models: fake.models.map((modelId) => ({ modelId, modelName: modelId })), defaultModel: { modelId: fake.models[0] } });
+    const owner = tokenOwners.get(token);
+    const enterpriseArn = owner === undefined ? undefined : fake.enterprise.get(owner);
+    const models = fake.modelsByCredential.get(token) ?? (owner === undefined ? undefined : fake.modelsByCredential.get(owner)) ?? fake.models;
+    if (kind === 'list-profiles') {
+      return sendJson(response, 200, { profiles: enterpriseArn ? [{ arn: enterpriseArn, profileName: 'Enterprise' }] : [] });
     }
+    if (kind === 'usage-limits' || kind === 'list-models') {
+      const sentArn = request.method === 'GET' ? (url.searchParams.get('profileArn') ?? undefined) : (body?.profileArn as string | undefined);
+      const denial = checkProfileArn(enterpriseArn, sentArn, 'usage');
+      if (denial) return deny(response, denial);
+      return sendJson(response, 200, kind === 'usage-limits' ? fake.usageLimits : listModelsAnswer(models));
+    }
+    const arnDenial = checkProfileArn(enterpriseArn, body?.profileArn as string | undefined, 'chat');
+    if (arnDenial) return deny(response, arnDenial);
+    const current = (body?.conversationState as { currentMessage?: { userInputMessage?: { modelId?: unknown } } } | undefined)?.currentMessage;
+    const modelDenial = checkModel(models, current?.userInputMessage?.modelId);
+    if (modelDenial) return deny(response, modelDenial);
+    const thinking = readThinkingTags(body);
+    if (thinking === 'malformed') {
+      fake.malformedReasons.push('malformed thinking tags');
+      return deny(response, { status: 400, errorType: 'ValidationException', message: 'Improperly formed request.', reason: null });
+    }
+    if (thinking) fake.thinkingRequests.push(thinking);
     const malformed = findMalformedChatRequest(kind, String(request.headers['content-type'] ?? ''), body);
     if (malformed) {
       fake.malformedReasons.push(malformed);
       return sendError(response, { status: 400, errorType: 'ValidationException', errorBody: { message: 'Improperly formed request.', reason: null } });
     }
-    const scenario = queue.shift() ?? fakeScenarios.text('Hello from the fake Amazon Q.');
+    const fallback = thinking
+      ? fakeScenarios.thinking(`Thinking (${thinking.mode}, ${thinking.effort ?? thinking.budget}).`, 'Hello from the fake Amazon Q.')
+      : fakeScenarios.text('Hello from the fake Amazon Q.');
+    const scenario = queue.shift() ?? fallback;
     if ((scenario.status ?? 200) !== 200) return sendError(response, scenario);
     const conversationId = (body?.conversationState as { conversationId?: string } | undefined)?.conversationId;
     await streamFrames(response, scenario, conversationId);
@@ -164,6 +223,7 @@ function kindOf(method: string, path: string, target: string): FakeRecordedReque
   if (method === 'POST' && path === '/refreshToken') return 'social-refresh';
   if ((method === 'GET' && path === '/getUsageLimits') || (method === 'POST' && path === '/' && target === usageTarget)) return 'usage-limits';
   if ((method === 'GET' && path === '/ListAvailableModels') || (method === 'POST' && path === '/' && target === listModelsTarget)) return 'list-models';
+  if ((method === 'POST' && path === '/ListAvailableProfiles') || (method === 'POST' && path === '/' && target === listProfilesTarget)) return 'list-profiles';
   return 'unknown';
 }
 
@@ -196,6 +256,15 @@ function sendError(response: ServerResponse, scenario: FakeScenario): void {
     ...scenario.headers,
   });
   response.end(JSON.stringify(scenario.errorBody ?? { message: 'error' }));
+}
+
+function deny(response: ServerResponse, denial: FakeDenial): void {
+  sendError(response, { status: denial.status, errorType: denial.errorType, errorBody: { message: denial.message, reason: denial.reason } });
+}
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

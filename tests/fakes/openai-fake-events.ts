@@ -18,6 +18,9 @@ export function openAIUsageObject(usage: OpenAIFakeUsage | undefined): Record<st
   };
 }
 
+/** A tool call's arguments on the Chat Completions wire (custom calls wrapped as `{"input": …}`). */
+const chatArguments = (part: { arguments: string; custom?: boolean }): string => (part.custom ? JSON.stringify({ input: part.arguments }) : part.arguments);
+
 const finishReasonOf = (reply: Reply) => reply.finishReason ?? (reply.parts.some((part) => part.type === 'tool_call') ? 'tool_calls' : 'stop');
 
 /** The `chat.completion.chunk` events of a streamed reply, as documented, ending with `[DONE]`. */
@@ -47,7 +50,7 @@ export function openAIReplyFrames(reply: Reply, model: string, id: string, inclu
         break;
       case 'tool_call': {
         const index = toolIndex++;
-        const pieces = chunk(part.arguments, 10);
+        const pieces = chunk(chatArguments(part), 10);
         if (reply.argumentsBeforeName && pieces.length > 0) {
           frames.push(frame({ tool_calls: [{ index, function: { arguments: pieces.shift() } }] }));
         }
@@ -77,7 +80,7 @@ export function openAIReplyJson(reply: Reply, model: string, id: string): unknow
   const text = reply.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
   const reasoning = reply.parts.flatMap((part) => (part.type === 'reasoning' ? [part.text] : [])).join('');
   const toolCalls = reply.parts.flatMap((part) =>
-    part.type === 'tool_call' ? [{ id: part.id, type: 'function', function: { name: part.name, arguments: part.arguments } }] : [],
+    part.type === 'tool_call' ? [{ id: part.id, type: 'function', function: { name: part.name, arguments: chatArguments(part) } }] : [],
   );
   return {
     id,

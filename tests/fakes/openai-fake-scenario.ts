@@ -3,7 +3,11 @@ export type OpenAIFakePart =
   | { type: 'text'; text: string }
   /** `reasoning_content` deltas (DeepSeek-style; the official API does not stream reasoning text). */
   | { type: 'reasoning'; text: string }
-  | { type: 'tool_call'; id: string; name: string; arguments: string };
+  /**
+   * `custom`: a custom (free-form) tool call whose raw input is `arguments`; the Responses API sends
+   * it as `custom_tool_call`, Chat Completions (which has no such thing) as a function call with `{"input": …}`.
+   */
+  | { type: 'tool_call'; id: string; name: string; arguments: string; custom?: boolean };
 
 export interface OpenAIFakeUsage {
   prompt_tokens: number;

@@ -12,9 +12,10 @@ import {
 export type { RecordedRequest, RunningFake } from './anthropic-fake.js';
 import { answerCompletions, answerEmbeddings, withChoiceCount } from './openai-fake-endpoints.js';
 import { openAIReplyFrames, openAIReplyJson } from './openai-fake-events.js';
+import { responsesReplyFrames, responsesReplyJson } from './openai-responses-events.js';
 import { openAIText, type OpenAIFakeScenario } from './openai-fake-scenario.js';
 
-/** The OpenAI Chat Completions API, scripted (mounted at the base URL, e.g. `/v1`). */
+/** The OpenAI Chat Completions and Responses APIs, scripted (mounted at the base URL, e.g. `/v1`). */
 export function createOpenAIFakeHandler(options: { basePath?: string } = {}): ScriptedFake<OpenAIFakeScenario> {
   const basePath = options.basePath ?? '/v1';
   const queue: OpenAIFakeScenario[] = [];
@@ -38,7 +39,8 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
       const json = (typeof recorded.body === 'object' && recorded.body !== null ? recorded.body : {}) as Record<string, unknown>;
       if (route === `${basePath}/embeddings` && request.method === 'POST') return answerEmbeddings(json, response);
       if (route === `${basePath}/completions` && request.method === 'POST') return answerCompletions(json, response, `cmpl-fake${++counter}`);
-      if (route !== `${basePath}/chat/completions` || request.method !== 'POST') {
+      const isResponses = route === `${basePath}/responses`;
+      if ((route !== `${basePath}/chat/completions` && !isResponses) || request.method !== 'POST') {
         response.writeHead(404, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: { message: `Unknown route ${route}`, type: 'invalid_request_error', param: null, code: null } }));
         return;
@@ -47,7 +49,7 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
       const body = (recorded.body ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; n?: number };
       const choiceCount = body.n ?? 1;
       const model = body.model ?? 'gpt-fake';
-      const id = `chatcmpl-fake${++counter}`;
+      const id = isResponses ? `resp_fake${++counter}` : `chatcmpl-fake${++counter}`;
       if (scenario.kind === 'error') {
         response.writeHead(scenario.status, { 'content-type': 'application/json', 'x-request-id': `req_${counter}`, ...scenario.headers });
         response.end(typeof scenario.body === 'string' ? scenario.body : JSON.stringify(scenario.body));
@@ -55,18 +57,24 @@ export function createOpenAIFakeHandler(options: { basePath?: string } = {}): Sc
       }
       if (scenario.delayMs) await sleep(scenario.delayMs);
       if (response.destroyed) return;
+      const rawBody = (recorded.body ?? {}) as Record<string, unknown>;
       if (body.stream !== true) {
         response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_${counter}` });
-        response.end(JSON.stringify(withChoiceCount(openAIReplyJson(scenario, model, id), choiceCount)));
+        response.end(JSON.stringify(isResponses ? responsesReplyJson(scenario, model, id, rawBody) : withChoiceCount(openAIReplyJson(scenario, model, id), choiceCount)));
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': `req_${counter}` });
-      let frames = openAIReplyFrames(scenario, model, id, body.stream_options?.include_usage === true).map((frame) => ({ ...frame, data: withChoiceCount(frame.data, choiceCount) }));
+      let frames = isResponses
+        ? responsesReplyFrames(scenario, model, id, rawBody)
+        : openAIReplyFrames(scenario, model, id, body.stream_options?.include_usage === true).map((frame) => ({ ...frame, data: withChoiceCount(frame.data, choiceCount) }));
       if (scenario.errorAfterEvents) {
         const { afterEvents, type, code, message } = scenario.errorAfterEvents;
-        frames = [...frames.slice(0, afterEvents), { event: 'error', data: { error: { message, type, code: code ?? null, param: null } } }];
+        const error = isResponses
+          ? { type: 'error', code: code ?? type, message, param: null, sequence_number: afterEvents }
+          : { error: { message, type, code: code ?? null, param: null } };
+        frames = [...frames.slice(0, afterEvents), { event: 'error', data: error }];
       }
-      const completed = await writeFrames(response, frames, { ...scenario, named: false });
+      const completed = await writeFrames(response, frames, { ...scenario, named: isResponses });
       if (completed) response.end();
     },
   };

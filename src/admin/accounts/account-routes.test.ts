@@ -90,7 +90,7 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
       priority: 2,
     });
     expect(body.proxy_url).toBe('socks5://user:***@127.0.0.1:1080');
-    expect(body).toMatchObject({ user_agent: 'my-agent/1.0', models: ['gpt-4o*'], headers: { 'x-extra': 'yes' }, max_concurrency: 3, weight: 5, priority: 2 });
+    expect(body).toMatchObject({ user_agent: 'my-agent/1.0', models: ['gpt-4o*'], headers: { 'x-extra': '***' }, max_concurrency: 3, weight: 5, priority: 2 });
     const record = harness.context.accounts.get(body.id);
     expect(record?.upstream.proxyUrl).toBe('socks5://user:hunter2@127.0.0.1:1080');
     expect(record?.upstream.settings.headers).toEqual({ 'x-extra': 'yes' });
@@ -170,7 +170,10 @@ describe.each(testDatabases())('admin accounts on %s', (database) => {
     expect(body.results[1]).toMatchObject({ index: 1, ok: false, error: expect.stringContaining('api_key') });
     expect(body.results[2]).toMatchObject({ index: 2, ok: false });
     expect(body.results[3]).toMatchObject({ index: 3, ok: true });
-    expect((await post('/admin/accounts/import', { not: 'an array' })).status).toBe(400);
+    const single = await post('/admin/accounts/import', { not: 'an account' });
+    expect(single.status).toBe(200);
+    expect(single.body).toMatchObject({ created: 0, failed: 1, results: [{ status: 'rejected', ok: false }] });
+    expect((await post('/admin/accounts/import', [])).status).toBe(400);
   });
 
   it('answers 501 for test and balance until their hooks are wired, then calls them', async () => {

@@ -9,19 +9,6 @@ const tags = ['Accounts'];
 const { 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound } = adminErrorResponses;
 const notImplemented = { description: 'The hook is not wired in this build.', content: { 'application/json': { schema: adminErrorSchema } } };
 
-export const importResultSchema = z
-  .object({
-    results: z.array(
-      z.union([
-        z.object({ index: z.number(), ok: z.literal(true), id: z.string() }),
-        z.object({ index: z.number(), ok: z.literal(false), error: z.string() }),
-      ]),
-    ),
-    created: z.number(),
-    failed: z.number(),
-  })
-  .openapi('AccountImportResult');
-
 export const listAccountsRoute = createRoute({
   method: 'get',
   path: '/admin/accounts',
@@ -39,18 +26,6 @@ export const createAccountRoute = createRoute({
   summary: 'Add an upstream account (provider defaults to amazonq)',
   request: { body: jsonBody(accountInputSchema) },
   responses: { 201: jsonResponse(accountDtoSchema, 'Created'), 400: badRequest, 401: unauthorized, 403: forbidden },
-});
-
-export const importAccountsRoute = createRoute({
-  method: 'post',
-  path: '/admin/accounts/import',
-  tags,
-  security: adminSecurity,
-  summary: 'Add many accounts; each row is validated and created on its own',
-  request: {
-    body: jsonBody(z.array(z.unknown()).max(1000).openapi({ description: 'An array of AccountInput objects.' })),
-  },
-  responses: { 200: jsonResponse(importResultSchema, 'A result per row'), 400: badRequest, 401: unauthorized, 403: forbidden },
 });
 
 export const getAccountRoute = createRoute({

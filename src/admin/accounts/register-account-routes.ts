@@ -10,11 +10,11 @@ import {
   createAccountRoute,
   deleteAccountRoute,
   getAccountRoute,
-  importAccountsRoute,
   listAccountsRoute,
   patchAccountRoute,
   testAccountRoute,
 } from './account-routes.js';
+import { registerAccountImportRoute } from './account-import-route.js';
 
 /** 501 for a hook another part of Sluice provides but this build has not wired. */
 const notWired = (feature: string) => new NotImplementedError(`${feature} is not available in this build yet.`);
@@ -38,11 +38,7 @@ export function registerAccountRoutes(app: App, context: AppContext): void {
     return c.json(await dto(row), 201);
   });
 
-  app.openapi(importAccountsRoute, async (c) => {
-    const outcome = await service.importMany(c.req.valid('json'));
-    c.get('logger').info({ created: outcome.created, failed: outcome.failed }, 'accounts imported');
-    return c.json(outcome, 200);
-  });
+  registerAccountImportRoute(app, context);
 
   app.openapi(getAccountRoute, async (c) => c.json(await dto(await service.get(c.req.valid('param').id)), 200));
 

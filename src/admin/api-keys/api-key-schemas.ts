@@ -1,8 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { apiKeyBudgetsSchema } from '../../auth/api-key-budgets.js';
 
-/** ISO 8601 with offset, or epoch milliseconds; null for "never". */
-const timestamp = z.union([z.iso.datetime({ offset: true }), z.number().int().nonnegative()]);
+/** ISO 8601 with offset, or epoch milliseconds, in the future (disable a key to stop it now); null for "never". */
+const timestamp = z
+  .union([z.iso.datetime({ offset: true }), z.number().int().nonnegative()])
+  .refine((value) => (typeof value === 'number' ? value : Date.parse(value)) > Date.now(), {
+    message: 'must be in the future (set enabled: false to stop a key now)',
+  });
 
 const keyFields = {
   name: z.string().trim().min(1).max(200),

@@ -14,3 +14,4 @@ export * from './upstream-unavailable-error.js';
 export * from './no-account-available-error.js';
 export * from './internal-error.js';
 export * from './not-implemented-error.js';
+export * from './model-unavailable-error.js';

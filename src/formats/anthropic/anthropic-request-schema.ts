@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxModelNameLength, maxToolNameLength } from '../../core/field-limits.js';
 
 /**
  * Anthropic Messages request, lenient: unknown top-level fields (context_management, container,
@@ -30,7 +31,7 @@ export const anthropicMediaBlockSchema = z.object({
 export const anthropicToolUseBlockSchema = z.object({
   type: z.literal('tool_use'),
   id: z.string(),
-  name: z.string(),
+  name: z.string().max(maxToolNameLength),
   input: z.unknown(),
   cache_control: anthropicCacheControlSchema,
 });
@@ -54,7 +55,7 @@ const content = z.union([z.string(), z.array(anyBlock)]);
 export const anthropicOutputFormatSchema = z.object({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) });
 
 export const anthropicMessagesRequestSchema = z.object({
-  model: z.string().min(1),
+  model: z.string().min(1).max(maxModelNameLength),
   messages: z.array(z.object({ role: z.enum(['user', 'assistant', 'system']), content })).min(1),
   system: z.union([z.string(), z.array(anthropicTextBlockSchema)]).nullish(),
   max_tokens: z.number().int().positive().nullish(),
@@ -67,7 +68,7 @@ export const anthropicMessagesRequestSchema = z.object({
     .array(
       z.object({
         type: z.string().nullish(),
-        name: z.string(),
+        name: z.string().max(maxToolNameLength),
         description: z.string().nullish(),
         input_schema: z.record(z.string(), z.unknown()).nullish(),
         cache_control: anthropicCacheControlSchema,

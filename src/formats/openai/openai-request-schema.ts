@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxModelNameLength, maxToolNameLength } from '../../core/field-limits.js';
 
 /**
  * OpenAI Chat Completions request, lenient: unknown fields are stripped rather than rejected, `null`
@@ -23,9 +24,9 @@ export const openAIRefusalPartSchema = z.object({ type: z.literal('refusal'), re
 const toolCall = z.object({
   id: z.string(),
   type: z.string().nullish(),
-  function: z.object({ name: z.string(), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish() }),
+  function: z.object({ name: z.string().max(maxToolNameLength), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish() }),
 });
-const functionCall = z.object({ name: z.string(), arguments: z.string().nullish() });
+const functionCall = z.object({ name: z.string().max(maxToolNameLength), arguments: z.string().nullish() });
 
 const message = z.discriminatedUnion('role', [
   z.object({ role: z.enum(['system', 'developer']), content, name: z.string().nullish() }),
@@ -40,7 +41,7 @@ const message = z.discriminatedUnion('role', [
     refusal: z.string().nullish(),
   }),
   z.object({ role: z.literal('tool'), tool_call_id: z.string(), content: content.nullish() }),
-  z.object({ role: z.literal('function'), name: z.string(), content: z.string().nullish() }),
+  z.object({ role: z.literal('function'), name: z.string().max(maxToolNameLength), content: z.string().nullish() }),
 ]);
 
 /** `response_format`: free text, JSON mode, or Structured Outputs with a named schema. */
@@ -59,21 +60,21 @@ export const openAIResponseFormatSchema = z.discriminatedUnion('type', [
 ]);
 
 const functionDefinition = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(maxToolNameLength),
   description: z.string().nullish(),
   parameters: z.record(z.string(), z.unknown()).nullish(),
 });
 
 export const openAIChatRequestSchema = z.object({
-  model: z.string().min(1),
+  model: z.string().min(1).max(maxModelNameLength),
   messages: z.array(message).min(1),
   tools: z.array(z.object({ type: z.string(), function: functionDefinition.nullish() }).loose()).nullish(),
   tool_choice: z
-    .union([z.enum(['auto', 'none', 'required']), z.object({ type: z.string(), function: z.object({ name: z.string() }).nullish() })])
+    .union([z.enum(['auto', 'none', 'required']), z.object({ type: z.string(), function: z.object({ name: z.string().max(maxToolNameLength) }).nullish() })])
     .nullish(),
   parallel_tool_calls: z.boolean().nullish(),
   functions: z.array(functionDefinition).nullish(),
-  function_call: z.union([z.enum(['auto', 'none']), z.object({ name: z.string() })]).nullish(),
+  function_call: z.union([z.enum(['auto', 'none']), z.object({ name: z.string().max(maxToolNameLength) })]).nullish(),
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),

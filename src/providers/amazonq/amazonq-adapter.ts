@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { isGatewayError } from '../../core/errors/gateway-error.js';
+import { QuotaExhaustedError } from '../../core/errors/quota-exhausted-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { decodeAwsEventStream } from '../../streaming/aws-event-stream-decoder.js';
@@ -8,6 +9,7 @@ import { countTokens } from '../../tokens/count-tokens.js';
 import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import type { Balance, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import type { UpstreamAccount } from '../upstream-account.js';
+import { AccountModelTables } from './account-model-tables.js';
 import { AmazonQEventMapper } from './amazonq-event-mapper.js';
 import { amazonQFlavours, type AmazonQFlavour } from './amazonq-flavour.js';
 import { buildChatHeaders, refreshUserAgentOf } from './build-request-headers.js';
@@ -16,8 +18,9 @@ import { callWithTokenRetry } from './call-with-token-retry.js';
 import { estimateInputTokensByCharacters } from './estimate-tokens.js';
 import { fetchUsageLimits } from './fetch-usage-limits.js';
 import { listAvailableModels } from './list-available-models.js';
-import { amazonQContextWindow, mapAmazonQModelId } from './map-amazonq-model-id.js';
-import { resolveAmazonQEndpoints, type AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
+import { ensureProfileArn, profileArnOf } from './profile-arn-of.js';
+import { resolveAccountModel } from './resolve-account-model.js';
+import { resolveAmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import { ToolNameMap } from './shorten-tool-name.js';
 import { isThinkingRequested } from './thinking-prefix.js';
 import { AmazonQTokenManager, type TokenRequestContext } from './token-manager.js';
@@ -25,6 +28,9 @@ import { AmazonQTokenManager, type TokenRequestContext } from './token-manager.j
 export interface AmazonQAdapterOptions {
   /** Shared between the amazonq and kiro adapters so an account's tokens live in one place. */
   tokens?: AmazonQTokenManager;
+  /** Per-account model lists (ListAvailableModels); shared like the tokens. */
+  models?: AccountModelTables;
+  now?: () => number;
 }
 
 /** One adapter for both flavours of the CodeWhisperer streaming service: Q CLI (`amazonq`) and Kiro (`kiro`). */
@@ -32,25 +38,20 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
   const shared: AdapterState = {
     flavour: amazonQFlavours[provider],
     tokens: options.tokens ?? new AmazonQTokenManager(),
+    models: options.models ?? new AccountModelTables(),
     quotaResets: new Map(),
+    exhaustedUntil: new Map(),
+    now: options.now ?? Date.now,
   };
   return {
     provider,
     stream: (request, upstreamModel, account, context) =>
       enforceStreamContract(streamAnswer(shared, request, upstreamModel, account, context), context.signal),
     fetchBalance: (account, context) => fetchBalance(shared, account, context),
-    listModels: (account, context) => {
-      const endpoints = resolveAmazonQEndpoints(account);
-      return listAvailableModels({
-        account,
-        endpoints,
-        flavour: shared.flavour,
-        tokens: shared.tokens,
-        tokenContext: tokenContextOf(account, shared.flavour, context),
-        dispatcher: context.dispatcher,
-        signal: context.signal,
-        profileArn: () => profileArnOf(account, endpoints, shared.tokens, shared.flavour),
-      });
+    listModels: async (account, context) => (await listModelsOf(shared, account, context)).map((model) => model.modelId),
+    reportedModels: (accountId) => {
+      const table = shared.models.known(accountId);
+      return table ? [...table.keys()] : undefined;
     },
   };
 }
@@ -58,21 +59,66 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
 interface AdapterState {
   flavour: AmazonQFlavour;
   tokens: AmazonQTokenManager;
+  models: AccountModelTables;
   /** Quota reset times learnt from GetUsageLimits, per account (bounded by the number of accounts). */
   quotaResets: Map<string, number>;
+  /** Accounts whose last usage read showed no credits left and no overage: out until the reset. */
+  exhaustedUntil: Map<string, number>;
+  now: () => number;
+}
+
+/** The calls every Q request of an account shares: endpoints, token context, and an Enterprise ARN looked up first. */
+async function prepare(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext) {
+  const endpoints = resolveAmazonQEndpoints(account);
+  const tokenContext = tokenContextOf(account, state.flavour, context);
+  await ensureProfileArn({
+    account,
+    endpoints,
+    flavour: state.flavour,
+    tokens: state.tokens,
+    tokenContext,
+    dispatcher: context.dispatcher,
+    signal: context.signal,
+  });
+  return { endpoints, tokenContext, profileArn: () => profileArnOf(account, endpoints, state.tokens) };
+}
+
+async function listModelsOf(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext) {
+  const { endpoints, tokenContext, profileArn } = await prepare(state, account, context);
+  const models = await listAvailableModels({
+    account,
+    endpoints,
+    flavour: state.flavour,
+    tokens: state.tokens,
+    tokenContext,
+    dispatcher: context.dispatcher,
+    signal: context.signal,
+    profileArn,
+  });
+  state.models.remember(account.id, models);
+  return models;
 }
 
 async function* streamAnswer(
-  { flavour, tokens, quotaResets }: AdapterState,
+  state: AdapterState,
   request: ChatRequest,
   upstreamModel: string,
   account: UpstreamAccount,
   context: ProviderCallContext,
 ): AsyncGenerator<StreamEvent> {
-  const endpoints = resolveAmazonQEndpoints(account);
-  const modelId = mapAmazonQModelId(upstreamModel);
+  const { flavour, tokens, quotaResets } = state;
+  const exhaustedUntil = state.exhaustedUntil.get(account.id);
+  if (exhaustedUntil !== undefined && exhaustedUntil > state.now()) {
+    throw new QuotaExhaustedError('The account has no credits left until its quota resets.', { resetAt: exhaustedUntil });
+  }
+  const { endpoints, tokenContext, profileArn } = await prepare(state, account, context);
+  const table = await state.models.tableFor(
+    account.id,
+    () => listModelsOf(state, account, context),
+    (error) => context.logger.warn({ accountId: account.id, err: (error as Error).message }, 'could not list the models of an Amazon Q account'),
+  );
+  const { modelId, contextWindow } = resolveAccountModel(upstreamModel, table);
   const toolNames = new ToolNameMap();
-  const tokenContext = tokenContextOf(account, flavour, context);
   const warningsBefore = context.warnings.length;
   const knownReset = quotaResets.get(account.id);
   const response = await callWithTokenRetry({
@@ -80,13 +126,14 @@ async function* streamAnswer(
     endpoints,
     tokens,
     tokenContext,
-    quotaResetAt: knownReset !== undefined && knownReset > Date.now() ? knownReset : undefined,
+    model: upstreamModel,
+    quotaResetAt: knownReset !== undefined && knownReset > state.now() ? knownReset : undefined,
     buildRequest: (accessToken) => {
       context.warnings.length = warningsBefore; // a retry rebuilds the body; keep its warnings once
       const body = buildAmazonQRequest(request, {
         flavour,
         modelId,
-        profileArn: profileArnOf(account, endpoints, tokens, flavour),
+        profileArn: profileArn(),
         sessionId: context.sessionId,
         toolNames,
         warnings: context.warnings,
@@ -104,7 +151,7 @@ async function* streamAnswer(
   const mapper = new AmazonQEventMapper({
     thinking: isThinkingRequested(request.reasoning),
     toolNames,
-    contextWindow: amazonQContextWindow(modelId),
+    contextWindow,
     estimateInputTokens: () => countTokens(request),
   });
   // Q reports context usage only at the end; the start carries a cheap estimate for renderers that need one.
@@ -134,27 +181,29 @@ async function* streamAnswer(
   yield* mapper.finish();
 }
 
-async function fetchBalance({ flavour, tokens, quotaResets }: AdapterState, account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null> {
-  const endpoints = resolveAmazonQEndpoints(account);
+async function fetchBalance(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null> {
+  const { endpoints, tokenContext, profileArn } = await prepare(state, account, context);
   const balance = await fetchUsageLimits({
     account,
     endpoints,
-    flavour,
-    tokens,
-    tokenContext: tokenContextOf(account, flavour, context),
+    flavour: state.flavour,
+    tokens: state.tokens,
+    tokenContext,
     dispatcher: context.dispatcher,
     signal: context.signal,
-    profileArn: () => profileArnOf(account, endpoints, tokens, flavour),
+    profileArn,
+    now: state.now,
   });
-  if (balance.resetAt) quotaResets.set(account.id, balance.resetAt);
+  // The balance check is the periodic look at an account, so its model list is kept current here too.
+  await state.models.tableFor(
+    account.id,
+    () => listModelsOf(state, account, context),
+    (error) => context.logger.warn({ accountId: account.id, err: (error as Error).message }, 'could not list the models of an Amazon Q account'),
+  );
+  if (balance.resetAt) state.quotaResets.set(account.id, balance.resetAt);
+  if (balance.exhausted && balance.resetAt && balance.resetAt > state.now()) state.exhaustedUntil.set(account.id, balance.resetAt);
+  else state.exhaustedUntil.delete(account.id);
   return balance;
-}
-
-/** Social Kiro accounts send their profile ARN; Builder ID accounts must not; Q CLI accounts only when configured. */
-function profileArnOf(account: UpstreamAccount, endpoints: AmazonQEndpoints, tokens: AmazonQTokenManager, flavour: AmazonQFlavour): string | undefined {
-  if (flavour.provider === 'amazonq') return account.settings.profile_arn || undefined;
-  if (endpoints.authMethod !== 'social') return undefined;
-  return account.settings.profile_arn || tokens.profileArn(account.id);
 }
 
 function tokenContextOf(account: UpstreamAccount, flavour: AmazonQFlavour, context: ProviderCallContext): TokenRequestContext {

@@ -20,7 +20,10 @@ import type { ToolNameMap } from './shorten-tool-name.js';
 import { ThinkingTagSplitter, type TextSegment } from './thinking-tag-splitter.js';
 
 export interface AmazonQEventMapperOptions {
-  /** Pull a leading `<thinking>` block out of the text into reasoning events. */
+  /**
+   * Whether the client asked for reasoning: a leading `<thinking>` block becomes reasoning events;
+   * without it the block is dropped (the model may think unasked; that is not answer text).
+   */
   thinking: boolean;
   toolNames: ToolNameMap;
   contextWindow: number;
@@ -35,7 +38,7 @@ export interface AmazonQEventMapperOptions {
  */
 export class AmazonQEventMapper {
   failure?: GatewayError;
-  private readonly splitter?: ThinkingTagSplitter;
+  private readonly splitter = new ThinkingTagSplitter();
   private openBlock?: { kind: 'text' | 'reasoning'; id: string };
   private blockCount = 0;
   private openToolId?: string;
@@ -48,7 +51,6 @@ export class AmazonQEventMapper {
   private lengthExceeded = false;
 
   constructor(private readonly options: AmazonQEventMapperOptions) {
-    if (options.thinking) this.splitter = new ThinkingTagSplitter();
   }
 
   handle(message: AwsEventStreamMessage): StreamEvent[] {
@@ -96,7 +98,7 @@ export class AmazonQEventMapper {
   /** Closes open blocks (e.g. before reporting a failure). */
   closeBlocks(): StreamEvent[] {
     const events: StreamEvent[] = [];
-    if (this.splitter) for (const segment of this.splitter.flush()) this.addSegment(events, segment);
+    for (const segment of this.splitter.flush()) this.addSegment(events, segment);
     this.closeTextBlock(events);
     this.closeTool(events);
     return events;
@@ -112,13 +114,17 @@ export class AmazonQEventMapper {
   usage(): Usage {
     const reported = this.tokenUsage;
     const percentage = reported?.contextUsagePercentage ?? this.contextUsagePercentage;
+    const outputTokens = reported?.outputTokens ?? countOutputTokens(this.outputText);
     let inputTokens: number;
     if (reported?.uncachedInputTokens !== undefined) inputTokens = reported.uncachedInputTokens;
-    else if (percentage !== undefined && percentage > 0) inputTokens = Math.round((percentage * this.options.contextWindow) / 100);
-    else inputTokens = this.options.estimateInputTokens();
+    else if (percentage !== undefined && percentage > 0) {
+      // The percentage is of the model's window and is reported after the answer, so it covers the answer too.
+      const context = Math.round((percentage * this.options.contextWindow) / 100);
+      inputTokens = context > outputTokens ? context - outputTokens : this.options.estimateInputTokens();
+    } else inputTokens = this.options.estimateInputTokens();
     const usage: Usage = {
       inputTokens,
-      outputTokens: reported?.outputTokens ?? countOutputTokens(this.outputText),
+      outputTokens,
       cacheReadTokens: reported?.cacheReadInputTokens ?? 0,
       cacheWriteTokens: reported?.cacheWriteInputTokens ?? 0,
     };
@@ -147,12 +153,12 @@ export class AmazonQEventMapper {
 
   private addText(events: StreamEvent[], text: string): void {
     if (text.length === 0) return;
-    if (!this.splitter) return this.addSegment(events, { kind: 'text', text });
     for (const segment of this.splitter.push(text)) this.addSegment(events, segment);
   }
 
   private addSegment(events: StreamEvent[], segment: TextSegment): void {
     if (segment.text.length === 0) return;
+    if (segment.kind === 'reasoning' && !this.options.thinking) return;
     this.closeTool(events);
     if (this.openBlock && this.openBlock.kind !== segment.kind) this.closeTextBlock(events);
     if (!this.openBlock) {
@@ -168,7 +174,7 @@ export class AmazonQEventMapper {
     const id = payload.toolUseId;
     if (this.finishedToolIds.has(id)) return;
     if (this.openToolId !== id) {
-      if (this.splitter) for (const segment of this.splitter.flush()) this.addSegment(events, segment);
+      for (const segment of this.splitter.flush()) this.addSegment(events, segment);
       this.closeTextBlock(events);
       this.closeTool(events);
       this.openToolId = id;

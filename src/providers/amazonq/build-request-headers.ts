@@ -57,6 +57,8 @@ export function buildChatHeaders(account: UpstreamAccount, flavour: AmazonQFlavo
     headers['x-amzn-kiro-agent-mode'] = 'vibe';
     headers['x-amz-user-agent'] = account.userAgent ?? `aws-sdk-js/1.0.34 KiroIDE-${kiroVersion}-${machineIdOf(account)}`;
   }
+  // Kiro API keys go as the bearer itself, marked so (§8.1).
+  if (resolveAmazonQEndpoints(account).authMethod === 'api_key') headers.tokentype = 'API_KEY';
   for (const [name, value] of Object.entries(account.settings.headers ?? {})) {
     if (name.toLowerCase() !== 'authorization') headers[name.toLowerCase()] = value;
   }

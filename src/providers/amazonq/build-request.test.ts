@@ -201,7 +201,7 @@ describe('buildAmazonQRequest', () => {
     );
     const tools = current.userInputMessageContext?.tools ?? [];
     expect(tools).toHaveLength(1);
-    expect(tools[0]?.toolSpecification.description).toHaveLength(10_000);
+    expect(tools[0]?.toolSpecification.description).toHaveLength(9_216);
     expect(tools[0]?.toolSpecification.inputSchema.json).toEqual({ type: 'object', properties: {} });
     expect(warnings.map((warning) => warning.feature)).toEqual(expect.arrayContaining(['tool-description', 'tool']));
   });

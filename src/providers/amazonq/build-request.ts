@@ -37,7 +37,7 @@ export interface BuildRequestOptions {
  */
 export function buildAmazonQRequest(request: ChatRequest, options: BuildRequestOptions): GenerateAssistantResponseBody {
   warnDroppedSettings(request, options.warnings);
-  const systemText = [buildThinkingPrefix(request.reasoning), request.system.map((part) => part.text).join('\n')]
+  const systemText = [buildThinkingPrefix(request.reasoning, options.modelId), request.system.map((part) => part.text).join('\n')]
     .filter((text) => text.length > 0)
     .join('\n');
   const systemTurns: ConversationTurn[] = systemText.length > 0 ? [userTurn([systemText]), assistantTurn([systemAcknowledgement])] : [];

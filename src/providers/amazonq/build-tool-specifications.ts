@@ -5,7 +5,8 @@ import type { ConversationTurn } from './conversation-turn.js';
 import { normalizeToolSchema } from './normalize-tool-schema.js';
 import type { ToolNameMap } from './shorten-tool-name.js';
 
-export const maxToolDescriptionLength = 10_000;
+/** The smallest limit proxies use (AIClient; kiro.rs cuts at 10 000); the service limit itself is unpublished (§8.5). */
+export const maxToolDescriptionLength = 9_216;
 const placeholderDescription = 'A tool used earlier in this conversation.';
 const unsupportedToolNames = new Set(['web_search', 'websearch']);
 
@@ -32,7 +33,7 @@ export function buildToolSpecifications(
     declared.add(name.toLowerCase());
     let description = tool.description?.trim() || tool.name;
     if (description.length > maxToolDescriptionLength) {
-      description = description.slice(0, maxToolDescriptionLength);
+      description = `${description.slice(0, maxToolDescriptionLength - 1)}…`;
       warnings.push({ feature: 'tool-description', detail: `The description of ${tool.name} was cut to ${maxToolDescriptionLength} characters.` });
     }
     specifications.push({ toolSpecification: { name, description, inputSchema: { json: normalizeToolSchema(tool.inputSchema) } } });

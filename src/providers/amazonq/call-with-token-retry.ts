@@ -13,6 +13,8 @@ export interface TokenRetryInput {
   endpoints: AmazonQEndpoints;
   tokens: AmazonQTokenManager;
   tokenContext: TokenRequestContext;
+  /** The model of a chat call, so a refusal of it becomes ModelUnavailableError. */
+  model?: string;
   /** When the account's quota resets, if known (from GetUsageLimits). */
   quotaResetAt?: number;
   /** Builds the request for an access token (called again after a forced refresh). */
@@ -37,6 +39,7 @@ export async function callWithTokenRetry(input: TokenRetryInput): Promise<Dispat
       body,
       retryAfterMs: parseRetryAfter(response.headers['retry-after']),
       quotaResetAt: input.quotaResetAt,
+      model: input.model,
     });
     if (!(error instanceof CredentialInvalidError) || !error.refreshable) throw error;
     if (attempt > 1) {

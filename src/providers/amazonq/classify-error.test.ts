@@ -94,6 +94,26 @@ describe('classifyAmazonQError', () => {
     expect(classifyAmazonQError({ ...input, now })).toMatchObject(expected);
   });
 
+  it('a model refusal (INVALID_MODEL_ID, or the newer "not available" text) is ModelUnavailableError: retried elsewhere, no penalty', () => {
+    const refused = classifyAmazonQError({
+      status: 400,
+      body: '{"message":"Invalid model. Please select a different model to continue.","reason":"INVALID_MODEL_ID"}',
+      model: 'claude-opus-4-6',
+    });
+    expect(refused).toMatchObject({ name: 'ModelUnavailableError', kind: 'invalid_request', status: 400, isRetryable: true, model: 'claude-opus-4-6' });
+    const auto = classifyAmazonQError({ status: 400, body: '{"message":"The model \'auto\' is not available. Please select a different model and try again.","reason":null}', model: 'auto' });
+    expect(auto).toMatchObject({ name: 'ModelUnavailableError' });
+  });
+
+  it('input too long is the request’s fault: a client 400 that is neither retried nor held against the account', () => {
+    const error = classifyAmazonQError({ status: 400, body: '{"message":"Input is too long.","reason":"CONTENT_LENGTH_EXCEEDS_THRESHOLD"}', model: 'claude-sonnet-4.5' });
+    expect(error).toMatchObject({ name: 'InvalidRequestError', kind: 'invalid_request', status: 400, isRetryable: false });
+    expect(classifyAmazonQError({ errorType: 'ValidationException', body: '{"message":"Input is too long.","reason":"CONTENT_LENGTH_EXCEEDS_THRESHOLD"}' })).toMatchObject({
+      name: 'InvalidRequestError',
+      status: 400,
+    });
+  });
+
   it('uses a known reset time for quota errors', () => {
     expect(classifyAmazonQError({ status: 402, body: '{}', quotaResetAt: 123, now })).toMatchObject({ resetAt: 123 });
   });

@@ -3,6 +3,7 @@ import { AccountSuspendedError } from '../../core/errors/account-suspended-error
 import { CredentialInvalidError } from '../../core/errors/credential-invalid-error.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
+import { ModelUnavailableError } from '../../core/errors/model-unavailable-error.js';
 import { QuotaExhaustedError } from '../../core/errors/quota-exhausted-error.js';
 import { UpstreamRateLimitedError } from '../../core/errors/upstream-rate-limited-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
@@ -15,6 +16,8 @@ export interface AmazonQErrorInput {
   errorType?: string;
   body: string;
   retryAfterMs?: number;
+  /** The model asked for, so a refusal of it (INVALID_MODEL_ID) names it. */
+  model?: string;
   /** When the monthly quota resets, if known; defaults to the 1st of next month 00:00 UTC. */
   quotaResetAt?: number;
   now?: number;
@@ -75,6 +78,10 @@ export function classifyAmazonQError(input: AmazonQErrorInput): GatewayError {
   }
   if (/DAILY_REQUEST_COUNT/.test(text)) {
     return new QuotaExhaustedError(`The account's daily quota is exhausted: ${message}`, { ...details, resetAt: nextDayStart(input.now ?? Date.now()) });
+  }
+  if (input.model !== undefined && (reason === 'INVALID_MODEL_ID' || /Invalid model\. Please select a different model|model '[^']*' is not available/i.test(message))) {
+    // This account may not use the model (a free plan and Opus): another account may; no penalty.
+    return new ModelUnavailableError(`The upstream refused the model ${input.model} for this account: ${message}`, { ...details, model: input.model });
   }
   if (/input is too long|CONTENT_LENGTH_EXCEEDS_THRESHOLD|PROMPT_TOO_LONG/i.test(text)) {
     return new InvalidRequestError(message.includes('Input is too long') ? message : `Input is too long. ${message}`, details);

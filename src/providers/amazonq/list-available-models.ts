@@ -6,6 +6,7 @@ import type { AmazonQFlavour } from './amazonq-flavour.js';
 import { applyKiroRuntimeHeaders, buildChatHeaders } from './build-request-headers.js';
 import { callWithTokenRetry } from './call-with-token-retry.js';
 import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
+import type { AmazonQModelInfo } from './account-model-tables.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
 import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
 
@@ -21,8 +22,17 @@ export interface ListAvailableModelsInput {
   profileArn: () => string | undefined;
 }
 
+const tokenLimit = z.number().int().positive().nullish().catch(undefined);
+
 const modelsPage = z.looseObject({
-  models: z.array(z.looseObject({ modelId: z.string() })).nullish(),
+  models: z
+    .array(
+      z.looseObject({
+        modelId: z.string(),
+        tokenLimits: z.looseObject({ maxInputTokens: tokenLimit, maxOutputTokens: tokenLimit }).nullish().catch(undefined),
+      }),
+    )
+    .nullish(),
   nextToken: z.string().nullish(),
 });
 
@@ -33,8 +43,8 @@ const maxPages = 5;
  * ListAvailableModels: Kiro's `GET /ListAvailableModels?origin=AI_EDITOR&maxResults=50`, or the awsJson
  * `POST /` with `x-amz-target: AmazonCodeWhispererService.ListAvailableModels`. Follows `nextToken` a few pages.
  */
-export async function listAvailableModels(input: ListAvailableModelsInput): Promise<string[]> {
-  const modelIds: string[] = [];
+export async function listAvailableModels(input: ListAvailableModelsInput): Promise<AmazonQModelInfo[]> {
+  const models: AmazonQModelInfo[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
     const response = await callWithTokenRetry({
@@ -51,11 +61,18 @@ export async function listAvailableModels(input: ListAvailableModelsInput): Prom
       throw new UpstreamUnavailableError('Model list response is not JSON.', { upstreamStatus: response.statusCode, cause: error });
     }
     if (!parsed.success) throw new UpstreamUnavailableError('Model list response has an unexpected shape.', { upstreamStatus: response.statusCode });
-    for (const model of parsed.data.models ?? []) if (!modelIds.includes(model.modelId)) modelIds.push(model.modelId);
+    for (const model of parsed.data.models ?? []) {
+      if (models.some((known) => known.modelId === model.modelId)) continue;
+      models.push({
+        modelId: model.modelId,
+        ...(model.tokenLimits?.maxInputTokens ? { maxInputTokens: model.tokenLimits.maxInputTokens } : {}),
+        ...(model.tokenLimits?.maxOutputTokens ? { maxOutputTokens: model.tokenLimits.maxOutputTokens } : {}),
+      });
+    }
     nextToken = parsed.data.nextToken ?? undefined;
     if (!nextToken) break;
   }
-  return modelIds;
+  return models;
 }
 
 function buildModelsRequest(input: ListAvailableModelsInput, accessToken: string, nextToken: string | undefined): AmazonQHttpRequest {

@@ -25,6 +25,6 @@ describe('mapAmazonQModelId', () => {
     expect(amazonQContextWindow('claude-sonnet-4.6')).toBe(1_000_000);
     expect(amazonQContextWindow('claude-opus-4.7')).toBe(1_000_000);
     expect(amazonQContextWindow('claude-haiku-4.5')).toBe(200_000);
-    expect(amazonQContextWindow('auto')).toBe(200_000);
+    expect(amazonQContextWindow('auto')).toBe(1_000_000);
   });
 });

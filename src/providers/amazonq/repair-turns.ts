@@ -14,6 +14,7 @@ const continueUserText = 'Continue.';
 export function repairTurns(input: ConversationTurn[]): ConversationTurn[] {
   const turns = mergeSameRole(input);
   if (turns[0]?.role !== 'user') turns.unshift(userTurn([openingUserText]));
+  foldTrailingAssistantAfterToolResults(turns);
   if (turns.at(-1)?.role !== 'user') turns.push(userTurn([continueUserText]));
   const seenToolUseIds = new Set<string>();
   let previousToolUseIds = new Set<string>();
@@ -27,6 +28,21 @@ export function repairTurns(input: ConversationTurn[]): ConversationTurn[] {
     previousToolUseIds = new Set();
   }
   return turns;
+}
+
+/**
+ * `[…, assistant{tool uses}, user{tool results}, assistant "Working on it."]` (Codex): the results are
+ * the last thing the user side said and must stay in the current message, or the model never sees
+ * them. The trailing text (no tool uses of its own) joins the assistant turn that made the calls.
+ */
+function foldTrailingAssistantAfterToolResults(turns: ConversationTurn[]): void {
+  const last = turns.at(-1);
+  const results = turns.at(-2);
+  const caller = turns.at(-3);
+  if (last?.role !== 'assistant' || last.toolUses.length > 0 || results?.role !== 'user' || results.toolResults.length === 0) return;
+  if (caller?.role !== 'assistant') return;
+  caller.texts.push(...last.texts.filter((text) => text.trim().length > 0));
+  turns.pop();
 }
 
 function pairResults(turn: UserTurn, expectedIds: Set<string>): void {

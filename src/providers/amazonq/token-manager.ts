@@ -27,6 +27,12 @@ export interface TokenManagerOptions {
 
 const maxKnownRefreshTokens = 4;
 
+function apiKeyOf(account: UpstreamAccount): string {
+  const key = account.credentials.api_key;
+  if (!key) throw new CredentialInvalidError('The account is set to use a Kiro API key but has none.', { refreshable: false });
+  return key;
+}
+
 interface TokenState {
   accessToken?: string;
   expiresAt: number;
@@ -66,6 +72,7 @@ export class AmazonQTokenManager {
 
   /** A usable access token, refreshing first when it is missing or close to expiry. */
   async getAccessToken(account: UpstreamAccount, endpoints: AmazonQEndpoints, context: TokenRequestContext): Promise<string> {
+    if (endpoints.authMethod === 'api_key') return apiKeyOf(account);
     const state = this.stateFor(account);
     if (state.inflight) return state.inflight;
     // Social accounts need the profile ARN only a refresh reports, so a stored token is refreshed once unless the ARN is configured.
@@ -91,6 +98,10 @@ export class AmazonQTokenManager {
    * that token, the newer one is returned without a second refresh.
    */
   async forceRefresh(account: UpstreamAccount, endpoints: AmazonQEndpoints, context: TokenRequestContext, rejectedToken: string): Promise<string> {
+    if (endpoints.authMethod === 'api_key') {
+      // A key has nothing to refresh: a rejected key is a dead credential.
+      throw new CredentialInvalidError('The upstream rejected the Kiro API key.', { refreshable: false });
+    }
     const state = this.stateFor(account);
     if (state.inflight) return state.inflight;
     if (state.accessToken && state.accessToken !== rejectedToken && this.now() < state.expiresAt) return state.accessToken;
@@ -98,9 +109,14 @@ export class AmazonQTokenManager {
     return this.refresh(account, endpoints, state, context);
   }
 
-  /** The profile ARN a Kiro social refresh reported, if any. */
+  /** The profile ARN a Kiro social refresh reported, or the one looked up for an Enterprise account, if any. */
   profileArn(accountId: string): string | undefined {
     return this.states.get(accountId)?.profileArn;
+  }
+
+  /** Remembers an Enterprise account's own profile ARN (from ListAvailableProfiles) for this process. */
+  rememberProfileArn(account: UpstreamAccount, profileArn: string): void {
+    this.stateFor(account).profileArn = profileArn;
   }
 
   /** Forgets an account (deleted or credentials replaced). */

@@ -5,7 +5,7 @@ import { usageLimitsResponseSchema, usageLimitsToBalance } from './usage-limits-
 const parse = (value: unknown) => usageLimitsResponseSchema.parse(value);
 
 describe('usageLimitsToBalance', () => {
-  it('adds the active free trial and active bonuses to the base allowance', () => {
+  it('adds the active free trial and active bonuses to the base allowance, and lists each part', () => {
     expect(usageLimitsToBalance(parse(defaultFakeUsageLimits), 5)).toEqual({
       remaining: 527.5,
       limit: 650,
@@ -16,10 +16,16 @@ describe('usageLimitsToBalance', () => {
       email: 'someone@example.com',
       source: 'upstream',
       checkedAt: 5,
+      exhausted: false,
+      breakdown: [
+        { kind: 'base', label: 'Credit', used: 12.5, limit: 50 },
+        { kind: 'free_trial', label: 'Free trial', used: 100, limit: 500, expiresAt: 1767225600000 },
+        { kind: 'bonus', label: 'Welcome', used: 10, limit: 100, expiresAt: 1767225600000 },
+      ],
     });
   });
 
-  it('ignores an expired free trial and accepts millisecond timestamps', () => {
+  it('ignores an expired free trial, accepts millisecond timestamps and marks a spent account exhausted', () => {
     const balance = usageLimitsToBalance(
       parse({
         usageBreakdownList: [
@@ -29,7 +35,34 @@ describe('usageLimitsToBalance', () => {
       }),
       0,
     );
-    expect(balance).toMatchObject({ remaining: 0, limit: 50, used: 60, resetAt: 1767225600000, plan: 'PRO', email: null });
+    expect(balance).toMatchObject({ remaining: 0, limit: 50, used: 60, resetAt: 1767225600000, plan: 'PRO', email: null, exhausted: true });
+  });
+
+  it('keeps a spent account with overage enabled (below its cap) usable and reports the overage', () => {
+    const response = {
+      usageBreakdownList: [
+        {
+          resourceType: 'CREDIT',
+          currentUsageWithPrecision: 10_000,
+          usageLimitWithPrecision: 10_000,
+          currentOveragesWithPrecision: 12.5,
+          overageCapWithPrecision: 100,
+          overageRate: 0.04,
+          overageCharges: 0.5,
+          currency: 'USD',
+          nextDateReset: 1767225600,
+        },
+      ],
+      subscriptionInfo: { subscriptionTitle: 'KIRO POWER', overageCapability: 'OVERAGE_CAPABLE' },
+      overageConfiguration: { overageStatus: 'ENABLED' },
+    };
+    const balance = usageLimitsToBalance(parse(response), 0);
+    expect(balance).toMatchObject({ remaining: 0, exhausted: false, overage: { enabled: true, used: 12.5, cap: 100, rate: 0.04, charges: 0.5, currency: 'USD' } });
+    response.usageBreakdownList[0]!.currentOveragesWithPrecision = 100;
+    expect(usageLimitsToBalance(parse(response), 0).exhausted).toBe(true);
+    response.overageConfiguration.overageStatus = 'DISABLED';
+    response.usageBreakdownList[0]!.currentOveragesWithPrecision = 0;
+    expect(usageLimitsToBalance(parse(response), 0)).toMatchObject({ exhausted: true, overage: { enabled: false } });
   });
 
   it('reports unknown remaining when there is no breakdown', () => {

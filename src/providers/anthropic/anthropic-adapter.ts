@@ -69,6 +69,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
           path = '/v1/messages/count_tokens';
           break;
         case 'openai-chat':
+        case 'openai-responses':
         case 'openai-embeddings':
         case 'openai-completions':
           throw new InvalidRequestError('This account does not accept OpenAI requests unchanged.');

@@ -108,6 +108,23 @@ describe('OpenAI adapters against the fake', () => {
   it('rejects Anthropic passthrough formats and lists models', async () => {
     await expect(openai.passthrough({ format: 'anthropic-messages', body: {} }, account(), testCallContext())).rejects.toMatchObject({ kind: 'invalid_request' });
     expect(await openai.listModels(account(), testCallContext())).toEqual(['gpt-4o-mini']);
-    expect(openai.passthroughFormats).toEqual(['openai-chat', 'openai-embeddings', 'openai-completions']);
+    expect(openai.passthroughFormats).toEqual(['openai-chat', 'openai-responses', 'openai-embeddings', 'openai-completions']);
+  });
+
+  it('relays Responses bodies to /responses: always on OpenAI, on a compatible server only when its account says so', async () => {
+    expect(openai.canPassthrough?.('openai-responses', 'gpt-5', account())).toBe(true);
+    const compatibleAccount = (supports?: boolean) => testAccount({ provider: 'openai-compatible', baseUrl: fake.url, settings: supports === undefined ? {} : { supports_responses: supports } });
+    expect(compatible.canPassthrough?.('openai-responses', 'model', compatibleAccount())).toBe(false);
+    expect(compatible.canPassthrough?.('openai-responses', 'model', compatibleAccount(false))).toBe(false);
+    expect(compatible.canPassthrough?.('openai-responses', 'model', compatibleAccount(true))).toBe(true);
+    expect(compatible.canPassthrough?.('openai-chat', 'model', compatibleAccount())).toBe(true);
+
+    fake.enqueue(openAIText('Native.'));
+    const upstream = await openai.passthrough({ format: 'openai-responses', body: { model: 'gpt-5', input: 'hi' } }, account(), testCallContext());
+    const relayed = relayWithUsage('openai-responses', upstream);
+    const body = JSON.parse(await relayed.response.text()) as { object: string; output: unknown[] };
+    expect(await relayed.usage).toMatchObject({ inputTokens: 20, outputTokens: 9 });
+    expect(fake.requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { model: 'gpt-5', input: 'hi' } });
+    expect(body).toMatchObject({ object: 'response', output: [expect.objectContaining({ type: 'message' })] });
   });
 });

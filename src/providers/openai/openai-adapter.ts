@@ -39,6 +39,8 @@ function openAIPassthroughPath(format: PassthroughFormat): string {
   switch (format) {
     case 'openai-chat':
       return '/chat/completions';
+    case 'openai-responses':
+      return '/responses';
     case 'openai-embeddings':
       return '/embeddings';
     case 'openai-completions':
@@ -57,7 +59,7 @@ function openAIPassthroughPath(format: PassthroughFormat): string {
 export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIShapedAdapter {
   const flavour = options.flavour ?? 'openai';
   const prefix = options.pathPrefix ?? '';
-  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat', 'openai-embeddings', 'openai-completions'];
+  const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat', 'openai-responses', 'openai-embeddings', 'openai-completions'];
   const headersFor = (account: UpstreamAccount) => buildOpenAIHeaders(account, { apiKeyHeader: options.apiKeyHeader });
 
   async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
@@ -81,6 +83,9 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
     // Both JSON mode and Structured Outputs are Chat Completions features (`response_format`).
     supportsResponseFormat: () => true,
     passthroughFormats,
+    /** OpenAI serves Responses itself; a compatible server only when its account says so. */
+    canPassthrough: (format, _upstreamModel, account) =>
+      format !== 'openai-responses' || flavour === 'openai' || account?.settings.supports_responses === true,
     async passthrough(request, account, context) {
       requireApiKey(account);
       const response = await sendUpstreamRequest({

@@ -30,6 +30,19 @@ export function registerClientApiDocs(app: App): void {
   });
   registry.registerPath({
     method: 'post',
+    path: '/v1/responses',
+    tags: ['Client API'],
+    security,
+    summary: 'OpenAI Responses (streaming with `stream: true`; `store` and `previous_response_id`)',
+    request: { body: looseBody('An OpenAI Responses request.') },
+    responses: {
+      200: { description: 'A response object, or an SSE stream of Responses events.' },
+      ...errors,
+      426: { description: 'A WebSocket upgrade on this path: use HTTP (SSE or JSON) instead.' },
+    },
+  });
+  registry.registerPath({
+    method: 'post',
     path: '/v1/messages',
     tags: ['Client API'],
     security,

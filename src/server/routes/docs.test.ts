@@ -21,7 +21,7 @@ describe('health and API docs', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    for (const path of ['/admin/api-keys', '/admin/api-keys/{id}', '/admin/accounts', '/admin/accounts/{id}', '/admin/accounts/import', '/admin/accounts/{id}/test', '/admin/accounts/{id}/balance', '/admin/settings', '/v1/chat/completions', '/v1/messages', '/v1/models', '/v1/models/{id}', '/v1/embeddings', '/v1/completions']) {
+    for (const path of ['/admin/api-keys', '/admin/api-keys/{id}', '/admin/accounts', '/admin/accounts/{id}', '/admin/accounts/import', '/admin/accounts/{id}/test', '/admin/accounts/{id}/balance', '/admin/settings', '/v1/chat/completions', '/v1/responses', '/v1/messages', '/v1/models', '/v1/models/{id}', '/v1/embeddings', '/v1/completions']) {
       expect(document.paths[path], path).toBeDefined();
     }
     expect(Object.keys(document.paths['/admin/accounts/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);

@@ -4,6 +4,7 @@ import * as accounts from './002-accounts.js';
 import * as settings from './003-settings.js';
 import * as requestLogs from './004-request-logs.js';
 import * as usageRollups from './005-usage-rollups.js';
+import * as storedResponses from './006-stored-responses.js';
 
 /**
  * The explicit, ordered list of migrations. Written only with Kysely's portable schema builder so
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003-settings': settings,
   '004-request-logs': requestLogs,
   '005-usage-rollups': usageRollups,
+  '006-stored-responses': storedResponses,
 };

@@ -37,6 +37,8 @@ export class UsageRecorder {
   private flushScheduled = false;
   private closed = false;
   private readonly counters = { written: 0, dropped: 0, failedFlushes: 0 };
+  /** Consecutive failed flushes (0 while the database answers). */
+  private failingSince = 0;
 
   constructor(private readonly options: UsageRecorderOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -92,8 +94,16 @@ export class UsageRecorder {
         await writeRequestLogBatch(this.options.db, batch);
       } catch (error) {
         this.counters.failedFlushes += 1;
-        this.options.logger.error({ err: error, queued: this.queue.size }, 'request log flush failed; will retry');
+        this.failingSince += 1;
+        // Through an outage the flush fails every tick: say so at the start and then every 30 failures.
+        if (this.failingSince === 1 || this.failingSince % 30 === 0) {
+          this.options.logger.error({ err: error, queued: this.queue.size, failedFlushes: this.failingSince }, 'request log flush failed; rows stay queued and are retried');
+        }
         return;
+      }
+      if (this.failingSince > 0) {
+        this.options.logger.info({ failedFlushes: this.failingSince, queued: this.queue.size }, 'request log writes resumed');
+        this.failingSince = 0;
       }
       // Rows dropped for space while the batch was in flight shifted the queue; discard only what is still ours.
       this.queue.discard(this.countStillQueued(batch));

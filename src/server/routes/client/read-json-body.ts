@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
+import { maxModelNameLength } from '../../../core/field-limits.js';
 import type { AppEnv } from '../../app-env.js';
 
 /** Reads the body as a JSON object, or throws a 400 that says what is wrong with it. */
@@ -20,6 +21,11 @@ export async function readJsonObject(context: Context<AppEnv>): Promise<Record<s
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidRequestError('The request body must be a JSON object.');
+  }
+  // Every client dialect names the model `model`: bound it here too, whatever the route's own schema says.
+  const model = (value as { model?: unknown }).model;
+  if (typeof model === 'string' && model.length > maxModelNameLength) {
+    throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
   }
   return value as Record<string, unknown>;
 }

@@ -14,6 +14,9 @@ export const balanceSchema = z.object({
   resetAt: z.union([z.string(), z.number()]).nullish(),
   plan: z.string().nullish(),
   raw: z.string().nullish(),
+  breakdown: z.array(z.object({ kind: z.string(), label: z.string(), used: z.number(), limit: z.number() }).loose()).nullish(),
+  overage: z.object({ enabled: z.boolean(), used: z.number(), cap: z.number().nullish() }).loose().nullish(),
+  exhausted: z.boolean().nullish(),
 });
 export type BalanceDto = z.infer<typeof balanceSchema>;
 
@@ -34,6 +37,8 @@ export const accountSchema = z.object({
   auth_url: z.string().nullish(),
   region: z.string().nullish(),
   auth_method: z.string().nullish(),
+  idc_kind: z.string().nullish(),
+  auth_region: z.string().nullish(),
   profile_arn: z.string().nullish(),
   requests_per_minute: z.number().nullish(),
   max_concurrency: z.number().nullish(),
@@ -66,6 +71,8 @@ export const importResultSchema = z.object({
   results: z.array(
     z.object({
       index: z.number(),
+      source: z.string().nullish(),
+      status: z.string().nullish(),
       ok: z.boolean(),
       id: z.string().nullish(),
       error: z.union([z.string(), z.object({ message: z.string() }).loose()]).nullish(),

@@ -34,6 +34,20 @@ describe('AccountFormDrawer', () => {
     expect(screen.queryByLabelText(/^API key/)).toBeNull();
   });
 
+  it('shows only the key for a Kiro API-key account, and the sign-in kind and region for IdC', async () => {
+    renderDrawer(
+      { id: 'k2', name: 'kiro key', provider: 'kiro', auth_method: 'api_key', credentials: { api_key: 'ksk_…abcd', refresh_token: null, client_id: null, client_secret: false } },
+      vi.fn() as unknown as typeof fetch,
+    );
+    expect(screen.getByLabelText(/^API key/).getAttribute('placeholder')).toBe('ksk_…abcd (leave blank to keep)');
+    expect(screen.queryByLabelText(/^Refresh token/)).toBeNull();
+    expect(screen.queryByLabelText(/^Client secret/)).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'IdC' }));
+    expect(await screen.findByLabelText(/^Refresh token/)).toBeTruthy();
+    expect(screen.getByText('Identity Center')).toBeTruthy();
+    expect(screen.getByLabelText(/^Sign-in region/)).toBeTruthy();
+  });
+
   it('patches only what changed when saving an edit', async () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: 'a1', name: 'renamed', provider: 'openai' }), { status: 200 }));
     const onSaved = renderDrawer({ id: 'a1', name: 'main', provider: 'openai', enabled: true, requests_per_minute: 10 }, fetchMock as unknown as typeof fetch);

@@ -33,7 +33,7 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
   const editing = account !== null;
   const initial = useMemo<AccountFormValues>(() => (account ? accountToFormValues(account) : { provider: 'anthropic', name: '', enabled: true, models: [] }), [account]);
   const provider = (Form.useWatch('provider', form) ?? initial.provider) as ProviderName;
-  const authMethod = Form.useWatch('auth_method', form) as 'social' | 'idc' | undefined;
+  const authMethod = (Form.useWatch('auth_method', form) ?? initial.auth_method) as 'social' | 'idc' | 'api_key' | undefined;
 
   useEffect(() => {
     if (open) {

@@ -16,7 +16,9 @@ export interface AccountFormValues {
   initial_balance?: number | null;
   balance_threshold?: number | null;
   region?: string | null;
-  auth_method?: 'social' | 'idc';
+  auth_method?: 'social' | 'idc' | 'api_key';
+  idc_kind?: 'builder_id' | 'enterprise' | null;
+  auth_region?: string | null;
   profile_arn?: string | null;
   api_key?: string;
   refresh_token?: string;
@@ -43,7 +45,9 @@ export function accountToFormValues(account: AccountDto): AccountFormValues {
     initial_balance: account.initial_balance ?? null,
     balance_threshold: account.balance_threshold ?? null,
     region: account.region ?? null,
-    auth_method: account.auth_method === 'idc' ? 'idc' : 'social',
+    auth_method: account.auth_method === 'idc' || account.auth_method === 'api_key' ? account.auth_method : 'social',
+    idc_kind: account.idc_kind === 'enterprise' || account.idc_kind === 'builder_id' ? account.idc_kind : null,
+    auth_region: account.auth_region ?? null,
     profile_arn: account.profile_arn ?? null,
   };
 }

@@ -25,9 +25,9 @@ const notClearable = new Set<string>(['name', 'enabled', 'weight', 'priority']);
 export function providerFields(provider: ProviderName): readonly (keyof AccountFormValues)[] {
   switch (provider) {
     case 'amazonq':
-      return ['region'];
+      return ['region', 'auth_region', 'idc_kind', 'profile_arn'];
     case 'kiro':
-      return ['region', 'auth_method', 'profile_arn'];
+      return ['region', 'auth_region', 'auth_method', 'idc_kind', 'profile_arn'];
     case 'anthropic':
     case 'openai':
     case 'openai-compatible':
@@ -44,8 +44,9 @@ export function providerFields(provider: ProviderName): readonly (keyof AccountF
 export function providerSecretFields(provider: ProviderName): readonly (typeof secretFields)[number][] {
   switch (provider) {
     case 'amazonq':
-    case 'kiro':
       return ['refresh_token', 'client_id', 'client_secret'];
+    case 'kiro':
+      return ['refresh_token', 'client_id', 'client_secret', 'api_key'];
     case 'anthropic':
     case 'openai':
     case 'openai-compatible':

@@ -4,8 +4,8 @@ import type { ProviderName } from '../../api/contract/account-dto';
 interface ProviderCredentialFieldsProps {
   provider: ProviderName;
   editing: boolean;
-  /** Kiro only: idc needs a client id and secret. */
-  authMethod?: 'social' | 'idc';
+  /** Kiro only: idc needs a client id and secret; api_key needs only the key. */
+  authMethod?: 'social' | 'idc' | 'api_key';
   /** What the server says is stored, shown as a placeholder (hints only, never the secret). */
   hints?: Record<string, string | boolean | null> | null;
 }
@@ -29,6 +29,21 @@ export function ProviderCredentialFields({ provider, editing, authMethod, hints 
       <Input placeholder="us-east-1" />
     </Form.Item>
   );
+  const idcKind = (
+    <Form.Item key="idc_kind" name="idc_kind" label="Sign-in" tooltip="An IAM Identity Center (Enterprise) login looks up its own profile ARN">
+      <Radio.Group options={[{ label: 'Builder ID', value: 'builder_id' }, { label: 'Identity Center', value: 'enterprise' }]} optionType="button" />
+    </Form.Item>
+  );
+  const profileArn = (
+    <Form.Item key="profile_arn" name="profile_arn" label="Profile ARN">
+      <Input placeholder="arn:aws:codewhisperer:…" />
+    </Form.Item>
+  );
+  const authRegion = (
+    <Form.Item key="auth_region" name="auth_region" label="Sign-in region" tooltip="The Identity Center region, when it differs from the region">
+      <Input placeholder="same as region" />
+    </Form.Item>
+  );
   switch (provider) {
     case 'amazonq':
       return (
@@ -36,23 +51,37 @@ export function ProviderCredentialFields({ provider, editing, authMethod, hints 
           {secret('refresh_token', 'Refresh token', required('Refresh token'))}
           {secret('client_id', 'Client ID', required('Client ID'))}
           {secret('client_secret', 'Client secret', required('Client secret'))}
+          {idcKind}
+          {profileArn}
           {region}
+          {authRegion}
         </>
       );
     case 'kiro': {
       const idcRules = authMethod === 'idc' ? required('Needed for IdC sign-in; it') : [];
+      const authMethods = [
+        { label: 'Social', value: 'social' },
+        { label: 'IdC', value: 'idc' },
+        { label: 'Kiro API key', value: 'api_key' },
+      ];
       return (
         <>
-          {secret('refresh_token', 'Refresh token', required('Refresh token'))}
           <Form.Item name="auth_method" label="Auth method" initialValue="social">
-            <Radio.Group options={[{ label: 'Social', value: 'social' }, { label: 'IdC', value: 'idc' }]} optionType="button" />
+            <Radio.Group options={authMethods} optionType="button" />
           </Form.Item>
-          {secret('client_id', 'Client ID', idcRules)}
-          {secret('client_secret', 'Client secret', idcRules)}
-          <Form.Item name="profile_arn" label="Profile ARN">
-            <Input placeholder="arn:aws:codewhisperer:…" />
-          </Form.Item>
+          {authMethod === 'api_key' ? (
+            secret('api_key', 'API key (ksk_…)', required('API key'))
+          ) : (
+            <>
+              {secret('refresh_token', 'Refresh token', required('Refresh token'))}
+              {secret('client_id', 'Client ID', idcRules)}
+              {secret('client_secret', 'Client secret', idcRules)}
+              {authMethod === 'idc' ? idcKind : null}
+            </>
+          )}
+          {profileArn}
           {region}
+          {authMethod === 'idc' ? authRegion : null}
         </>
       );
     }

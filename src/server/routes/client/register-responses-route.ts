@@ -1,0 +1,81 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { AuthenticationError } from '../../../core/errors/authentication-error.js';
+import { createResponseId } from '../../../formats/create-response-id.js';
+import { parseResponsesRequest } from '../../../formats/responses/parse-responses-request.js';
+import { renderResponsesResponse } from '../../../formats/responses/render-responses-response.js';
+import { renderResponsesStream } from '../../../formats/responses/render-responses-stream.js';
+import type { ClientRenderer } from '../../../gateway/client-renderer.js';
+import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
+import { handleChat } from '../../../gateway/handle-chat.js';
+import { saveStoredResponse } from '../../../store/repositories/stored-response-repository.js';
+import type { Database } from '../../../store/schema.js';
+import type { App, AppEnv } from '../../app-env.js';
+import { captureCompletedResponse } from './capture-completed-response.js';
+import { clientIp, sessionKeyOf } from './client-request-facts.js';
+import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { resolvePreviousResponse } from './resolve-previous-response.js';
+
+/**
+ * POST /v1/responses (OpenAI Responses, SSE or JSON) through the same request path as the other
+ * client APIs. `store` (default true, as at OpenAI) keeps the finished answer for `previous_response_id`.
+ * A WebSocket upgrade on the same path is refused at once with 426, so clients that try WebSockets
+ * first (Codex) fall back to HTTP without waiting.
+ */
+export function registerResponsesRoute(app: App, deps: GatewayDeps, db: Kysely<Database>): void {
+  app.get('/v1/responses', (context) => {
+    const upgrade = context.req.header('upgrade');
+    const message = upgrade
+      ? 'WebSocket transport is not supported; send POST /v1/responses over HTTP (SSE or JSON).'
+      : 'Use POST /v1/responses.';
+    return context.json(
+      { error: { message, type: 'invalid_request_error', code: upgrade ? 'websocket_not_supported' : 'method_not_allowed', param: null } },
+      upgrade ? 426 : 405,
+      upgrade ? { connection: 'close' } : { allow: 'POST' },
+    );
+  });
+  app.post('/v1/responses', (context) => serveResponses(context, deps, db));
+}
+
+async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: Kysely<Database>): Promise<Response> {
+  const startedAt = Date.now();
+  const apiKey = context.get('apiKey');
+  if (!apiKey) throw new AuthenticationError();
+  const original = await readJsonObject(context);
+  const { body, inputItems } = await resolvePreviousResponse(db, original, apiKey.id);
+  const { request, warnings, echo } = parseResponsesRequest(body);
+  echo.body.previous_response_id = typeof original.previous_response_id === 'string' ? original.previous_response_id : null;
+  const logger = context.get('logger');
+  const headers = lowerCaseHeaders(context.req.raw.headers);
+  const id = createResponseId('resp_');
+  const createdAt = Math.floor(startedAt / 1000);
+  const renderer: ClientRenderer = {
+    format: 'responses',
+    renderStream: (events, options) => renderResponsesStream(events, { model: options.model, echo, id, createdAt }),
+    renderResult: (result, model) => renderResponsesResponse(result, model, echo, { id, createdAt }),
+  };
+  const response = await handleChat(
+    {
+      request,
+      rawBody: body,
+      passthroughFormat: 'openai-responses',
+      apiKey,
+      clientHeaders: headers,
+      requestId: context.get('requestId'),
+      signal: context.req.raw.signal,
+      sessionKey: sessionKeyOf(body, headers, request),
+      clientIp: clientIp(context),
+      userAgent: headers['user-agent'] ?? null,
+      startedAt,
+      conversionWarnings: warnings,
+    },
+    renderer,
+    { ...deps, logger },
+  );
+  if (original.store === false) return response;
+  return captureCompletedResponse(response, (completed) =>
+    saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems, outputItems: completed.output }).catch((error: unknown) =>
+      logger.warn({ err: error instanceof Error ? error.message : error, responseId: completed.id }, 'storing the response failed'),
+    ),
+  );
+}
