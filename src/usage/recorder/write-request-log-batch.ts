@@ -29,15 +29,17 @@ const sortedEntries = (totals: Map<string, Totals>): Array<[string, Totals]> =>
 const chunkSizes = [64, 16, 4, 1] as const;
 
 /**
- * The compiled SQL of a multi-row insert of `size` rows with these columns, per database: built
+ * The compiled SQL of a multi-row insert of `size` rows with these columns, per dialect: built
  * by Kysely once (the dialect's quoting and placeholders), then reused with fresh parameters.
- * Building the statement per batch cost more CPU than everything else the recorder does.
+ * Building the statement per batch cost more CPU than everything else the recorder does. Keyed by
+ * the dialect adapter, which a transaction shares with its database (its executor is new each time).
  */
 const compiledInserts = new WeakMap<object, Map<string, string>>();
 
 function insertSql(db: Kysely<Database>, columns: readonly string[], size: number): string {
-  let byShape = compiledInserts.get(db.getExecutor());
-  if (!byShape) compiledInserts.set(db.getExecutor(), (byShape = new Map()));
+  const dialect = db.getExecutor().adapter;
+  let byShape = compiledInserts.get(dialect);
+  if (!byShape) compiledInserts.set(dialect, (byShape = new Map()));
   const shape = `${size}:${columns.join(',')}`;
   let text = byShape.get(shape);
   if (text === undefined) {
