@@ -2,7 +2,7 @@ import { loadConfig } from './config/config.js';
 import { readEnvironment } from './config/env.js';
 
 /**
- * `node --import tsx src/check-config.ts`: validates the environment (and `.env`) in well under a
+ * `node dist/check-config.js` (before `npm start`'s build steps): validates the environment (and `.env`) in well under a
  * second and exits 1 with the problem, so that a start script can fail before any slow build step.
  */
 try {

@@ -4,7 +4,7 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { AccountCredentials } from '../providers/upstream-account.js';
-import { invalidRequestFromZod } from '../server/invalid-request-from-zod.js';
+import { invalidRequestFromZod } from '../core/errors/invalid-request-from-zod.js';
 import type { ChangeBus } from '../store/change-bus.js';
 import {
   deleteAccount,

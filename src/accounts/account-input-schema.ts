@@ -78,12 +78,13 @@ export const kiroAccountSchema = z
   })
   .strict();
 
-const apiKeyAccount = <Provider extends 'anthropic' | 'openai' | 'amp'>(provider: Provider) =>
+const apiKeyAccount = <Provider extends 'anthropic' | 'openai' | 'amp' | 'gemini'>(provider: Provider) =>
   z.object({ ...commonFields, provider: z.literal(provider), api_key: secret }).strict();
 
 export const anthropicAccountSchema = apiKeyAccount('anthropic');
 export const openaiAccountSchema = apiKeyAccount('openai');
 export const ampAccountSchema = apiKeyAccount('amp');
+export const geminiAccountSchema = apiKeyAccount('gemini');
 export const openaiCompatibleAccountSchema = z
   .object({
     ...commonFields,
@@ -103,6 +104,7 @@ const accountUnion = z
     openaiAccountSchema,
     openaiCompatibleAccountSchema,
     ampAccountSchema,
+    geminiAccountSchema,
   ])
   .superRefine((account, context) => {
     if (account.provider !== 'kiro' && account.provider !== 'amazonq') return;

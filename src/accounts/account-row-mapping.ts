@@ -51,6 +51,7 @@ export function credentialsOfInput(input: AccountInput): AccountCredentials {
     case 'openai':
     case 'openai-compatible':
     case 'amp':
+    case 'gemini':
       return { api_key: input.api_key };
     default: {
       const unreachable: never = input;

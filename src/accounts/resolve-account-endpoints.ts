@@ -27,6 +27,8 @@ export function resolveAccountEndpoints(input: AccountEndpointInput): { baseUrl:
       return { baseUrl: input.baseUrl ?? 'https://api.openai.com/v1' };
     case 'amp':
       return { baseUrl: input.baseUrl ?? 'https://ampcode.com' };
+    case 'gemini':
+      return { baseUrl: input.baseUrl ?? 'https://generativelanguage.googleapis.com' };
     case 'amazonq':
       return { baseUrl: input.baseUrl ?? `https://q.${region}.amazonaws.com`, authUrl: input.authUrl ?? `https://oidc.${authRegion}.amazonaws.com` };
     case 'kiro': {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AuthenticationError } from '../core/errors/authentication-error.js';
-import type { AuthenticatedKey } from '../server/app-env.js';
+import type { AuthenticatedKey } from './authenticated-key.js';
 import type { ChangeBus } from '../store/change-bus.js';
 import { findApiKeyByHash, type ApiKeyRow } from '../store/repositories/api-key-repository.js';
 import type { Database } from '../store/schema.js';
@@ -116,6 +116,8 @@ function toCachedKey(row: ApiKeyRow): CachedKey {
       requestsPerDay: row.requests_per_day,
       allowedModels: parseModelList(row.allowed_models),
       budgets: parseStoredBudgets(row.budgets),
+      maxConcurrency: row.max_concurrency,
+      queueTimeoutMs: row.queue_timeout_ms,
     },
   };
 }

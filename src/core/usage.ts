@@ -7,6 +7,12 @@ export interface Usage {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  /**
+   * The parts of `cacheWriteTokens` written with a 5-minute and a 1-hour time to live, when the upstream
+   * says (Anthropic `usage.cache_creation`); they are priced differently.
+   */
+  cacheWrite5mTokens?: number;
+  cacheWrite1hTokens?: number;
   /** Reasoning tokens, when the upstream reports them separately (already included in outputTokens). */
   reasoningTokens?: number;
   /** Upstream credits charged (Amazon Q metering, Amp `usage.credits`). */

@@ -2,7 +2,12 @@ import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
+import { GatewayError } from '../core/errors/gateway-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
+import { acquireKeySlot } from '../limits/acquire-key-slot.js';
+import type { ConcurrencyLimiter } from '../limits/concurrency-limiter.js';
+import { createMemoryConcurrencyLimiter } from '../limits/memory-concurrency-limiter.js';
+import { createRedisConcurrencyLimiter } from '../limits/redis-concurrency-limiter.js';
 import { AccountPool, type LiveAccountState } from '../pool/account-pool.js';
 import { BalanceMonitor } from '../pool/balance-monitor.js';
 import { HealthChecker } from '../pool/health-checker.js';
@@ -30,6 +35,8 @@ export interface GatewayInputs {
   settings: () => Settings;
   accounts: AccountStore;
   usage: UsageService;
+  /** Per-key max_concurrency; built from `redis` (or in process) when not given. */
+  keyConcurrency?: ConcurrencyLimiter;
   /** Replaces built-in adapters (tests). */
   providers?: Partial<ProviderRegistry>;
 }
@@ -94,6 +101,9 @@ export function createGateway(inputs: GatewayInputs): Gateway {
       usage.notifier.notify('balance_low', { account_id: account.id, account_name: account.name, provider: account.provider, remaining: balance.remaining, unit: balance.unit, threshold: account.balanceThreshold }),
   });
 
+  const keyConcurrency =
+    inputs.keyConcurrency ??
+    (inputs.redis ? createRedisConcurrencyLimiter({ redis: inputs.redis, keyPrefix: `${inputs.redisPrefix}concurrency:` }) : createMemoryConcurrencyLimiter());
   // The same price table the usage log uses, for the per-request balance ledger.
   const prices = createPriceCache(() => inputs.settings().prices);
   const costOf = (entry: RequestLogEntry): number => {
@@ -108,9 +118,20 @@ export function createGateway(inputs: GatewayInputs): Gateway {
     acquire: (request) => pool.acquire(request),
     dispatcherFor: (account) => getDispatcher(account.upstream.proxyUrl),
     saveCredentials,
-    checkBudget: (apiKey) => usage.checkBudget(apiKey.id, apiKey.budgets),
-    recordOutcome: (entry) => {
-      usage.record(entry);
+    acquireKeySlot: async (apiKey, signal) => {
+      try {
+        return await acquireKeySlot(keyConcurrency, apiKey, { defaultQueueTimeoutMs: inputs.settings().queue_timeout_ms, signal });
+      } catch (error) {
+        if (error instanceof GatewayError && error.status === 429) usage.metrics.recordLimiterRejection('key_concurrency');
+        if (error instanceof GatewayError || signal.aborted) throw error;
+        // The shared store is down: serve rather than refuse everyone (limits fail open, see docs/usage-accounting.md).
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'key concurrency store unreachable: request admitted without a slot');
+        return null;
+      }
+    },
+    reserveBudget: (apiKey, request, upstreamModel) => usage.reserveBudget(apiKey.id, apiKey.budgets, request, upstreamModel),
+    recordOutcome: (entry, reservation) => {
+      usage.record(entry, reservation);
       if (entry.accountId !== null) void balanceMonitor.recordSpend(entry.accountId, costOf(entry)).catch((error: unknown) => logger.warn({ err: error }, 'balance ledger update failed'));
     },
   };
@@ -145,7 +166,7 @@ export function createGateway(inputs: GatewayInputs): Gateway {
       balanceMonitor.start();
     },
     async stop() {
-      await Promise.all([healthChecker.stop(), balanceMonitor.stop()]);
+      await Promise.all([healthChecker.stop(), balanceMonitor.stop(), keyConcurrency.close()]);
     },
   };
 }

@@ -5,8 +5,11 @@ import type { AcquireInput, Lease } from '../pool/account-pool.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import type { ProviderName } from '../providers/provider-name.js';
 import type { AccountCredentials } from '../providers/upstream-account.js';
-import type { AuthenticatedKey } from '../server/app-env.js';
+import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import type { Settings } from '../settings/settings-schema.js';
+import type { ChatRequest } from '../core/chat-request.js';
+import type { ConcurrencySlot } from '../limits/concurrency-limiter.js';
+import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 
 /** A pool lease as the request path uses it; the pool's `Lease` is one. */
@@ -20,8 +23,13 @@ export interface GatewayDeps {
   acquire(request: AcquireInput): Promise<PoolLease>;
   dispatcherFor(account: AccountRecord): Dispatcher;
   saveCredentials(accountId: string, update: Partial<AccountCredentials>): Promise<void>;
-  /** Throws BudgetExceededError when the key's budget is spent. */
-  checkBudget(apiKey: AuthenticatedKey): void;
-  /** Non-blocking: queues the log row. */
-  recordOutcome(entry: RequestLogEntry): void;
+  /**
+   * Waits (first come, first served, up to the queue timeout) for one of the key's `max_concurrency`
+   * slots; throws RateLimitedError when none frees in time. Null for keys without the limit.
+   */
+  acquireKeySlot(apiKey: AuthenticatedKey, signal: AbortSignal): Promise<ConcurrencySlot | null>;
+  /** Holds the request's estimated spend; throws BudgetExceededError when a budget is reached. */
+  reserveBudget(apiKey: AuthenticatedKey, request: ChatRequest, upstreamModel: string): Promise<BudgetReservation | null>;
+  /** Non-blocking: queues the log row and settles the reservation to the real spend. */
+  recordOutcome(entry: RequestLogEntry, reservation?: BudgetReservation | null): void;
 }

@@ -54,7 +54,8 @@ function setup(accounts: AccountRecord[], adapters: Partial<Record<ProviderName,
     },
     dispatcherFor: () => new Agent(),
     saveCredentials: async () => undefined,
-    checkBudget: () => undefined,
+    acquireKeySlot: async () => null,
+    reserveBudget: async () => null,
     recordOutcome: (outcome) => void outcomes.push(outcome),
   };
   return { deps, outcomes, releases, tried };

@@ -15,6 +15,9 @@ import type { ClientRenderer } from './client-renderer.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { handleChat, type ChatInvocation } from './handle-chat.js';
+import { acquireKeySlot } from '../limits/acquire-key-slot.js';
+import { createMemoryConcurrencyLimiter } from '../limits/memory-concurrency-limiter.js';
+import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
 
 const account = (id: string, provider: ProviderName = 'anthropic'): AccountRecord => ({
   id, name: id, provider, enabled: true,
@@ -68,10 +71,15 @@ function setup(script: Record<string, () => AsyncIterable<StreamEvent>>, account
     },
     dispatcherFor: () => dispatcher,
     saveCredentials: async () => undefined,
-    checkBudget: () => undefined,
-    recordOutcome: (outcome) => void outcomes.push(outcome),
+    acquireKeySlot: async () => null,
+    reserveBudget: async () => null,
+    recordOutcome: (outcome, reservation) => {
+      outcomes.push(outcome);
+      if (reservation) settled.push(reservation);
+    },
   };
-  return { deps, outcomes, releases, tried };
+  const settled: BudgetReservation[] = [];
+  return { deps, outcomes, releases, tried, settled };
 }
 
 const invocation = (request: Partial<ChatRequest> = {}): ChatInvocation => ({
@@ -180,5 +188,100 @@ describe('handleChat', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(stopped).toBe(true);
     expect(outcomes[0]).toMatchObject({ status: 'error', errorType: 'client_closed' });
+  });
+
+  it('records every attempt and files the failure under the last account tried', async () => {
+    const limited = () => failing(new UpstreamRateLimitedError('busy', { retryAfterMs: 5000, upstreamStatus: 429 }));
+    const recovered = setup({ a: limited, b: () => replay(textEvents) });
+    await handleChat(invocation(), renderer, recovered.deps);
+    expect(recovered.outcomes[0]).toMatchObject({ accountId: 'b', provider: 'anthropic' });
+    expect(recovered.outcomes[0]!.attempts).toEqual([
+      { account_id: 'a', provider: 'anthropic', outcome: 'error', error_type: 'upstream_rate_limited', http_status: 429 },
+      { account_id: 'b', provider: 'anthropic', outcome: 'success' },
+    ]);
+    const failed = setup({ a: limited, b: limited });
+    await handleChat(invocation(), renderer, failed.deps).catch(() => undefined);
+    expect(failed.outcomes[0]).toMatchObject({ status: 'error', accountId: 'b', provider: 'anthropic' });
+    expect(failed.outcomes[0]!.attempts!.map((attempt) => `${attempt.account_id}:${attempt.outcome}`)).toEqual(['a:error', 'b:error']);
+  });
+
+  it('releases the key concurrency slot and settles the budget hold on every path', async () => {
+    async function* cut(): AsyncGenerator<StreamEvent> {
+      yield* replay(textEvents.slice(0, 3));
+      throw new Error('socket closed');
+    }
+    async function* endless(): AsyncGenerator<StreamEvent> {
+      yield* replay(textEvents.slice(0, 3));
+      for (;;) {
+        yield { type: 'text-delta', id: 't', delta: 'x' };
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    }
+    const limiter = createMemoryConcurrencyLimiter();
+    const paths: Array<[string, () => AsyncIterable<StreamEvent>, (response: Response) => Promise<unknown>, boolean]> = [
+      ['success', () => replay(textEvents), (response) => response.text(), false],
+      ['error before the first byte', () => failing(new InvalidRequestError('Input is too long.')), async () => undefined, false],
+      ['stream cut', cut, (response) => response.text(), true],
+      ['client abort', endless, async (response) => {
+        const reader = response.body!.getReader();
+        await reader.read();
+        await reader.cancel();
+      }, true],
+    ];
+    for (const [name, script, consume, stream] of paths) {
+      const { deps, outcomes, settled } = setup({ a: script });
+      const holds: BudgetReservation[] = [];
+      deps.acquireKeySlot = (apiKey, signal) => acquireKeySlot(limiter, apiKey, { defaultQueueTimeoutMs: 0, signal });
+      deps.reserveBudget = async () => {
+        const hold: BudgetReservation = { settle: () => undefined };
+        holds.push(hold);
+        return hold;
+      };
+      const call = invocation({ stream });
+      call.apiKey = { ...call.apiKey, maxConcurrency: 1 };
+      const response = await handleChat(call, renderer, deps).catch(() => undefined);
+      if (response) await consume(response);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(await limiter.usage('key:key1'), name).toEqual({ active: 0, waiting: 0 });
+      expect(outcomes, name).toHaveLength(1);
+      expect(settled, name).toEqual(holds);
+    }
+  });
+
+  it('refuses a key over max_concurrency with 429 and retry-after once its queue timeout passes, and logs it', async () => {
+    const limiter = createMemoryConcurrencyLimiter();
+    const { deps, outcomes, tried } = setup({ a: () => replay(textEvents) });
+    deps.acquireKeySlot = (apiKey, signal) => acquireKeySlot(limiter, apiKey, { defaultQueueTimeoutMs: 50, signal });
+    const held = await limiter.acquire({ key: 'key:key1', limit: 1, timeoutMs: 0 });
+    const call = invocation();
+    call.apiKey = { ...call.apiKey, maxConcurrency: 1 };
+    const startedAt = Date.now();
+    const error = await handleChat(call, renderer, deps).catch((caught: unknown) => caught);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(45);
+    expect(error).toMatchObject({ status: 429, kind: 'rate_limited', retryAfterMs: 1000 });
+    expect(tried).toEqual([]);
+    expect(outcomes[0]).toMatchObject({ status: 'error', httpStatus: 429, errorType: 'rate_limited' });
+    if (held.acquired) held.slot.release();
+  });
+
+  it('names the model the client asked for in errors, not the mapped one', async () => {
+    const { deps, outcomes } = setup({});
+    deps.acquire = async ({ model }) => {
+      throw new NoAccountAvailableError(`No account is available for model "${model}".`);
+    };
+    const error = await handleChat(invocation(), renderer, deps).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('No account is available for model "gpt-4".');
+    expect(outcomes[0]!.errorMessage).toBe('No account is available for model "gpt-4".');
+  });
+
+  it('names the requested model in an error that comes mid-stream', async () => {
+    async function* cut(): AsyncGenerator<StreamEvent> {
+      yield* replay(textEvents.slice(0, 3));
+      yield { type: 'error', error: new InvalidRequestError('claude-sonnet-4.5 refused the rest.') };
+    }
+    const { deps, outcomes } = setup({ a: cut });
+    const response = await handleChat(invocation({ stream: true }), renderer, deps);
+    await response.text();
+    expect(outcomes[0]!.errorMessage).toBe('gpt-4 refused the rest.');
   });
 });

@@ -7,15 +7,18 @@ import { PermissionError } from '../core/errors/permission-error.js';
 import { matchesModel } from '../pool/matches-model.js';
 import { emptyUsage, type Usage } from '../core/usage.js';
 import type { PassthroughFormat } from '../providers/provider-adapter.js';
-import type { AuthenticatedKey } from '../server/app-env.js';
+import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import type { ClientRenderer } from './client-renderer.js';
-import type { RequestLogEntry } from '../usage/request-log-entry.js';
+import type { RequestAttempt, RequestLogEntry } from '../usage/request-log-entry.js';
+import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
+import type { ConcurrencySlot } from '../limits/concurrency-limiter.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { iterableToResponse, sseHeaders } from './iterable-to-response-body.js';
 import { observeEvents, type EventObservation } from './observe-events.js';
 import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
+import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
 import { startUpstream } from './start-upstream.js';
 
 export interface ChatInvocation {
@@ -40,7 +43,8 @@ export interface ChatInvocation {
 /**
  * The request path shared by both client APIs: checks, routing with failover, then the answer in
  * the client's format — streamed through without buffering, or collected for non-streaming calls.
- * Every request, failed or not, ends in exactly one recorded entry.
+ * Every request, failed or not, ends in exactly one recorded entry; that same moment releases its
+ * concurrency slot and settles its budget reservation, on every path (success, error, client gone).
  */
 export async function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
   const { request, apiKey } = invocation;
@@ -65,7 +69,14 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     clientIp: invocation.clientIp,
     userAgent: invocation.userAgent,
   };
+  const attempts: RequestAttempt[] = [];
+  let slot: ConcurrencySlot | null = null;
+  let reservation: BudgetReservation | null = null;
+  let finished = false;
   const finish = (usage: Usage, error: unknown, firstTokenAt: number | null, httpStatus?: number): void => {
+    if (finished) return;
+    finished = true;
+    slot?.release();
     const now = Date.now();
     entry.usage = usage;
     entry.latencyMs = now - invocation.startedAt;
@@ -78,7 +89,14 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       entry.errorType = gatewayError?.kind ?? (aborted ? 'client_closed' : 'internal');
       entry.errorMessage = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     }
-    deps.recordOutcome(entry);
+    const last = attempts.at(-1);
+    if (last && error !== undefined && last.outcome === 'success') Object.assign(last, attemptFailure(error));
+    if (last) {
+      entry.accountId = last.account_id;
+      entry.provider = last.provider;
+    }
+    entry.attempts = attempts;
+    deps.recordOutcome(entry, reservation);
   };
 
   let started;
@@ -86,7 +104,8 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     if (!matchesModel(apiKey.allowedModels, request.model)) {
       throw new PermissionError(`This API key may not use the model ${request.model}.`);
     }
-    deps.checkBudget(apiKey);
+    slot = await deps.acquireKeySlot(apiKey, invocation.signal);
+    reservation = await deps.reserveBudget(apiKey, request, upstreamModel);
     started = await startUpstream(
       {
         request,
@@ -100,18 +119,19 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         sessionKey: invocation.sessionKey,
         hasSignedThinking: hasSignedThinking(request),
         signal: invocation.signal,
+        onAttemptFailed: (account, error) => attempts.push({ account_id: account.id, provider: account.provider, ...attemptFailure(error) }),
         passthroughOnly: invocation.passthroughOnly,
       },
       deps,
     );
   } catch (error) {
+    nameRequestedModel(error, upstreamModel, request.model);
     finish(emptyUsage(), error, null);
     throw error;
   }
 
   const { lease } = started;
-  entry.accountId = lease.account.id;
-  entry.provider = lease.account.provider;
+  attempts.push({ account_id: lease.account.id, provider: lease.account.provider, outcome: 'success' });
   if (started.kind === 'passthrough') {
     const options: PassthroughOptions = {
       requestedModel: request.model,
@@ -137,10 +157,13 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     void lease.release(observation.error === undefined ? { ok: true } : { ok: false, error: observation.error });
     finish(observation.usage, observation.error, observation.firstTokenAt);
   };
-  const events = observeEvents(started.first, started.rest, onDone);
+  const observed = observeEvents(started.first, started.rest, onDone);
+  // Only a mapping makes an error name another model: the extra stage costs nothing otherwise.
+  const events = upstreamModel === request.model ? observed : errorsNamingModel(observed, upstreamModel, request.model);
   if (request.stream) {
     const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
-    return iterableToResponse(frames, { status: 200, headers: { ...sseHeaders, 'x-request-id': invocation.requestId } });
+    const contentType = renderer.streamContentType ? { 'content-type': renderer.streamContentType } : {};
+    return iterableToResponse(frames, { status: 200, headers: { ...sseHeaders, ...contentType, 'x-request-id': invocation.requestId } });
   }
   try {
     const result = await collectStream(events);
@@ -149,6 +172,13 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       headers: { 'content-type': 'application/json', 'x-request-id': invocation.requestId },
     });
   } catch (error) {
-    throw error instanceof GatewayError ? error : new InternalError('The upstream answer could not be read.', error);
+    throw error instanceof GatewayError ? nameRequestedModel(error, upstreamModel, request.model) : new InternalError('The upstream answer could not be read.', error);
   }
+}
+
+/** How an attempt failed, for the request log. */
+function attemptFailure(error: unknown): Omit<RequestAttempt, 'account_id' | 'provider'> {
+  if (error instanceof GatewayError) return { outcome: 'error', error_type: error.kind, http_status: error.upstreamStatus ?? error.status };
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  return { outcome: 'error', error_type: aborted ? 'client_closed' : 'internal' };
 }

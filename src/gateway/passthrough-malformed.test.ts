@@ -98,7 +98,7 @@ describe('passthrough: a malformed upstream 200 is an upstream failure', () => {
   });
 
   it('still relays a healthy stream without waiting for more than its first event', async () => {
-    const first = 'event: message_start\ndata: {"type":"message_start","message":{"id":"m","type":"message","role":"assistant","model":"x","content":[],"usage":{"input_tokens":1,"output_tokens":1}}}\n\n';
+    const first = 'event: message_start\ndata: {"type":"message_start","message":{"id":"m","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"usage":{"input_tokens":1,"output_tokens":1}}}\n\n';
     broken.set({ contentType: 'text/event-stream', body: first, later: { afterMs: 1_500, body: 'event: message_stop\ndata: {"type":"message_stop"}\n\n' } });
     const gateway = createPoolGateway({ accounts: [accountAt('slow', broken.url, 0)] });
     const started = Date.now();

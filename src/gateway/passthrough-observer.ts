@@ -10,7 +10,7 @@ export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses
 export interface PassthroughObserverOptions {
   dialect: PassthroughDialect;
   isEventStream: boolean;
-  /** Set when a model mapping applies: answers must name this model instead of the upstream's. */
+  /** The model the client asked for: answers name it instead of the upstream's (a mapping, or an alias the upstream resolved). */
   renameModelTo?: string;
   /** Drop OpenAI's usage-only chunk (Sluice asked for it, the client did not). */
   hideUsageChunk: boolean;
@@ -58,14 +58,27 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
           : openAIUsageFromPayload(payload);
     if (update) usage = mergeUsage(usage, update);
   };
-  const renameModel = (payload: Record<string, unknown>): void => {
-    if (options.renameModelTo === undefined) return;
-    if (typeof payload.model === 'string') payload.model = options.renameModelTo;
+  // Once an event showed the upstream's `"model":"…"`, later events are renamed by string replacement, unparsed.
+  let modelField: { from: string; to: string } | undefined;
+  /** Names the requested model in the payload; false when there was nothing to change (keep the bytes). */
+  const renameModel = (payload: Record<string, unknown>): boolean => {
+    const target = options.renameModelTo;
+    if (target === undefined) return false;
+    let changed = false;
+    if (typeof payload.model === 'string') {
+      modelField ??= { from: `"model":${JSON.stringify(payload.model)}`, to: `"model":${JSON.stringify(target)}` };
+      changed = payload.model !== target;
+      payload.model = target;
+    }
     // Anthropic's message_start nests the message; Responses events nest the response.
     for (const key of ['message', 'response']) {
       const nested = payload[key] as Record<string, unknown> | undefined;
-      if (nested && typeof nested === 'object' && typeof nested.model === 'string') nested.model = options.renameModelTo;
+      if (!nested || typeof nested !== 'object' || typeof nested.model !== 'string') continue;
+      modelField ??= { from: `"model":${JSON.stringify(nested.model)}`, to: `"model":${JSON.stringify(target)}` };
+      changed ||= nested.model !== target;
+      nested.model = target;
     }
+    return changed;
   };
   const base = { usage: () => usage, firstTokenAt: () => firstTokenAt };
 
@@ -84,8 +97,7 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
         const payload = size <= MAX_JSON_BYTES ? tryParse(whole.toString('utf8')) : undefined;
         if (payload) readUsage(payload);
         if (options.renameModelTo === undefined) return [];
-        if (!payload) return [whole];
-        renameModel(payload);
+        if (!payload || !renameModel(payload)) return [whole];
         return [encoder.encode(JSON.stringify(payload))];
       },
     };
@@ -103,16 +115,20 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
       if (firstTokenAt === null && carriesToken) firstTokenAt = Date.now();
       const carriesUsage =
         options.dialect === 'anthropic' ? message.event === 'message_start' || message.event === 'message_delta' : message.data.includes('"usage"');
-      if (!carriesUsage && options.renameModelTo === undefined) {
+      const mentionsModel = options.renameModelTo !== undefined && message.data.includes('"model"');
+      if (!carriesUsage && !mentionsModel) {
         if (rewrite) emit(message, message.data);
+        return;
+      }
+      if (!carriesUsage && modelField && (modelField.from === modelField.to || message.data.includes(modelField.from))) {
+        emit(message, modelField.from === modelField.to ? message.data : message.data.split(modelField.from).join(modelField.to));
         return;
       }
       const payload = tryParse(message.data);
       if (payload) readUsage(payload);
       if (!rewrite) return;
       if (payload && options.hideUsageChunk && isUsageOnlyChunk(payload)) return;
-      if (payload) renameModel(payload);
-      emit(message, payload ? JSON.stringify(payload) : message.data);
+      emit(message, payload && renameModel(payload) ? JSON.stringify(payload) : message.data);
     },
   });
   return {

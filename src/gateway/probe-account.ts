@@ -11,6 +11,7 @@ const probeModels: Record<ProviderName, string> = {
   openai: 'gpt-4o-mini',
   'openai-compatible': 'gpt-4o-mini',
   amp: 'claude-haiku-4-5',
+  gemini: 'gemini-2.5-flash-lite',
 };
 
 /**

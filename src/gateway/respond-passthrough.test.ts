@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
 import type { Usage } from '../core/usage.js';
 import type { PassthroughResponse } from '../providers/provider-adapter.js';
-import { isWholePassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
+import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 
 const encoder = new TextEncoder();
 const answer = JSON.stringify({ id: 'msg_1', type: 'message', model: 'claude-upstream', content: [], usage: { input_tokens: 7, output_tokens: 3 } });
@@ -71,5 +71,34 @@ describe('respondPassthroughWhole', () => {
   it('leaves event streams to the streaming relay', () => {
     const { options } = optionsWith({ stream: true });
     expect(isWholePassthrough({ ...upstreamOf([]), headers: { 'content-type': 'text/event-stream' } }, options)).toBe(false);
+  });
+});
+
+describe('the model a passthrough answer names', () => {
+  const sse = (chunks: string[]): PassthroughResponse => ({ ...upstreamOf(chunks), headers: { 'content-type': 'text/event-stream' } });
+
+  it('is the requested one in Anthropic SSE even without a mapping (the upstream resolved an alias)', async () => {
+    const events = [
+      'event: message_start\ndata: {"type":"message_start","message":{"id":"m","type":"message","role":"assistant","model":"claude-sonnet-4-5-20250929","content":[],"usage":{"input_tokens":5,"output_tokens":1}}}\n\n',
+      'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"the \\"model\\":\\"x\\" stays"}}\n\n',
+      'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":4}}\n\n',
+    ];
+    const { options, seen } = optionsWith({ requestedModel: 'claude-sonnet-4-5', upstreamModel: 'claude-sonnet-4-5', stream: true });
+    const text = await respondPassthrough(sse(events), options).text();
+    expect(text).toContain('"model":"claude-sonnet-4-5"');
+    expect(text).not.toContain('20250929');
+    expect(text).toContain('the \\"model\\":\\"x\\" stays');
+    expect(seen[0]!.usage).toMatchObject({ inputTokens: 5, outputTokens: 4 });
+  });
+
+  it('is the requested one in every OpenAI chunk and in a JSON answer', async () => {
+    const chunk = (content: string) => `data: {"id":"c","object":"chat.completion.chunk","model":"gpt-4o-2024-08-06","choices":[{"index":0,"delta":{"content":"${content}"}}]}\n\n`;
+    const { options } = optionsWith({ requestedModel: 'gpt-4o', upstreamModel: 'gpt-4o', format: 'openai-chat', stream: true });
+    const text = await respondPassthrough(sse([chunk('a'), chunk('b'), 'data: [DONE]\n\n']), options).text();
+    expect(text.match(/"model":"gpt-4o"/g)).toHaveLength(2);
+    expect(text).not.toContain('2024-08-06');
+    const whole = optionsWith({ requestedModel: 'claude-sonnet-4-5', upstreamModel: 'claude-sonnet-4-5' });
+    const response = await respondPassthroughWhole(upstreamOf([answer.replace('claude-upstream', 'claude-sonnet-4-5-20250929')]), whole.options);
+    expect((JSON.parse(await response.text()) as { model: string }).model).toBe('claude-sonnet-4-5');
   });
 });

@@ -72,7 +72,7 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
   const observer = createPassthroughObserver({
     dialect: dialectOf(options.format),
     isEventStream: false,
-    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    renameModelTo: options.requestedModel,
     hideUsageChunk: false,
   });
   const parts: Uint8Array[] = [];
@@ -103,7 +103,7 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
   const observer = createPassthroughObserver({
     dialect,
     isEventStream,
-    renameModelTo: options.requestedModel === options.upstreamModel ? undefined : options.requestedModel,
+    renameModelTo: options.requestedModel,
     hideUsageChunk: options.hideUsageChunk === true,
   });
   let finished = false;

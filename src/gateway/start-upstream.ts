@@ -25,6 +25,8 @@ export interface UpstreamCall {
   sessionKey?: string;
   hasSignedThinking: boolean;
   signal: AbortSignal;
+  /** Told of each attempt that failed (for the request log), before any failover. */
+  onAttemptFailed?: (account: PoolLease['account'], error: unknown) => void;
   /**
    * Set when the request can only be forwarded unchanged (an endpoint with no canonical form, or a
    * feature such as `n > 1` that conversion cannot carry): accounts that cannot take it are skipped,
@@ -136,6 +138,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       detach();
       const failure = attemptAbort.signal.aborted && !call.signal.aborted ? (attemptAbort.signal.reason as unknown) : error;
       await lease.release({ ok: false, error: failure });
+      call.onAttemptFailed?.(account, call.signal.aborted ? error : failure);
       if (call.signal.aborted) throw error;
       if (!(failure instanceof GatewayError) || !failure.isRetryable) throw failure;
       deps.logger.warn({ accountId: account.id, kind: failure.kind, message: failure.message, attempt: attempt + 1 }, 'upstream attempt failed');

@@ -1,4 +1,4 @@
-import type { AuthenticatedKey } from '../server/app-env.js';
+import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import type { RateLimitRule } from './rate-limiter.js';
 
 const minute = 60_000;

@@ -33,7 +33,9 @@ export type PassthroughFormat =
   | 'openai-chat'
   | 'openai-responses'
   | 'openai-embeddings'
-  | 'openai-completions';
+  | 'openai-completions'
+  | 'gemini-generate-content'
+  | 'gemini-stream-generate-content';
 
 /** Whether answers in this format are Anthropic-shaped (errors, usage events) rather than OpenAI-shaped. */
 export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean {
@@ -45,6 +47,8 @@ export function isAnthropicPassthroughFormat(format: PassthroughFormat): boolean
     case 'openai-responses':
     case 'openai-embeddings':
     case 'openai-completions':
+    case 'gemini-generate-content':
+    case 'gemini-stream-generate-content':
       return false;
     default: {
       const unreachable: never = format;

@@ -1,2 +1,2 @@
-export const providerNames = ['amazonq', 'kiro', 'anthropic', 'openai', 'openai-compatible', 'amp'] as const;
+export const providerNames = ['amazonq', 'kiro', 'anthropic', 'openai', 'openai-compatible', 'amp', 'gemini'] as const;
 export type ProviderName = (typeof providerNames)[number];

@@ -1,5 +1,6 @@
 import { createAmpAdapter } from './amp/amp-adapter.js';
 import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+import { createGeminiAdapter } from './gemini/gemini-adapter.js';
 import { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 import { createOpenAIAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
@@ -31,5 +32,6 @@ export function createProviderRegistry(extra: Partial<ProviderRegistry> = {}): P
     openai: extra.openai ?? createOpenAIAdapter(),
     'openai-compatible': extra['openai-compatible'] ?? createOpenAICompatibleAdapter(),
     amp: extra.amp ?? createAmpAdapter(),
+    gemini: extra.gemini ?? createGeminiAdapter(),
   };
 }

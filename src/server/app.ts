@@ -4,6 +4,7 @@ import { registerAccountRoutes } from '../admin/accounts/register-account-routes
 import { registerApiKeyRoutes } from '../admin/api-keys/register-api-key-routes.js';
 import { registerSettingsRoutes } from '../admin/settings/register-settings-routes.js';
 import { registerStatsRoutes } from '../admin/stats/register-stats-routes.js';
+import type { AccountRecord } from '../accounts/account-record.js';
 import type { AppContext } from '../context.js';
 import type { GatewayError } from '../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
@@ -11,12 +12,13 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js';
 import { recordLimiterRejection } from '../usage/metrics/usage-metrics.js';
 import type { App, AppEnv } from './app-env.js';
-import { invalidRequestFromZod } from './invalid-request-from-zod.js';
+import { invalidRequestFromZod } from '../core/errors/invalid-request-from-zod.js';
 import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
 import { limitJsonDepth } from './middleware/json-depth/limit-json-depth.js';
 import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
+import { recordRefusedRequest } from './middleware/rate-limit/record-refused-request.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
@@ -27,6 +29,7 @@ import { registerChatRoutes } from './routes/client/register-chat-routes.js';
 import { registerCountTokensRoute } from './routes/client/register-count-tokens-route.js';
 import { registerModelsRoute } from './routes/client/register-models-route.js';
 import { registerResponsesRoute } from './routes/client/register-responses-route.js';
+import { registerGeminiRoutes } from './routes/client/register-gemini-routes.js';
 import { registerOpenAIPassthroughRoutes } from './routes/client/register-openai-passthrough-routes.js';
 
 /** Far beyond any real request (tool schemas nest a dozen levels), far below a stack overflow. */
@@ -36,7 +39,8 @@ const maxJsonDepth = 128;
 const isPublicAdminPath = (path: string) => path === '/admin' || path === '/admin/' || path.startsWith('/admin/dashboard');
 
 /** Client API calls that don't count against a key's RPM/RPD: listings and token counting. */
-const isRateExempt = (method: string, path: string) => method === 'GET' || path.startsWith('/v1/messages/count_tokens');
+const isRateExempt = (method: string, path: string) =>
+  method === 'GET' || path.startsWith('/v1/messages/count_tokens') || (path.startsWith('/v1beta/') && path.endsWith(':countTokens'));
 
 /**
  * Builds the Hono app. Order: request id and logger → access log → body limit → auth (admin keys on
@@ -56,11 +60,15 @@ export function createApp(context: AppContext): App {
   registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));
   app.use('/admin/*', assumeJsonBody());
+  const rateLimit = rateLimitByKey(context.rateLimiter, {
+    isExempt: isRateExempt,
+    onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label),
+    onRefused: (c, error) => recordRefusedRequest(c, error, (entry) => context.usage.record(entry), { startedAt: Date.now() }),
+  });
   app.use('/v1/*', requireApiKey(context.apiKeys));
-  app.use(
-    '/v1/*',
-    rateLimitByKey(context.rateLimiter, { isExempt: isRateExempt, onRejected: (rule) => recordLimiterRejection(rule.scope ?? rule.label) }),
-  );
+  app.use('/v1/*', rateLimit);
+  app.use('/v1beta/*', requireApiKey(context.apiKeys, { acceptsQueryKey: true }));
+  app.use('/v1beta/*', rateLimit);
   app.use('*', limitJsonDepth(maxJsonDepth)); // after auth: an unknown caller's body is never read
 
   registerHealthRoutes(app, context);
@@ -68,12 +76,9 @@ export function createApp(context: AppContext): App {
   registerResponsesRoute(app, context.gateway.deps, context.database.db);
   registerOpenAIPassthroughRoutes(app, context.gateway.deps);
   registerCountTokensRoute(app, context.gateway, () => context.accounts.list());
-  registerModelsRoute(
-    app,
-    () => context.accounts.list(),
-    () => context.settings.get(),
-    (account) => context.gateway.providers[account.provider].reportedModels?.(account.id),
-  );
+  const reportedModels = (account: AccountRecord) => context.gateway.providers[account.provider].reportedModels?.(account.id);
+  registerModelsRoute(app, () => context.accounts.list(), () => context.settings.get(), reportedModels);
+  registerGeminiRoutes(app, context.gateway.deps, () => context.accounts.list(), () => context.settings.get(), reportedModels);
   registerDocsRoutes(app, context);
   registerApiKeyRoutes(app, context);
   registerAccountRoutes(app, context);

@@ -5,7 +5,10 @@ export const modelPriceSchema = z.object({
   input: z.number().nonnegative(),
   output: z.number().nonnegative(),
   cache_read: z.number().nonnegative().optional(),
+  /** Cache writes with the default 5-minute TTL (Claude: 1.25× input when unset). */
   cache_write: z.number().nonnegative().optional(),
+  /** Cache writes with a 1-hour TTL (2× input when unset). */
+  cache_write_1h: z.number().nonnegative().optional(),
 });
 
 export const webhookEventNames = ['account_disabled', 'quota_exhausted', 'balance_low', 'key_budget_reached'] as const;
@@ -30,6 +33,8 @@ export const settingsSchema = z.object({
   /** Overrides and additions to the built-in price table. */
   prices: z.record(z.string().min(1).max(256), modelPriceSchema).default({}),
   log_retention_days: z.number().int().min(1).max(3650).default(30),
+  /** Hourly and daily roll-ups older than this are deleted by the retention job (kept longer than raw logs). */
+  rollup_retention_days: z.number().int().min(1).max(3650).default(400),
   webhooks: z.array(webhookSchema).default([]),
   /** How often disabled and cooling accounts are probed; 0 turns the check off. */
   health_check_interval_seconds: z.number().int().min(0).default(300),

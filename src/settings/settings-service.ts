@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
-import { invalidRequestFromZod } from '../server/invalid-request-from-zod.js';
+import { invalidRequestFromZod } from '../core/errors/invalid-request-from-zod.js';
 import type { ChangeBus } from '../store/change-bus.js';
 import { listSettingRows, upsertSettingRows } from '../store/repositories/settings-repository.js';
 import type { Database } from '../store/schema.js';

@@ -25,6 +25,12 @@ export interface ApiKeysTable {
   total_requests: Generated<number>;
   total_tokens: Generated<number>;
   total_cost: Generated<number>;
+  /** Requests in flight at once across instances; null = no limit. */
+  max_concurrency: number | null;
+  /** How long a request over max_concurrency waits for a slot; null = the settings' queue_timeout_ms. */
+  queue_timeout_ms: number | null;
+  /** Set when the key is deleted: the row stays so logs and stats keep its name; it never authenticates again. */
+  deleted_at: number | null;
 }
 
 export interface AccountsTable {
@@ -100,6 +106,11 @@ export interface RequestLogsTable {
   error_message: string | null;
   client_ip: string | null;
   user_agent: string | null;
+  /** JSON array of every upstream attempt: [{account_id, provider, outcome, error_type?, http_status?}]. */
+  attempts: string | null;
+  /** The part of cache_write_tokens written with a 5-minute / 1-hour time to live, when the upstream says. */
+  cache_write_5m_tokens: number | null;
+  cache_write_1h_tokens: number | null;
 }
 
 /** Aggregates of request_logs. Dimensions are never null: '*' = all values, '' = none. */

@@ -7,13 +7,13 @@ export interface RequestLogEntry {
   /** Epoch milliseconds when the request arrived. */
   createdAt: number;
   apiKeyId: string;
-  /** Null when the request failed before an account was chosen. */
+  /** The last account tried; null when the request failed before an account was chosen. */
   accountId: string | null;
   provider: string | null;
   requestedModel: string;
   upstreamModel: string | null;
   stream: boolean;
-  clientFormat: 'openai' | 'anthropic' | 'responses';
+  clientFormat: 'openai' | 'anthropic' | 'responses' | 'gemini';
   usage: Usage;
   /** USD; computed from the price table when omitted. */
   cost?: number;
@@ -26,6 +26,17 @@ export interface RequestLogEntry {
   errorMessage: string | null;
   clientIp: string | null;
   userAgent: string | null;
+  /** Every upstream attempt in order, failovers included; absent or empty when none was made. */
+  attempts?: RequestAttempt[];
+}
+
+/** One upstream attempt of a request, as stored in request_logs.attempts. */
+export interface RequestAttempt {
+  account_id: string;
+  provider: string;
+  outcome: 'success' | 'error';
+  error_type?: string;
+  http_status?: number;
 }
 
 export const maxErrorMessageLength = 1000;

@@ -115,4 +115,36 @@ describe('createUsageService', () => {
     const raw = await handle.db.selectFrom('request_logs').select('id').where('api_key_id', '=', 'key-scheduled').execute();
     expect(raw.map((row) => row.id)).toEqual(['scheduled']);
   });
+
+  it('logs and prices cache writes by time to live', async () => {
+    service.record(
+      entry('cache-split', {
+        requestedModel: 'claude-sonnet-4-5',
+        upstreamModel: 'claude-sonnet-4-5-20250929',
+        usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 1_000_000, cacheWrite5mTokens: 600_000, cacheWrite1hTokens: 400_000 },
+      }),
+    );
+    await service.flush();
+    const row = await handle.db.selectFrom('request_logs').select(['cache_write_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cost']).where('id', '=', 'cache-split').executeTakeFirstOrThrow();
+    // 600k at $3.75 (1.25 × $3) + 400k at $6 (2 × $3) per million; one rate for all would say $3.75.
+    expect({ ...row, cost: Number(row.cost) }).toEqual({ cache_write_tokens: 1_000_000, cache_write_5m_tokens: 600_000, cache_write_1h_tokens: 400_000, cost: 4.65 });
+  });
+
+  it('deletes roll-ups past rollup_retention_days, never before the raw logs they sum', async () => {
+    const day = 86_400_000;
+    const now = Date.now();
+    const bucket = (daysAgo: number) => ({
+      granularity: 'day', bucket_start: Math.floor((now - daysAgo * day) / day) * day, api_key_id: 'key-old', account_id: '*', provider: '*', model: '*',
+      requests: 1, successes: 1, errors: 0, input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0, cost: 0, credits: 0,
+      latency_sum: 0, latency_max: 0, latency_p95: 0, updated_at: now,
+    });
+    await handle.db.insertInto('usage_rollups').values([bucket(500), bucket(401), bucket(399), bucket(20)]).execute();
+    const keptDays = async () =>
+      (await handle.db.selectFrom('usage_rollups').select('bucket_start').where('api_key_id', '=', 'key-old').orderBy('bucket_start').execute()).map((row) => Math.round((now - Number(row.bucket_start)) / day));
+    await service.applyRetention(now);
+    expect(await keptDays()).toEqual([399, 20]);
+    settings = { ...settings, rollup_retention_days: 10, log_retention_days: 30 };
+    await service.applyRetention(now);
+    expect(await keptDays()).toEqual([20]);
+  });
 });

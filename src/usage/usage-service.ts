@@ -1,11 +1,18 @@
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import type { ChatRequest } from '../core/chat-request.js';
+import { BudgetExceededError } from '../core/errors/budget-exceeded-error.js';
 import type { Logger } from 'pino';
 import type { AccountRecord } from '../accounts/account-record.js';
 import type { Settings } from '../settings/settings-schema.js';
 import type { Database } from '../store/schema.js';
+import { hasBudgets } from './budgets/budget-exceeded.js';
+import type { BudgetReservation } from './budgets/budget-reservation.js';
 import { BudgetTracker } from './budgets/budget-tracker.js';
+import { estimateRequestSpend } from './budgets/estimate-request-spend.js';
 import type { KeyBudgets } from './budgets/key-budgets.js';
 import { loadKeySpend } from './budgets/load-key-spend.js';
+import { createRedisBudgetLedger } from './budgets/redis-budget-ledger.js';
 import { usageMetrics as defaultMetrics, type UsageMetrics } from './metrics/usage-metrics.js';
 import { createPriceCache } from './pricing/create-price-cache.js';
 import { rowTotalTokens, toRequestLogRow } from './recorder/to-request-log-row.js';
@@ -13,6 +20,7 @@ import { UsageRecorder, type UsageRecorderStats } from './recorder/usage-recorde
 import type { RequestLogEntry } from './request-log-entry.js';
 import { deleteExpiredRequestLogs, retentionCutoff } from './retention/delete-expired-request-logs.js';
 import { deleteStoredResponsesBefore } from '../store/repositories/stored-response-repository.js';
+import { deleteExpiredRollups } from './retention/delete-expired-rollups.js';
 import { rollupUsage } from './rollup/rollup-usage.js';
 import { createWebhookNotifier, type WebhookNotifier } from './webhooks/webhook-notifier.js';
 
@@ -20,6 +28,9 @@ export interface UsageServiceDeps {
   db: Kysely<Database>;
   logger: Logger;
   settings: () => Settings;
+  /** Shared budget ledger across instances when set (exact budgets); otherwise budgets are held in process. */
+  redis?: Redis;
+  redisPrefix?: string;
   /** The in-memory account cache, when the pool is wired (for the account state gauge). */
   accounts?: () => AccountRecord[];
   metrics?: UsageMetrics;
@@ -36,14 +47,25 @@ export interface UsageService {
   readonly db: Kysely<Database>;
   readonly metrics: UsageMetrics;
   readonly notifier: WebhookNotifier;
-  /** Synchronous and O(1): computes the cost if missing, queues the row, updates metrics and budgets. */
-  record(entry: RequestLogEntry): void;
+  /**
+   * Synchronous and O(1): computes the cost if missing, queues the row, updates metrics and budgets,
+   * and settles the request's budget reservation to its real spend.
+   */
+  record(entry: RequestLogEntry, reservation?: BudgetReservation | null): void;
   /** Throws BudgetExceededError when one of the key's budgets is spent. No database read. */
   checkBudget(apiKeyId: string, budgets: KeyBudgets | null | undefined): void;
+  /**
+   * Admission: throws BudgetExceededError when a budget is reached (estimates of requests still running
+   * included), else holds this request's estimate until `record` settles it. Null for keys without budgets.
+   */
+  reserveBudget(apiKeyId: string, budgets: KeyBudgets | null | undefined, request: ChatRequest, model: string): Promise<BudgetReservation | null>;
   flush(): Promise<void>;
   /** Writes queued rows, then recomputes the current and previous roll-up buckets (and any left behind). */
   rollup(now?: number): Promise<void>;
-  /** Rolls up, then deletes raw rows older than settings.log_retention_days. Returns rows deleted. */
+  /**
+   * Rolls up, then deletes raw rows older than settings.log_retention_days and roll-ups older than
+   * settings.rollup_retention_days. Returns the raw rows deleted.
+   */
   applyRetention(now?: number): Promise<number>;
   /** Reloads per-key spend from the database (after a roll-up). */
   refreshBudgets(now?: number): Promise<void>;
@@ -90,6 +112,14 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
         period_start: reached.periodStart === null ? null : new Date(reached.periodStart).toISOString(),
       }),
   });
+  const ledger = deps.redis
+    ? createRedisBudgetLedger({
+        redis: deps.redis,
+        keyPrefix: `${deps.redisPrefix ?? 'sluice:'}budget:`,
+        now,
+        onRefused: (apiKeyId, spent) => budgets.noteReached(apiKeyId, spent.budget, spent.limit, spent.used),
+      })
+    : undefined;
   const timers: NodeJS.Timeout[] = [];
   let rollupRun: Promise<void> | null = null;
   let lastReadRefresh = 0;
@@ -115,7 +145,9 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   }
 
   async function refreshBudgets(at = now()): Promise<void> {
-    budgets.seed(await loadKeySpend(deps.db, at));
+    const snapshot = await loadKeySpend(deps.db, at);
+    budgets.seed(snapshot);
+    await ledger?.seed(snapshot, budgets.knownBudgets().keys());
   }
 
   async function applyRetention(at = now()): Promise<number> {
@@ -123,6 +155,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     const deleted = await deleteExpiredRequestLogs(deps.db, at, retentionDays());
     // Stored Responses answers live exactly as long as the request log.
     await deleteStoredResponsesBefore(deps.db, retentionCutoff(at, retentionDays()));
+    await deleteExpiredRollups(deps.db, at, deps.settings().rollup_retention_days, retentionDays());
     return deleted;
   }
 
@@ -139,7 +172,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     db: deps.db,
     metrics,
     notifier,
-    record(entry) {
+    record(entry, reservation) {
       // Price the model actually served; fall back to the requested name (e.g. Amazon Q internal ids).
       const model = entry.upstreamModel && prices.isKnown(entry.upstreamModel) ? entry.upstreamModel : entry.requestedModel;
       if (entry.cost === undefined && !prices.isKnown(model)) flagUnpriced(model);
@@ -159,6 +192,26 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
         ttftMs: row.ttft_ms ?? null,
       });
       budgets.add(entry.apiKeyId, rowTotalTokens(row), row.cost ?? 0);
+      reservation?.settle({ tokens: rowTotalTokens(row), cost: row.cost ?? 0 });
+    },
+    async reserveBudget(apiKeyId, keyBudgets, request, model) {
+      if (!hasBudgets(keyBudgets)) return null;
+      const priced = prices.isKnown(model) ? model : request.model;
+      const estimate = estimateRequestSpend(request, prices.lookup(priced).price);
+      try {
+        if (!ledger) return budgets.reserve(apiKeyId, keyBudgets, estimate);
+        budgets.remember(apiKeyId, keyBudgets); // so the minute refresh seeds the shared figures of this key
+        try {
+          return await ledger.reserve(apiKeyId, keyBudgets, estimate);
+        } catch (error) {
+          if (error instanceof BudgetExceededError) throw error;
+          deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'budget ledger unreachable: holding the budget in this process only');
+          return budgets.reserve(apiKeyId, keyBudgets, estimate);
+        }
+      } catch (error) {
+        metrics.recordLimiterRejection('key_budget');
+        throw error;
+      }
     },
     checkBudget(apiKeyId, keyBudgets) {
       try {

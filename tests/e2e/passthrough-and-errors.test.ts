@@ -102,7 +102,7 @@ describe('passthrough, Claude Code traffic and error paths', () => {
     sluice.anthropic.enqueue({ kind: 'reply', content: [{ type: 'text', text: 'one two three four five six' }], cutAfterEvents: 3 });
     const text = await (await post('/v1/messages', { model: modelFor('anthropic'), max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'Hi' }] })).text();
     expect(text).toContain('event: message_start');
-    expect(text.trim().split('\n\n').at(-1)).toMatch(/^event: error\ndata: \{"type":"error","error":\{"type":"overloaded_error"/);
+    expect(text.trim().split('\n\n').at(-1)).toMatch(/^event: error\ndata: \{"type":"error","error":\{"type":"api_error"/);
   });
 
   it('answers bad input with a 400 naming the field, never a 500', async () => {

@@ -37,12 +37,7 @@ describe('OpenAI Responses clients × every account type', () => {
   ];
 
   /** The body the upstream behind `provider` last received, as text. */
-  const lastUpstreamBody = (provider: ProviderCase): string => {
-    if (provider === 'amazonq' || provider === 'kiro') return JSON.stringify(sluice.amazonq.chatRequests().at(-1)?.body);
-    if (provider === 'openai' || provider === 'openai-compatible') return JSON.stringify(sluice.openai.requests.at(-1)?.body);
-    if (provider === 'amp') return JSON.stringify(sluice.amp.anthropic.requests.at(-1)?.body);
-    return JSON.stringify(sluice.anthropic.requests.at(-1)?.body);
-  };
+  const lastUpstreamBody = (provider: ProviderCase): string => sluice.upstreamBodies(provider).at(-1) ?? '';
 
   describe.each(providerCases)('through a %s account', (provider) => {
     const model = modelFor(provider);

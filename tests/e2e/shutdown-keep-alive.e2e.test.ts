@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { repositoryRoot } from '../support/start-server-process.js';
+import { compiledServerEntry, repositoryRoot, serverStartTimeoutMs } from '../support/start-server-process.js';
 
 /**
- * `node --import tsx src/main.ts`, as `npm start` runs it: signals reach the server itself. (The tsx
- * CLI relays signals and SIGKILLs a child that does not acknowledge one within 30 ms, which a
- * server busy with 50 requests may not.)
+ * `node dist/main.js`, as `npm start` and the container run it: signals reach the server itself. (A CLI
+ * wrapper such as tsx's relays signals and SIGKILLs a child that does not acknowledge one within 30 ms,
+ * which a server busy with 50 requests may not.)
  */
 async function startServer(dataDirectory: string, environment: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [compiledServerEntry], {
     cwd: repositoryRoot,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,10 +22,12 @@ async function startServer(dataDirectory: string, environment: Record<string, st
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
+    const deadline = Date.now() + serverStartTimeoutMs;
     const check = () => {
       const match = /"port":(\d+)[^\n]*sluice listening/.exec(output);
       if (match) resolve(Number(match[1]));
       else if (child.exitCode !== null) reject(new Error(`server exited:\n${output}`));
+      else if (Date.now() > deadline) reject(new Error(`server did not start within ${serverStartTimeoutMs} ms:\n${output}`));
       else setTimeout(check, 50);
     };
     check();

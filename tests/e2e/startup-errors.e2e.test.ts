@@ -4,12 +4,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot, startServerProcess } from '../support/start-server-process.js';
+import { compiledServerEntry, repositoryRoot, startServerProcess } from '../support/start-server-process.js';
 
-/** Runs `src/main.ts` until it exits; returns its exit code, output and how long it took. */
+/** Runs the compiled server (`dist/main.js`) until it exits; returns its exit code, output and how long it took. */
 function runToExit(environment: Record<string, string>, cwd = repositoryRoot): Promise<{ code: number | null; output: string; ms: number }> {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [path.join(repositoryRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repositoryRoot, 'src/main.ts')], {
+  const child = spawn(process.execPath, [compiledServerEntry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,6 +24,7 @@ const nativeJsonSchema: Record<ProviderCase, boolean> = {
   amp: true,
   amazonq: false,
   kiro: false,
+  gemini: true,
 };
 
 describe('structured outputs: official SDKs × every account type', () => {
@@ -59,6 +60,8 @@ describe('structured outputs: official SDKs × every account type', () => {
       case 'amazonq':
       case 'kiro':
         return sluice.amazonq.chatRequests().at(-1);
+      case 'gemini':
+        return sluice.gemini.requests.at(-1);
       default: {
         const unreachable: never = provider;
         return unreachable;
@@ -77,6 +80,10 @@ describe('structured outputs: official SDKs × every account type', () => {
     const sentBody = sent?.body as Record<string, unknown>;
     if (provider === 'openai' || provider === 'openai-compatible') {
       expect((sentBody.response_format as { type: string }).type).toBe(kind === 'schema' ? 'json_schema' : 'json_object');
+    } else if (provider === 'gemini') {
+      const config = sentBody.generationConfig as { responseMimeType?: string; responseJsonSchema?: unknown };
+      expect(config.responseMimeType).toBe('application/json');
+      expect(config.responseJsonSchema !== undefined).toBe(kind === 'schema');
     } else {
       expect((sentBody.output_config as { format: { type: string } }).format.type).toBe('json_schema');
     }
@@ -108,7 +115,7 @@ describe('structured outputs: official SDKs × every account type', () => {
     });
 
     it('OpenAI SDK: json_object (JSON mode)', async () => {
-      const nativeObject = provider === 'openai' || provider === 'openai-compatible';
+      const nativeObject = provider === 'openai' || provider === 'openai-compatible' || provider === 'gemini';
       scriptAnswer(provider, nativeObject);
       const completion = await openai.chat.completions.create({ model, messages, response_format: { type: 'json_object' } });
       expect(Weather.parse(JSON.parse(completion.choices[0]!.message.content!))).toEqual(answer);

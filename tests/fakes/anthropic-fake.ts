@@ -129,15 +129,14 @@ export function createAnthropicFakeHandler(): ScriptedFake<AnthropicFakeScenario
   };
 }
 
-/** Starts a fake Anthropic API on 127.0.0.1 with a free port; its `url` is the base URL. */
-export async function startFakeAnthropic(): Promise<RunningFake<AnthropicFakeScenario>> {
-  const handler = createAnthropicFakeHandler();
+/** Serves a scripted fake on 127.0.0.1 with a free port; its `url` is the root plus `basePath`. */
+export async function listenFake<Scenario>(handler: ScriptedFake<Scenario>, basePath = ''): Promise<RunningFake<Scenario>> {
   const server = createServer((request, response) => void handler.handle(request, response, request.url ?? '/'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     ...handler,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -145,3 +144,6 @@ export async function startFakeAnthropic(): Promise<RunningFake<AnthropicFakeSce
       }),
   };
 }
+
+/** Starts a fake Anthropic API on 127.0.0.1 with a free port; its `url` is the base URL. */
+export const startFakeAnthropic = (): Promise<RunningFake<AnthropicFakeScenario>> => listenFake(createAnthropicFakeHandler());

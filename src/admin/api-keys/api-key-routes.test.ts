@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApiKey } from '../../../tests/support/create-test-api-key.js';
+import { ensureAdminKey } from '../../auth/ensure-admin-key.js';
 import { createTestApp, type TestApp } from '../../../tests/support/create-test-app.js';
 import { testDatabases } from '../../../tests/support/test-environment.js';
 
@@ -60,6 +61,8 @@ describe.each(testDatabases())('admin API keys on %s', (database) => {
       [{ name: 'x', expires_at: 'tomorrow' }, 'expires_at'],
       [{ name: 'x', budgets: { daily_tokens: -1 } }, 'budgets.daily_tokens'],
       [{ name: 'x', colour: 'red' }, 'colour'],
+      [{ name: 'x', max_concurrency: 0 }, 'max_concurrency'],
+      [{ name: 'x', queue_timeout_ms: -1 }, 'queue_timeout_ms'],
     ];
     for (const [body, field] of cases) {
       const response = await harness.request('POST', '/admin/api-keys', body);
@@ -71,6 +74,18 @@ describe.each(testDatabases())('admin API keys on %s', (database) => {
     const malformed = await harness.request('POST', '/admin/api-keys', '{"name":');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { type: string } }).error.type).toBe('invalid_request');
+  });
+
+  it('keeps a deleted key as a revoked row whose value can be issued again (ADMIN_KEY)', async () => {
+    const created = (await (await harness.request('POST', '/admin/api-keys', { name: 'carol', is_admin: true, max_concurrency: 3 })).json()) as { id: string; key: string; max_concurrency: number };
+    expect(created.max_concurrency).toBe(3);
+    expect((await harness.request('DELETE', `/admin/api-keys/${created.id}`)).status).toBe(204);
+    const row = await harness.context.database.db.selectFrom('api_keys').select(['name', 'enabled', 'is_admin', 'deleted_at', 'key_hash']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: 'carol', enabled: 0, is_admin: 0, key_hash: `deleted:${created.id}` });
+    expect(row.deleted_at).not.toBeNull();
+    const restored = await ensureAdminKey({ db: harness.context.database.db, bus: harness.context.changeBus, adminKey: created.key });
+    expect(restored.outcome).toBe('created-from-config');
+    expect((await harness.app.request('/admin/settings', { headers: { 'x-api-key': created.key } })).status).toBe(200);
   });
 
   it('refuses to delete or demote the admin key in use', async () => {

@@ -17,6 +17,8 @@ const keyFields = {
   expires_at: timestamp.nullable(),
   allowed_models: z.array(z.string().trim().min(1).max(200)).max(500).nullable(),
   budgets: apiKeyBudgetsSchema.nullable(),
+  max_concurrency: z.number().int().positive().max(100_000).nullable(),
+  queue_timeout_ms: z.number().int().min(0).max(600_000).nullable(),
 };
 
 export const apiKeyCreateSchema = z
@@ -29,6 +31,8 @@ export const apiKeyCreateSchema = z
     expires_at: keyFields.expires_at.optional(),
     allowed_models: keyFields.allowed_models.optional(),
     budgets: keyFields.budgets.optional(),
+    max_concurrency: keyFields.max_concurrency.optional(),
+    queue_timeout_ms: keyFields.queue_timeout_ms.optional(),
   })
   .strict()
   .openapi('ApiKeyCreate');
@@ -50,6 +54,8 @@ export const apiKeyDtoSchema = z
     expires_at: z.string().nullable(),
     allowed_models: z.array(z.string()).nullable(),
     budgets: apiKeyBudgetsSchema.nullable(),
+    max_concurrency: z.number().nullable().openapi({ description: 'Requests in flight at once, across instances; more wait in a first-come queue.' }),
+    queue_timeout_ms: z.number().nullable().openapi({ description: "How long a request over max_concurrency waits before a 429; null = the settings' queue_timeout_ms." }),
     created_at: z.string(),
     updated_at: z.string(),
     last_used_at: z.string().nullable(),

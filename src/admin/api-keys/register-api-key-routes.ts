@@ -54,7 +54,7 @@ const patchRoute = createRoute({
   path: '/admin/api-keys/{id}',
   tags,
   security: adminSecurity,
-  summary: 'Change a key (name, admin flag, limits, expiry, models, budgets, enabled)',
+  summary: 'Change a key (name, admin flag, limits, concurrency, expiry, models, budgets, enabled)',
   request: { params: idParamSchema, body: jsonBody(apiKeyPatchSchema) },
   responses: { 200: jsonResponse(apiKeyDtoSchema, 'The changed key'), 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound },
 });
@@ -64,7 +64,7 @@ const deleteRoute = createRoute({
   path: '/admin/api-keys/{id}',
   tags,
   security: adminSecurity,
-  summary: 'Revoke (delete) a key',
+  summary: 'Revoke (delete) a key; its name stays in logs and stats',
   request: { params: idParamSchema },
   responses: { 204: { description: 'Deleted' }, 401: unauthorized, 403: forbidden, 404: notFound },
 });
@@ -84,6 +84,8 @@ function patchColumns(patch: ApiKeyPatch): ApiKeyRowPatch {
     expires_at: toEpoch(patch.expires_at),
     allowed_models: toJson(patch.allowed_models),
     budgets: toJson(patch.budgets),
+    max_concurrency: patch.max_concurrency,
+    queue_timeout_ms: patch.queue_timeout_ms,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as ApiKeyRowPatch;
 }

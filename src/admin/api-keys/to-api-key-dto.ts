@@ -15,6 +15,8 @@ export function toApiKeyDto(row: ApiKeyRow): ApiKeyDto {
     expires_at: toIsoTime(row.expires_at),
     allowed_models: parseModels(row.allowed_models),
     budgets: parseStoredBudgets(row.budgets),
+    max_concurrency: row.max_concurrency,
+    queue_timeout_ms: row.queue_timeout_ms,
     created_at: toIsoTime(row.created_at) ?? new Date(0).toISOString(),
     updated_at: toIsoTime(row.updated_at) ?? new Date(0).toISOString(),
     last_used_at: toIsoTime(row.last_used_at),

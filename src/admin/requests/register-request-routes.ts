@@ -15,6 +15,7 @@ const requestLogSchema = z
     created_at: z.string(),
     api_key_id: z.string(),
     api_key_name: z.string().nullable(),
+    key_revoked: z.boolean().openapi({ description: 'The key was deleted since; its name is kept.' }),
     account_id: z.string().nullable(),
     account_name: z.string().nullable(),
     provider: z.string().nullable(),
@@ -26,6 +27,8 @@ const requestLogSchema = z
     output_tokens: z.number().int(),
     cache_read_tokens: z.number().int(),
     cache_write_tokens: z.number().int(),
+    cache_write_5m_tokens: z.number().int().nullable().openapi({ description: 'Cache writes with a 5-minute TTL, when the upstream says.' }),
+    cache_write_1h_tokens: z.number().int().nullable().openapi({ description: 'Cache writes with a 1-hour TTL, when the upstream says.' }),
     credits: z.number().nullable(),
     cost: z.number(),
     latency_ms: z.number().int(),
@@ -36,6 +39,9 @@ const requestLogSchema = z
     error_message: z.string().nullable(),
     client_ip: z.string().nullable(),
     user_agent: z.string().nullable(),
+    attempts: z
+      .array(z.object({ account_id: z.string(), provider: z.string(), outcome: z.enum(['success', 'error']), error_type: z.string().optional(), http_status: z.number().optional() }))
+      .openapi({ description: 'Every upstream attempt in order, failovers included; account_id above is the last one.' }),
   })
   .openapi('RequestLog');
 

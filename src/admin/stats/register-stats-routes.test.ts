@@ -88,7 +88,7 @@ describe.each(testDatabases())('usage statistics routes on %s', (database) => {
 
   it('GET /admin/stats/keys|models|accounts rank by requests with names', async () => {
     const keys = (await (await harness.request('GET', '/admin/stats/keys')).json()) as { data: Array<Record<string, unknown>> };
-    expect(keys.data).toEqual([expect.objectContaining({ key_id: keyId, key_name: 'alice', requests: 4, successes: 3, errors: 1 })]);
+    expect(keys.data).toEqual([expect.objectContaining({ key_id: keyId, key_name: 'alice', key_revoked: false, requests: 4, successes: 3, errors: 1 })]);
     const models = (await (await harness.request('GET', '/admin/stats/models')).json()) as { data: Array<Record<string, unknown>> };
     expect(models.data.map((row) => [row.model, row.requests])).toEqual([
       ['claude-sonnet-4.5', 3],
@@ -115,10 +115,10 @@ describe.each(testDatabases())('usage statistics routes on %s', (database) => {
 
     const one = await harness.request('GET', '/admin/requests/request-a');
     expect(await one.json()).toEqual({
-      id: 'request-a', created_at: new Date(now - 1000).toISOString(), api_key_id: keyId, api_key_name: 'alice', account_id: accountId, account_name: 'anthropic main',
+      id: 'request-a', created_at: new Date(now - 1000).toISOString(), api_key_id: keyId, api_key_name: 'alice', key_revoked: false, account_id: accountId, account_name: 'anthropic main',
       provider: 'anthropic', requested_model: 'claude-sonnet-4.5', upstream_model: 'claude-sonnet-4-5-20250929', stream: true, client_format: 'anthropic',
-      input_tokens: 1000, output_tokens: 500, cache_read_tokens: 2000, cache_write_tokens: 100, credits: null, cost: 0.011475, latency_ms: 800, ttft_ms: 120,
-      status: 'success', http_status: 200, error_type: null, error_message: null, client_ip: '127.0.0.1', user_agent: 'claude-cli/2.0',
+      input_tokens: 1000, output_tokens: 500, cache_read_tokens: 2000, cache_write_tokens: 100, cache_write_5m_tokens: null, cache_write_1h_tokens: null, credits: null, cost: 0.011475, latency_ms: 800, ttft_ms: 120,
+      status: 'success', http_status: 200, error_type: null, error_message: null, client_ip: '127.0.0.1', user_agent: 'claude-cli/2.0', attempts: [],
     });
     expect((await harness.request('GET', '/admin/requests/missing')).status).toBe(404);
     expect((await harness.request('GET', '/admin/requests?cursor=garbage')).status).toBe(400);

@@ -42,7 +42,7 @@ export const timelineSchema = z
   })
   .openapi('UsageTimeline');
 
-export const keyUsageSchema = z.object({ data: z.array(z.object({ key_id: z.string(), key_name: z.string().nullable(), ...figures, latency_avg_ms: z.number() })) }).openapi('KeyUsage');
+export const keyUsageSchema = z.object({ data: z.array(z.object({ key_id: z.string(), key_name: z.string().nullable(), key_revoked: z.boolean(), ...figures, latency_avg_ms: z.number() })) }).openapi('KeyUsage');
 export const modelUsageSchema = z.object({ data: z.array(z.object({ model: z.string(), ...figures, latency_avg_ms: z.number() })) }).openapi('ModelUsage');
 export const accountUsageSchema = z
   .object({ data: z.array(z.object({ account_id: z.string().nullable(), account_name: z.string().nullable(), provider: z.string().nullable(), ...figures, latency_avg_ms: z.number() })) })

@@ -1,23 +1,43 @@
 import type { GatewayError, GatewayErrorKind } from '../../core/errors/gateway-error.js';
 
-/** Anthropic's documented error types (docs: errors), one per kind. */
-const anthropicErrorType: Record<GatewayErrorKind, string> = {
-  invalid_request: 'invalid_request_error',
-  authentication: 'authentication_error',
-  permission: 'permission_error',
-  not_found: 'not_found_error',
-  payload_too_large: 'request_too_large',
-  rate_limited: 'rate_limit_error',
-  budget_exceeded: 'rate_limit_error',
-  credential_invalid: 'api_error',
-  quota_exhausted: 'rate_limit_error',
-  account_suspended: 'api_error',
-  upstream_rate_limited: 'rate_limit_error',
-  upstream_unavailable: 'overloaded_error',
-  no_account_available: 'overloaded_error',
-  timeout: 'timeout_error',
-  internal: 'api_error',
-};
+/**
+ * Anthropic's documented error type for each kind (docs: errors): 429 → rate_limit_error, 5xx →
+ * api_error, and overloaded_error only for an upstream that said it is overloaded (529).
+ */
+function anthropicErrorType(error: GatewayError): string {
+  const kind: GatewayErrorKind = error.kind;
+  switch (kind) {
+    case 'invalid_request':
+      return 'invalid_request_error';
+    case 'authentication':
+      return 'authentication_error';
+    case 'permission':
+      return 'permission_error';
+    case 'not_found':
+      return 'not_found_error';
+    case 'payload_too_large':
+      return 'request_too_large';
+    case 'rate_limited':
+    case 'budget_exceeded':
+    case 'quota_exhausted':
+    case 'upstream_rate_limited':
+      return 'rate_limit_error';
+    case 'no_account_available':
+      return error.status === 429 ? 'rate_limit_error' : 'api_error';
+    case 'upstream_unavailable':
+      return error.upstreamStatus === 529 || error.upstreamCode === 'overloaded_error' ? 'overloaded_error' : 'api_error';
+    case 'timeout':
+      return 'timeout_error';
+    case 'credential_invalid':
+    case 'account_suspended':
+    case 'internal':
+      return 'api_error';
+    default: {
+      const unreachable: never = kind;
+      return String(unreachable);
+    }
+  }
+}
 
 export interface AnthropicErrorBody {
   type: 'error';
@@ -25,5 +45,5 @@ export interface AnthropicErrorBody {
 }
 
 export function renderAnthropicError(error: GatewayError): AnthropicErrorBody {
-  return { type: 'error', error: { type: anthropicErrorType[error.kind], message: error.message } };
+  return { type: 'error', error: { type: anthropicErrorType(error), message: error.message } };
 }

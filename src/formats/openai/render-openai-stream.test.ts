@@ -172,7 +172,7 @@ describe('renderOpenAIStream', () => {
             "code": "upstream_unavailable",
             "message": "Upstream overloaded.",
             "param": null,
-            "type": "upstream_error",
+            "type": "server_error",
           },
         },
         "[DONE]",

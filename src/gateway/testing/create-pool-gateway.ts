@@ -48,7 +48,8 @@ export function createPoolGateway(input: {
     acquire: (request) => pool.acquire(request),
     dispatcherFor: input.dispatcherFor ?? (() => getDispatcher()),
     saveCredentials: async () => undefined,
-    checkBudget: () => undefined,
+    acquireKeySlot: async () => null,
+    reserveBudget: async () => null,
     recordOutcome: (entry) => void outcomes.push(entry),
   };
   return { deps, pool, store, settings, outcomes };

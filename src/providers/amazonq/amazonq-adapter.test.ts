@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { countO200kTokens } from '../../tokens/count-o200k-tokens.js';
 import { defaultFakeUsageLimits, fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../tests/fakes/amazonq-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
@@ -14,6 +15,9 @@ import { shortenToolName } from './shorten-tool-name.js';
 let fake: FakeAmazonQ;
 const dispatcher = new Agent();
 beforeAll(async () => {
+  // The tokenizer loads on first use and blocks the event loop while it does; on a busy machine that block
+  // outlasts the in-process fake's keep-alive timeout and the next request meets a closed socket. Load it first.
+  countO200kTokens('warm up');
   fake = await startFakeAmazonQ();
 });
 afterAll(async () => {

@@ -72,7 +72,9 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
         case 'openai-responses':
         case 'openai-embeddings':
         case 'openai-completions':
-          throw new InvalidRequestError('This account does not accept OpenAI requests unchanged.');
+        case 'gemini-generate-content':
+        case 'gemini-stream-generate-content':
+          throw new InvalidRequestError(`This account does not accept ${request.format} requests unchanged.`);
         default: {
           const unreachable: never = request.format;
           throw new InvalidRequestError(`Unknown passthrough format ${String(unreachable)}.`);

@@ -7,6 +7,11 @@ export const anthropicUsageSchema = z
     output_tokens: z.number().nullish(),
     cache_creation_input_tokens: z.number().nullish(),
     cache_read_input_tokens: z.number().nullish(),
+    /** The cache writes split by time to live (prompt caching with `ttl: "1h"`). */
+    cache_creation: z
+      .object({ ephemeral_5m_input_tokens: z.number().nullish(), ephemeral_1h_input_tokens: z.number().nullish() })
+      .loose()
+      .nullish(),
     /** Amp's proxy adds the credits charged. */
     credits: z.number().nullish(),
   })

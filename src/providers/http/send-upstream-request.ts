@@ -1,7 +1,8 @@
 import { request, type Dispatcher } from 'undici';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { classifyTransportError } from './classify-transport-error.js';
-import { classifyUpstreamError } from './classify-upstream-error.js';
+import { classifyUpstreamError, type UpstreamFailure } from './classify-upstream-error.js';
+import type { GatewayError } from '../../core/errors/gateway-error.js';
 import type { ResponseHeaders } from './parse-retry-after.js';
 
 export interface UpstreamRequest {
@@ -17,6 +18,8 @@ export interface UpstreamRequest {
   headersTimeoutMs?: number;
   /** Longest silence between body chunks; defaults to the dispatcher's. */
   bodyTimeoutMs?: number;
+  /** The provider's own reading of a non-2xx answer; defaults to the generic table. */
+  classifyError?: (failure: UpstreamFailure) => GatewayError;
 }
 
 export interface UpstreamResponse {
@@ -85,5 +88,5 @@ export async function sendUpstreamRequest(call: UpstreamRequest): Promise<Upstre
     return { status: response.statusCode, headers: response.headers, body: response.body };
   }
   const bodyText = await readBoundedText(response.body);
-  throw classifyUpstreamError({ status: response.statusCode, headers: response.headers, bodyText, secrets });
+  throw (call.classifyError ?? classifyUpstreamError)({ status: response.statusCode, headers: response.headers, bodyText, secrets });
 }

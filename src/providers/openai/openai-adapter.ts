@@ -47,7 +47,9 @@ function openAIPassthroughPath(format: PassthroughFormat): string {
       return '/completions';
     case 'anthropic-messages':
     case 'anthropic-count-tokens':
-      throw new InvalidRequestError('This account does not accept Anthropic requests unchanged.');
+    case 'gemini-generate-content':
+    case 'gemini-stream-generate-content':
+      throw new InvalidRequestError(`This account does not accept ${format} requests unchanged.`);
     default: {
       const unreachable: never = format;
       throw new InvalidRequestError(`Unknown passthrough format ${String(unreachable)}.`);

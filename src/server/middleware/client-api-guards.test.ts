@@ -38,7 +38,7 @@ describe('client API guards', () => {
   it('answers 401 in the caller’s format for missing, unknown, disabled and expired keys', async () => {
     const missing = await call('/v1/guard-echo', {});
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toMatchObject({ error: { type: 'authentication_error', code: 'authentication' } });
+    expect(await missing.json()).toMatchObject({ error: { type: 'authentication_error', code: 'invalid_api_key' } });
     const anthropic = await call('/v1/messages/guard-echo', { 'x-api-key': 'amq-unknown' });
     expect(anthropic.status).toBe(401);
     expect(await anthropic.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'Invalid API key.' } });
@@ -62,7 +62,7 @@ describe('client API guards', () => {
     expect(await limited.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
     const openai = await call('/v1/guard-echo', headers);
     expect(openai.status).toBe(429);
-    expect(await openai.json()).toMatchObject({ error: { type: 'rate_limit_error', code: 'rate_limited' } });
+    expect(await openai.json()).toMatchObject({ error: { type: 'requests', code: 'rate_limit_exceeded' } });
     const countBody = JSON.stringify({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello' }] });
     expect((await call('/v1/messages/count_tokens', headers, countBody)).status).toBe(200);
     const metrics = await (await harness.app.request('/metrics')).text();

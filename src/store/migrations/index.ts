@@ -5,6 +5,7 @@ import * as settings from './003-settings.js';
 import * as requestLogs from './004-request-logs.js';
 import * as usageRollups from './005-usage-rollups.js';
 import * as storedResponses from './006-stored-responses.js';
+import * as limitsAndAttempts from './007-limits-and-attempts.js';
 
 /**
  * The explicit, ordered list of migrations. Written only with Kysely's portable schema builder so
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '004-request-logs': requestLogs,
   '005-usage-rollups': usageRollups,
   '006-stored-responses': storedResponses,
+  '007-limits-and-attempts': limitsAndAttempts,
 };

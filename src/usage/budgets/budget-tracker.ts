@@ -1,5 +1,6 @@
-import { BudgetExceededError } from '../../core/errors/budget-exceeded-error.js';
-import { budgetNames, utcDayStart, utcMonthStart, utcNextMonthStart, type BudgetName, type BudgetPeriod, type KeyBudgets } from './key-budgets.js';
+import { budgetExceededError, findSpentBudget, type PeriodSpend } from './budget-exceeded.js';
+import type { BudgetReservation, SpendAmount } from './budget-reservation.js';
+import { budgetNames, utcDayStart, utcMonthStart, type BudgetName, type BudgetPeriod, type KeyBudgets } from './key-budgets.js';
 
 /** One key's spend in the current UTC day and month and in total. */
 export interface KeySpend {
@@ -29,22 +30,17 @@ export interface BudgetTrackerOptions {
 
 const maxNotified = 10_000;
 
-const budgetLabels: Record<BudgetName, string> = {
-  daily_tokens: 'daily token',
-  monthly_tokens: 'monthly token',
-  total_tokens: 'total token',
-  daily_cost: 'daily cost',
-  monthly_cost: 'monthly cost',
-  total_cost: 'total cost',
-};
-
 /**
  * In-memory per-key spend for budget checks without a database read per request. Seeded (and refreshed)
  * from the database, incremented on every recorded request. Several instances each see their own
- * increments plus the shared totals as of the last refresh, so limits are approximate between refreshes.
+ * increments plus the shared totals as of the last refresh, so limits are approximate between refreshes
+ * (with Redis, the shared ledger holds the limits exactly; see redis-budget-ledger.ts). Admitted
+ * requests hold an estimate until they finish, so that concurrent requests cannot all pass a budget
+ * that covers only a few of them: at most one request's estimate goes over.
  */
 export class BudgetTracker {
   private readonly spend = new Map<string, KeySpend>();
+  private readonly reserved = new Map<string, SpendAmount & { count: number }>();
   private readonly budgetsByKey = new Map<string, KeyBudgets>();
   private readonly notified = new Set<string>();
   private readonly now: () => number;
@@ -66,20 +62,52 @@ export class BudgetTracker {
     if (budgets) this.findSpent(apiKeyId, budgets, spend);
   }
 
-  /** Throws BudgetExceededError when any of the key's budgets is used up. */
+  /** Throws BudgetExceededError when any of the key's budgets is used up (held estimates included). */
   check(apiKeyId: string, budgets: KeyBudgets | null | undefined): void {
     if (!budgets) return;
+    this.remember(apiKeyId, budgets);
+    const spent = this.findSpent(apiKeyId, budgets, this.withReserved(apiKeyId, this.current(apiKeyId)));
+    if (spent) throw budgetExceededError(spent, this.now());
+  }
+
+  /**
+   * Checks, then holds `estimate` against the key until the reservation is settled. The real spend is
+   * added separately (`add`, for every recorded request), so settling only drops the estimate.
+   */
+  reserve(apiKeyId: string, budgets: KeyBudgets | null | undefined, estimate: SpendAmount): BudgetReservation {
+    this.check(apiKeyId, budgets);
+    const held = this.reserved.get(apiKeyId) ?? { tokens: 0, cost: 0, count: 0 };
+    held.tokens += estimate.tokens;
+    held.cost += estimate.cost;
+    held.count += 1;
+    this.reserved.set(apiKeyId, held);
+    let settled = false;
+    return {
+      settle: () => {
+        if (settled) return;
+        settled = true;
+        held.count -= 1;
+        held.tokens -= estimate.tokens;
+        held.cost -= estimate.cost;
+        if (held.count <= 0) this.reserved.delete(apiKeyId);
+      },
+    };
+  }
+
+  /** Keeps the key's budgets (bounded) so that its spend is checked and seeded. */
+  remember(apiKeyId: string, budgets: KeyBudgets): void {
     if (this.budgetsByKey.size < maxNotified || this.budgetsByKey.has(apiKeyId)) this.budgetsByKey.set(apiKeyId, budgets);
-    const spent = this.findSpent(apiKeyId, budgets, this.current(apiKeyId));
-    if (!spent) return;
-    const label = budgetLabels[spent.budget];
-    const amount = (value: number) => (spent.budget.endsWith('cost') ? `$${value.toFixed(4)}` : `${Math.round(value)} tokens`);
-    const resetsAt = this.periodEnd(spent.budget);
-    throw new BudgetExceededError(
-      `The ${label} budget of this API key is used up (${amount(spent.used)} of ${amount(spent.limit)}).` +
-        (resetsAt === null ? ' Ask an administrator to raise it.' : ` It resets at ${new Date(resetsAt).toISOString()}.`),
-      resetsAt === null ? undefined : Math.max(0, resetsAt - this.now()),
-    );
+  }
+
+  /** Notes a budget found spent elsewhere (the shared ledger), notifying once per period. */
+  noteReached(apiKeyId: string, budget: BudgetName, limit: number, used: number): void {
+    const period = budgetNames.find((entry) => entry.name === budget)?.period ?? 'total';
+    this.notifyOnce({ apiKeyId, budget, limit, used, periodStart: this.periodStart(period, this.current(apiKeyId)) });
+  }
+
+  /** The keys seen with budgets on this instance and their budgets (bounded). */
+  knownBudgets(): ReadonlyMap<string, KeyBudgets> {
+    return this.budgetsByKey;
   }
 
   /** Replaces what is known with database figures, keeping local figures that are higher (not yet stored). */
@@ -134,27 +162,26 @@ export class BudgetTracker {
     }
   }
 
-  private periodEnd(budget: BudgetName): number | null {
-    const period = budgetNames.find((entry) => entry.name === budget)?.period;
-    if (period === 'day') return utcDayStart(this.now()) + 86_400_000;
-    if (period === 'month') return utcNextMonthStart(this.now());
-    return null;
+  private withReserved(apiKeyId: string, spend: KeySpend): PeriodSpend {
+    const held = this.reserved.get(apiKeyId);
+    if (!held) return spend;
+    return {
+      dayTokens: spend.dayTokens + held.tokens,
+      dayCost: spend.dayCost + held.cost,
+      monthTokens: spend.monthTokens + held.tokens,
+      monthCost: spend.monthCost + held.cost,
+      totalTokens: spend.totalTokens + held.tokens,
+      totalCost: spend.totalCost + held.cost,
+    };
   }
 
-  private findSpent(apiKeyId: string, budgets: KeyBudgets, spend: KeySpend): BudgetReached | null {
-    for (const { name, period, unit } of budgetNames) {
-      const limit = budgets[name];
-      if (limit === null || limit === undefined) continue;
-      const used =
-        period === 'day' ? (unit === 'tokens' ? spend.dayTokens : spend.dayCost)
-        : period === 'month' ? (unit === 'tokens' ? spend.monthTokens : spend.monthCost)
-        : unit === 'tokens' ? spend.totalTokens : spend.totalCost;
-      if (used < limit) continue;
-      const reached: BudgetReached = { apiKeyId, budget: name, limit, used, periodStart: this.periodStart(period, spend) };
-      this.notifyOnce(reached);
-      return reached;
-    }
-    return null;
+  private findSpent(apiKeyId: string, budgets: KeyBudgets, spend: PeriodSpend): BudgetReached | null {
+    const spent = findSpentBudget(budgets, spend);
+    if (!spent) return null;
+    const period = budgetNames.find((entry) => entry.name === spent.budget)?.period ?? 'total';
+    const reached: BudgetReached = { apiKeyId, ...spent, periodStart: this.periodStart(period, this.current(apiKeyId)) };
+    this.notifyOnce(reached);
+    return reached;
   }
 
   private notifyOnce(reached: BudgetReached): void {

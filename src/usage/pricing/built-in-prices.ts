@@ -57,9 +57,13 @@ export const builtInPrices: Readonly<Record<string, ModelPrice>> = {
   'text-embedding-ada-002': { input: 0.1, output: 0 },
 
   // Google Gemini
+  'gemini-3-pro': { input: 2, output: 12, cache_read: 0.2, cache_write: 2 },
+  'gemini-3-flash': { input: 0.5, output: 3, cache_read: 0.05, cache_write: 0.5 },
   'gemini-2-5-pro': { input: 1.25, output: 10, cache_read: 0.125, cache_write: 1.25 },
   'gemini-2-5-flash': { input: 0.3, output: 2.5, cache_read: 0.03, cache_write: 0.3 },
   'gemini-2-5-flash-lite': { input: 0.1, output: 0.4, cache_read: 0.01, cache_write: 0.1 },
+  'gemini-2-0-flash': { input: 0.1, output: 0.4, cache_read: 0.025, cache_write: 0.1 },
+  'gemini-2-0-flash-lite': { input: 0.075, output: 0.3 },
 
   // DeepSeek (V3.2 pricing, the same for both endpoints)
   'deepseek-chat': { input: 0.28, output: 0.42, cache_read: 0.028, cache_write: 0.28 },

@@ -20,7 +20,7 @@ describe('resolveModelPrice', () => {
   });
 
   it('derives Claude cache prices from the input price', () => {
-    expect(resolveModelPrice('claude-sonnet-4-5').price).toEqual({ input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 });
+    expect(resolveModelPrice('claude-sonnet-4-5').price).toEqual({ input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75, cacheWrite1h: 6 });
   });
 
   it('prefers the longest prefix and respects word boundaries', () => {
@@ -33,7 +33,7 @@ describe('resolveModelPrice', () => {
   });
 
   it('flags unknown models with a zero price', () => {
-    expect(resolveModelPrice('my-local-llama')).toEqual({ price: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, matched: null, source: 'unknown' });
+    expect(resolveModelPrice('my-local-llama')).toEqual({ price: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 }, matched: null, source: 'unknown' });
   });
 
   it('lets settings override or add prices', () => {
@@ -50,6 +50,14 @@ describe('computeCost', () => {
     expect(computeCost('claude-sonnet-4.5', usage(1_000_000, 1_000_000, 1_000_000, 1_000_000))).toBeCloseTo(22.05, 9);
     expect(computeCost('claude-sonnet-4-5', usage(1000, 500, 2000, 100))).toBe(0.011475);
     expect(computeCost('gpt-4o', usage(1000, 1000, 1000))).toBe(0.01375);
+  });
+
+  it('prices cache writes by time to live: 5-minute at 1.25× input, 1-hour at 2×, unless the table says', () => {
+    // 1M writes: 600k with a 5-minute TTL at $3.75, 400k with a 1-hour TTL at $6 per million.
+    const split = { ...usage(0, 0, 0, 1_000_000), cacheWrite5mTokens: 600_000, cacheWrite1hTokens: 400_000 };
+    expect(computeCost('claude-sonnet-4-5', split)).toBeCloseTo(0.6 * 3.75 + 0.4 * 6, 9);
+    expect(computeCost('claude-sonnet-4-5', usage(0, 0, 0, 1_000_000))).toBeCloseTo(3.75, 9);
+    expect(computeCost('claude-sonnet-4-5', split, { 'claude-sonnet-4-5': { input: 3, output: 15, cache_write: 4, cache_write_1h: 5 } })).toBeCloseTo(0.6 * 4 + 0.4 * 5, 9);
   });
 
   it('is zero for unknown models', () => {

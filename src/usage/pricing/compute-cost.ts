@@ -4,14 +4,17 @@ import { resolveModelPrice, type ResolvedPrice } from './resolve-model-price.js'
 
 /**
  * USD cost of one request. `usage.inputTokens` excludes cached input (see core/usage.ts), so each token is
- * priced exactly once: uncached input, cache reads, cache writes and output at their own rates.
+ * priced exactly once: uncached input, cache reads, cache writes and output at their own rates. Cache
+ * writes the upstream says were made with a 1-hour TTL cost the 1-hour rate; the rest the 5-minute rate.
  */
 export function costFromPrice(price: ResolvedPrice, usage: Usage): number {
+  const hourWrites = Math.min(Math.max(0, usage.cacheWrite1hTokens ?? 0), usage.cacheWriteTokens);
   const cost =
     usage.inputTokens * price.input +
     usage.outputTokens * price.output +
     usage.cacheReadTokens * price.cacheRead +
-    usage.cacheWriteTokens * price.cacheWrite;
+    (usage.cacheWriteTokens - hourWrites) * price.cacheWrite +
+    hourWrites * price.cacheWrite1h;
   // Per-million prices; round to a billionth of a dollar to keep sums free of float noise.
   return Math.round(cost * 1000) / 1e9;
 }

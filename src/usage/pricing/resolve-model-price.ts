@@ -7,7 +7,10 @@ export interface ResolvedPrice {
   input: number;
   output: number;
   cacheRead: number;
+  /** Cache writes with the 5-minute TTL (and writes whose TTL the upstream did not say). */
   cacheWrite: number;
+  /** Cache writes with a 1-hour TTL. */
+  cacheWrite1h: number;
 }
 
 export interface PriceLookup {
@@ -17,11 +20,14 @@ export interface PriceLookup {
   source: 'settings' | 'built-in' | 'unknown';
 }
 
-const zeroPrice: ResolvedPrice = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+const zeroPrice: ResolvedPrice = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
 
 const roundPrice = (value: number): number => Math.round(value * 1e6) / 1e6;
 
-/** Fills in cache prices: Claude writes cost 1.25× input; reads default to 0.1× input everywhere. */
+/**
+ * Fills in cache prices: Claude 5-minute writes cost 1.25× input, 1-hour writes 2× input (Anthropic's
+ * pricing); reads default to 0.1× input everywhere.
+ */
 function completePrice(key: string, price: ModelPrice): ResolvedPrice {
   const isClaude = key.startsWith('claude');
   return {
@@ -29,6 +35,7 @@ function completePrice(key: string, price: ModelPrice): ResolvedPrice {
     output: price.output,
     cacheRead: price.cache_read ?? roundPrice(price.input * 0.1),
     cacheWrite: price.cache_write ?? (isClaude ? roundPrice(price.input * 1.25) : price.input),
+    cacheWrite1h: price.cache_write_1h ?? roundPrice(price.input * 2),
   };
 }
 

@@ -33,8 +33,14 @@ export function toRequestLogRow(entry: RequestLogEntry, cost: number): Insertabl
     error_message: bounded(entry.errorMessage, maxErrorMessageLength),
     client_ip: bounded(entry.clientIp, 100),
     user_agent: bounded(entry.userAgent, maxUserAgentLength),
+    attempts: entry.attempts && entry.attempts.length > 0 ? JSON.stringify(entry.attempts.slice(0, maxStoredAttempts)) : null,
+    cache_write_5m_tokens: entry.usage.cacheWrite5mTokens === undefined ? null : count(entry.usage.cacheWrite5mTokens),
+    cache_write_1h_tokens: entry.usage.cacheWrite1hTokens === undefined ? null : count(entry.usage.cacheWrite1hTokens),
   };
 }
+
+/** More attempts than this are never made (the failover limit is far lower); a bound all the same. */
+const maxStoredAttempts = 20;
 
 /** Tokens of every kind in a stored row, the figure key and account totals and budgets count. */
 export const rowTotalTokens = (row: Insertable<RequestLogsTable>): number =>

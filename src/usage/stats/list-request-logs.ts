@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { z } from 'zod';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { Database } from '../../store/schema.js';
 
@@ -18,6 +19,7 @@ const columns = [
   'request_logs.created_at',
   'request_logs.api_key_id',
   'api_keys.name as api_key_name',
+  'api_keys.deleted_at as api_key_deleted_at',
   'request_logs.account_id',
   'accounts.name as account_name',
   'request_logs.provider',
@@ -29,6 +31,8 @@ const columns = [
   'request_logs.output_tokens',
   'request_logs.cache_read_tokens',
   'request_logs.cache_write_tokens',
+  'request_logs.cache_write_5m_tokens',
+  'request_logs.cache_write_1h_tokens',
   'request_logs.credits',
   'request_logs.cost',
   'request_logs.latency_ms',
@@ -39,6 +43,7 @@ const columns = [
   'request_logs.error_message',
   'request_logs.client_ip',
   'request_logs.user_agent',
+  'request_logs.attempts',
 ] as const;
 
 function baseQuery(db: Kysely<Database>) {
@@ -53,14 +58,34 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrTh
 
 /** The admin API's snake_case row (timestamps as ISO strings). */
 export function renderRequestLog(row: Row) {
+  const { api_key_deleted_at: deletedAt, attempts, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    key_revoked: deletedAt !== null && deletedAt !== undefined,
+    attempts: parseAttempts(attempts),
+    cache_write_5m_tokens: rest.cache_write_5m_tokens === null ? null : Number(rest.cache_write_5m_tokens),
+    cache_write_1h_tokens: rest.cache_write_1h_tokens === null ? null : Number(rest.cache_write_1h_tokens),
     created_at: new Date(Number(row.created_at)).toISOString(),
     stream: Boolean(row.stream),
     status: row.status === 'success' ? ('success' as const) : ('error' as const),
     credits: row.credits === null ? null : Number(row.credits),
     cost: Number(row.cost),
   };
+}
+
+const attemptsSchema = z.array(
+  z.object({ account_id: z.string(), provider: z.string(), outcome: z.enum(['success', 'error']), error_type: z.string().optional(), http_status: z.number().optional() }),
+);
+
+/** The stored attempts JSON, leniently: a damaged value reads as none rather than failing the page. */
+function parseAttempts(value: string | null): z.infer<typeof attemptsSchema> {
+  if (value === null) return [];
+  try {
+    const parsed = attemptsSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 export const encodeCursor = (createdAt: number, id: string): string => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');

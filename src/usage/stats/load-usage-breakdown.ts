@@ -8,7 +8,7 @@ import { averageLatency, renderFigures, summedFiguresSchema, summedFiguresSql } 
 
 export type BreakdownKind = 'keys' | 'models' | 'accounts';
 
-const keyRowSchema = summedFiguresSchema.extend({ api_key_id: z.string(), name: z.string().nullable() });
+const keyRowSchema = summedFiguresSchema.extend({ api_key_id: z.string(), name: z.string().nullable(), deleted_at: z.coerce.number().nullable() });
 const modelRowSchema = summedFiguresSchema.extend({ model: z.string() });
 const accountRowSchema = summedFiguresSchema.extend({ account_id: z.string(), provider: z.string(), name: z.string().nullable() });
 
@@ -18,13 +18,13 @@ const nullable = (value: string) => (value === noValue ? null : value);
 
 /**
  * Usage per API key, model or account over [from, to) (rounded out to whole hours), busiest first.
- * Names come from the current key and account rows (null once deleted).
+ * Names come from the key and account rows; a deleted key keeps its row (and name) and says `key_revoked`.
  */
 export async function loadUsageBreakdown(db: Kysely<Database>, kind: BreakdownKind, from: number, to: number) {
   switch (kind) {
     case 'keys': {
       const result = await sql<Record<string, unknown>>`
-        select usage_rollups.api_key_id, max(api_keys.name) as name, ${summedFiguresSql}
+        select usage_rollups.api_key_id, max(api_keys.name) as name, max(api_keys.deleted_at) as deleted_at, ${summedFiguresSql}
         from usage_rollups left join api_keys on api_keys.id = usage_rollups.api_key_id
         where ${rollupGroupFilter('key')} and ${range(from, to)}
         group by usage_rollups.api_key_id
@@ -32,7 +32,7 @@ export async function loadUsageBreakdown(db: Kysely<Database>, kind: BreakdownKi
       return sortByRequests(
         result.rows.map((raw) => {
           const row = keyRowSchema.parse(raw);
-          return { key_id: row.api_key_id, key_name: row.name, ...renderFigures(row), latency_avg_ms: averageLatency(row) };
+          return { key_id: row.api_key_id, key_name: row.name, key_revoked: row.deleted_at !== null, ...renderFigures(row), latency_avg_ms: averageLatency(row) };
         }),
       );
     }

@@ -68,10 +68,12 @@ describe('createWebhookNotifier', () => {
     failuresLeft = 10;
     const settings = settingsSchema.parse({ webhooks: [{ url: `${baseUrl}/flaky`, events: ['balance_low'] }] });
     const notifier = createWebhookNotifier({ settings: () => settings, logger: pino({ level: 'silent' }), retryDelaysMs: [1, 1], maxQueued: 1 });
-    const started = performance.now();
     notifier.notify('balance_low', { account_id: 'a' });
     notifier.notify('balance_low', { account_id: 'b' });
-    expect(performance.now() - started).toBeLessThan(20);
+    // notify() returned before any delivery attempt finished: the caller never waits (no wall-clock bound,
+    // which a loaded machine breaks).
+    expect(failuresLeft).toBe(10);
+    expect(notifier.stats()).toMatchObject({ delivered: 0, failed: 0 });
     await notifier.drain();
     expect(notifier.stats()).toMatchObject({ failed: 1, dropped: 1 });
     expect(failuresLeft).toBe(7);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../../core/errors/rate-limited-error.js';
 import { createMemoryRateLimiter } from '../../../limits/memory-rate-limiter.js';
 import type { RateLimitRule } from '../../../limits/rate-limiter.js';
-import type { AppEnv, AuthenticatedKey } from '../../app-env.js';
+import type { AuthenticatedKey } from '../../../auth/authenticated-key.js';
+import type { AppEnv } from '../../app-env.js';
 import { rateLimitByKey } from './rate-limit-by-key.js';
 
 const key: AuthenticatedKey = { id: 'k1', name: 'k', isAdmin: false, requestsPerMinute: 1, requestsPerDay: null, allowedModels: null, budgets: null };

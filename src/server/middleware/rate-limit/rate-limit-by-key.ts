@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { RateLimitedError } from '../../../core/errors/rate-limited-error.js';
 import { apiKeyRateRules } from '../../../limits/api-key-rate-rules.js';
 import type { RateLimiter, RateLimitRule } from '../../../limits/rate-limiter.js';
@@ -9,6 +9,8 @@ export interface RateLimitByKeyOptions {
   isExempt?: (method: string, path: string) => boolean;
   /** Told about each refusal (metrics). */
   onRejected?: (rule: RateLimitRule) => void;
+  /** Told about each refusal before it is thrown (the request log). */
+  onRefused?: (context: Context<AppEnv>, error: RateLimitedError) => Promise<void> | void;
 }
 
 /** Applies the authenticated key's RPM/RPD; over a limit → 429 with retry-after in the caller's format. */
@@ -21,10 +23,12 @@ export function rateLimitByKey(limiter: RateLimiter, options: RateLimitByKeyOpti
       const decision = await limiter.hit(rules);
       if (!decision.allowed) {
         options.onRejected?.(decision.rule);
-        throw new RateLimitedError(
+        const error = new RateLimitedError(
           `Rate limit reached for this API key: ${decision.rule.limit} ${decision.rule.label}. Retry in ${Math.ceil(decision.retryAfterMs / 1000)} s.`,
           decision.retryAfterMs,
         );
+        await options.onRefused?.(c, error);
+        throw error;
       }
     }
     await next();

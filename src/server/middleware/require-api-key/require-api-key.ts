@@ -10,13 +10,20 @@ export interface RequireApiKeyOptions {
   admin?: boolean;
   /** Paths under the guarded prefix that need no key (the dashboard's static files sign in themselves). */
   isPublic?: (path: string) => boolean;
+  /** Also take the key from `?key=` (Gemini clients); never for admin routes. */
+  acceptsQueryKey?: boolean;
 }
 
 /** 401 for a missing/unknown/disabled/expired key, 403 for a non-admin key on admin routes; sets `apiKey`. */
 export function requireApiKey(keys: ApiKeyCache, options: RequireApiKeyOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (options.isPublic?.(c.req.path)) return next();
-    const plaintext = readApiKey({ authorization: c.req.header('authorization'), xApiKey: c.req.header('x-api-key') });
+    const plaintext = readApiKey({
+      authorization: c.req.header('authorization'),
+      xApiKey: c.req.header('x-api-key'),
+      xGoogApiKey: c.req.header('x-goog-api-key'),
+      queryKey: options.acceptsQueryKey ? c.req.query('key') : undefined,
+    });
     if (!plaintext) throw new AuthenticationError('Missing API key: send "Authorization: Bearer <key>" or "x-api-key: <key>".');
     const key = await keys.authenticate(plaintext);
     c.set('apiKey', key);

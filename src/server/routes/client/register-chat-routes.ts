@@ -9,6 +9,7 @@ import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
 import { handleChat } from '../../../gateway/handle-chat.js';
 import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
 import type { App, AppEnv } from '../../app-env.js';
+import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
@@ -35,8 +36,17 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const startedAt = Date.now();
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
-  const body = await readJsonObject(context);
-  const { request, warnings, passthroughOnly } = route.parse(body);
+  let body: Record<string, unknown> | undefined;
+  let parsed: ReturnType<ChatRoute['parse']>;
+  try {
+    body = await readJsonObject(context);
+    parsed = route.parse(body);
+  } catch (error) {
+    // Refused before the gateway: still one log row for the request (the body's model when readable).
+    await recordRefusedRequest(context, error, (entry) => deps.recordOutcome(entry), { startedAt, body: body ?? {} });
+    throw error;
+  }
+  const { request, warnings, passthroughOnly } = parsed;
   const logger = context.get('logger');
   if (warnings.length > 0) logger.debug({ warnings }, 'request features the canonical model does not carry');
   const headers = lowerCaseHeaders(context.req.raw.headers);

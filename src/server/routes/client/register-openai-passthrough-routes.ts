@@ -9,6 +9,7 @@ import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
 import { handleChat } from '../../../gateway/handle-chat.js';
 import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
 import type { App, AppEnv } from '../../app-env.js';
+import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp } from './client-request-facts.js';
 import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
 import { openAIRenderer } from './renderers.js';
@@ -41,8 +42,15 @@ async function forward(context: Context<AppEnv>, route: ForwardOnlyRoute, deps: 
   const startedAt = Date.now();
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
-  const body = await readJsonObject(context);
-  const parsed: z.output<ForwardOnlyRoute['schema']> = parseRequestBody(route.schema, body);
+  let body: Record<string, unknown> | undefined;
+  let parsed: z.output<ForwardOnlyRoute['schema']>;
+  try {
+    body = await readJsonObject(context);
+    parsed = parseRequestBody(route.schema, body);
+  } catch (error) {
+    await recordRefusedRequest(context, error, (entry) => deps.recordOutcome(entry), { startedAt, body: body ?? {} });
+    throw error;
+  }
   const stream = 'stream' in parsed && parsed.stream === true;
   // Routing, limits and the log read only these fields; nothing is converted.
   const request: ChatRequest = { model: parsed.model, system: [], messages: [], tools: [], stream };

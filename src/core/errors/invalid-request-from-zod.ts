@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
+import { InvalidRequestError } from './invalid-request-error.js';
 
 /** A 400 naming the first bad field, e.g. `requests_per_minute: Invalid input: expected number, received string`. */
 export function invalidRequestFromZod(error: z.ZodError, prefix?: string): InvalidRequestError {

@@ -1,0 +1,124 @@
+import type { Context } from 'hono';
+import type { AccountRecord } from '../../../accounts/account-record.js';
+import { AuthenticationError } from '../../../core/errors/authentication-error.js';
+import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
+import { NotFoundError } from '../../../core/errors/not-found-error.js';
+import { maxModelNameLength } from '../../../core/field-limits.js';
+import { convertGeminiContents, convertGeminiSystem } from '../../../formats/gemini/convert-gemini-contents.js';
+import { geminiCountTokensSchema } from '../../../formats/gemini/gemini-request-schema.js';
+import { parseGeminiRequest } from '../../../formats/gemini/parse-gemini-request.js';
+import { renderGeminiResponse } from '../../../formats/gemini/render-gemini-response.js';
+import { renderGeminiStream } from '../../../formats/gemini/render-gemini-stream.js';
+import { parseRequestBody } from '../../../formats/parse-request-body.js';
+import type { ClientRenderer } from '../../../gateway/client-renderer.js';
+import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
+import { handleChat } from '../../../gateway/handle-chat.js';
+import type { Settings } from '../../../settings/settings-schema.js';
+import { countTokens } from '../../../tokens/count-tokens.js';
+import type { App, AppEnv } from '../../app-env.js';
+import { clientIp, sessionKeyOf } from './client-request-facts.js';
+import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
+import { listModels, type ReportedModels } from './list-models.js';
+import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+
+const actions = ['generateContent', 'streamGenerateContent', 'countTokens'] as const;
+type Action = (typeof actions)[number];
+
+/** `gemini-2.5-pro:generateContent` (or `models/…`) → the model and the method. */
+function splitTarget(target: string): { model: string; action: Action } {
+  const at = target.lastIndexOf(':');
+  const action = target.slice(at + 1);
+  const model = decodeURIComponent(target.slice(0, Math.max(0, at))).replace(/^models\//, '');
+  if (at <= 0 || model === '') throw new NotFoundError(`No model in ${target}; call /v1beta/models/{model}:generateContent.`);
+  if (model.length > maxModelNameLength) throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
+  if (!(actions as readonly string[]).includes(action)) throw new NotFoundError(`The method ${action} is not served; use ${actions.join(', ')}.`);
+  return { model, action: action as Action };
+}
+
+const describeModel = (id: string) => ({
+  name: `models/${id}`,
+  baseModelId: id,
+  version: '001',
+  displayName: id,
+  description: `${id}, served by Sluice`,
+  inputTokenLimit: 1_048_576,
+  outputTokenLimit: 65_536,
+  supportedGenerationMethods: ['generateContent', 'streamGenerateContent', 'countTokens'],
+});
+
+/**
+ * The Gemini API: `POST /v1beta/models/{model}:generateContent`, `:streamGenerateContent`
+ * (`?alt=sse` for events, else one streamed JSON array), `:countTokens`, and
+ * `GET /v1beta/models[/{model}]`. Every account type serves it through the canonical model.
+ */
+export function registerGeminiRoutes(
+  app: App,
+  deps: GatewayDeps,
+  accounts: () => AccountRecord[],
+  settings: () => Settings,
+  reported: ReportedModels = () => undefined,
+): void {
+  app.get('/v1beta/models', (context) => context.json({ models: listModels(accounts(), settings().model_mappings, reported).map((model) => describeModel(model.id)) }));
+  app.get('/v1beta/models/:model', (context) => {
+    const id = decodeURIComponent(context.req.param('model')).replace(/^models\//, '');
+    const known = listModels(accounts(), settings().model_mappings, reported).some((model) => model.id === id);
+    if (!known) throw new NotFoundError(`models/${id} is not found, or no account serves it.`);
+    return context.json(describeModel(id));
+  });
+  app.post('/v1beta/models/:target', async (context) => {
+    const { model, action } = splitTarget(context.req.param('target'));
+    const body = await readJsonObject(context);
+    if (action === 'countTokens') return context.json({ totalTokens: countGeminiTokens(body, model) });
+    return serveGenerate(context, body, model, action === 'streamGenerateContent', deps);
+  });
+}
+
+function countGeminiTokens(body: Record<string, unknown>, model: string): number {
+  const parsed = parseRequestBody(geminiCountTokensSchema, body);
+  if (parsed.generateContentRequest) return countTokens(parseGeminiRequest(parsed.generateContentRequest, model, false).request);
+  if (!parsed.contents) throw new InvalidRequestError('contents: send contents or generateContentRequest', { field: 'contents' });
+  return countTokens({ model, system: convertGeminiSystem(undefined), messages: convertGeminiContents(parsed.contents, []), tools: [], stream: false });
+}
+
+async function serveGenerate(context: Context<AppEnv>, body: Record<string, unknown>, model: string, stream: boolean, deps: GatewayDeps): Promise<Response> {
+  const startedAt = Date.now();
+  const apiKey = context.get('apiKey');
+  if (!apiKey) throw new AuthenticationError();
+  let parsed: ReturnType<typeof parseGeminiRequest>;
+  try {
+    parsed = parseGeminiRequest(body, model, stream);
+  } catch (error) {
+    // Refused before the gateway: still one log row for the request.
+    await recordRefusedRequest(context, error, (entry) => deps.recordOutcome(entry), { startedAt, body });
+    throw error;
+  }
+  const { request, warnings, includeThoughts } = parsed;
+  const logger = context.get('logger');
+  if (warnings.length > 0) logger.debug({ warnings }, 'request features the canonical model does not carry');
+  const framing = context.req.query('alt') === 'sse' ? 'sse' : 'json-array';
+  const renderer: ClientRenderer = {
+    format: 'gemini',
+    streamContentType: framing === 'sse' ? undefined : 'application/json',
+    renderStream: (events, options) => renderGeminiStream(events, { model: options.model, includeThoughts, framing }),
+    renderResult: (result, name) => renderGeminiResponse(result, { model: name, includeThoughts }),
+  };
+  const headers = lowerCaseHeaders(context.req.raw.headers);
+  return handleChat(
+    {
+      request,
+      rawBody: body,
+      passthroughFormat: stream ? 'gemini-stream-generate-content' : 'gemini-generate-content',
+      query: framing === 'sse' ? 'alt=sse' : undefined,
+      apiKey,
+      clientHeaders: headers,
+      requestId: context.get('requestId'),
+      signal: context.req.raw.signal,
+      sessionKey: sessionKeyOf(body, headers, request),
+      clientIp: clientIp(context),
+      userAgent: headers['user-agent'] ?? null,
+      startedAt,
+    },
+    renderer,
+    { ...deps, logger },
+  );
+}
