@@ -7,12 +7,14 @@ export interface Measurement {
   /** Mean latency in ms. */
   mean: number;
   errors: number;
+  /** Requests answered in the run. */
+  total: number;
 }
 
 /** POSTs `body` to `url` from `connections` keep-alive connections for `seconds`. */
 export async function measureLoad(url: string, headers: Record<string, string>, body: object, connections: number, seconds: number): Promise<Measurement> {
   const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), connections, duration: seconds });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, errors: result.errors + result.non2xx, total: result.requests.total };
 }
 
 export function median(values: number[]): number {

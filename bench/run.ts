@@ -4,6 +4,9 @@
  * each in its own process, for JSON and 50-chunk streaming answers, on the converting path (OpenAI in →
  * Anthropic upstream) and on passthrough (Anthropic in → Anthropic). Each scenario runs BENCH_ROUNDS
  * times, alternating targets, and medians of rounds are printed, never single runs.
+ * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
+ * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
+ * floor's CPU per request over Sluice's is the rate ratio an otherwise idle machine would show.
  * Then memory: resident size at idle and with BENCH_STREAMS (default 1,000) slow streams open at once.
  *
  *   BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50   load shape
@@ -57,6 +60,15 @@ async function measureMemory(processes: BenchProcesses): Promise<void> {
   console.log(`RSS after the streams ended | ${megabytes(processes.residentBytes('floor'))} | ${megabytes(processes.residentBytes('sluice'))}`);
 }
 
+/** Runs a load and notes the CPU microseconds the measured process spent per request answered. */
+async function measureWithCpu(processes: BenchProcesses, which: 'sluice' | 'floor', load: () => Promise<Measurement>, cpuPerRequest: number[]): Promise<Measurement> {
+  const before = processes.cpuSeconds(which);
+  const measurement = await load();
+  const after = processes.cpuSeconds(which);
+  if (before !== undefined && after !== undefined && measurement.total > 0) cpuPerRequest.push(((after - before) * 1e6) / measurement.total);
+  return measurement;
+}
+
 async function main(): Promise<void> {
   const profileDirectory = process.env.BENCH_PROFILE_DIR;
   const processes = await startBenchProcesses({
@@ -67,8 +79,8 @@ async function main(): Promise<void> {
     await measureMemory(processes);
     const sluiceHeaders = { authorization: `Bearer ${processes.adminKey}` };
     console.log(`\nrounds=${rounds} duration=${seconds}s connections=${connections}; medians over rounds; added latency = mean at 1 connection, ${unloadedSeconds}s, minus the same for direct / floor\n`);
-    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | errors');
-    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
+    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | CPU floor/sluice | errors');
+    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY?.toLowerCase();
     for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only))) {
       const direct: Measurement[] = [];
@@ -76,6 +88,8 @@ async function main(): Promise<void> {
       const through: Measurement[] = [];
       const addedOverDirect: number[] = [];
       const addedOverFloor: number[] = [];
+      const floorCpu: number[] = [];
+      const sluiceCpu: number[] = [];
       const upstreamBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
       const sluiceBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
       const directUrl = `${processes.upstream}/v1/messages`;
@@ -83,8 +97,8 @@ async function main(): Promise<void> {
       const sluiceUrl = `${processes.sluice}${scenario.route}`;
       for (let round = 0; round < rounds; round += 1) {
         direct.push(await measureLoad(directUrl, anthropicHeaders, upstreamBody, connections, seconds));
-        floor.push(await measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds));
-        through.push(await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds));
+        floor.push(await measureWithCpu(processes, 'floor', () => measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds), floorCpu));
+        through.push(await measureWithCpu(processes, 'sluice', () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu));
         // Unloaded: what one request pays for passing through Sluice, over going direct and over the floor.
         const alone = await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, 1, unloadedSeconds);
         const straight = await measureLoad(directUrl, anthropicHeaders, upstreamBody, 1, unloadedSeconds);
@@ -108,6 +122,9 @@ async function main(): Promise<void> {
           `${(p99(through) / p99(floor)).toFixed(1)}×`,
           `${median(addedOverDirect).toFixed(2)}`,
           `${median(addedOverFloor).toFixed(2)}`,
+          median(floorCpu).toFixed(0),
+          median(sluiceCpu).toFixed(0),
+          percent(median(floorCpu), median(sluiceCpu)),
           String(through.reduce((sum, entry) => sum + entry.errors, 0) + floor.reduce((sum, entry) => sum + entry.errors, 0)),
         ].join(' | '),
       );

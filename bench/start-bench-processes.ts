@@ -20,6 +20,8 @@ export interface BenchProcesses {
   adminKey: string;
   /** Resident set size of a process in bytes (Linux /proc), or undefined where unavailable. */
   residentBytes(which: 'sluice' | 'floor'): number | undefined;
+  /** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or undefined where unavailable. */
+  cpuSeconds(which: 'sluice' | 'floor'): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,20 @@ function residentBytesOf(child: ChildProcess): number | undefined {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times: 100 on every Linux build that matters. */
+const clockTicksPerSecond = 100;
+
+function cpuSecondsOf(child: ChildProcess): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -126,6 +142,7 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
       sluice,
       adminKey,
       residentBytes: (which) => residentBytesOf(which === 'sluice' ? sluiceProcess : floorProcess.child),
+      cpuSeconds: (which) => cpuSecondsOf(which === 'sluice' ? sluiceProcess : floorProcess.child),
       stop,
     };
   } catch (error) {

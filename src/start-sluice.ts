@@ -8,6 +8,7 @@ import { createContext, type AppContext } from './context.js';
 import { createLogger } from './logging/logger.js';
 import { createApp } from './server/app.js';
 import { createNodeServer, type NodeServer } from './server/node/create-node-server.js';
+import { writeChunkSourcesDirectly } from './server/write-chunk-source.js';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -37,7 +38,7 @@ export async function startSluice(config: Config): Promise<void> {
     throw new StartupError(describeDatabaseError(error, config.database));
   }
   const limits = config.server ?? defaultServerLimits;
-  const node = createNodeServer(createApp(context).fetch, limits);
+  const node = createNodeServer(writeChunkSourcesDirectly(createApp(context).fetch), limits);
   const metricsNode = config.metrics?.port !== undefined ? createNodeServer(createMetricsApp(context).fetch, limits) : undefined;
   let port: number;
   try {

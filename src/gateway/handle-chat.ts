@@ -13,7 +13,7 @@ import type { RequestAttempt, RequestLogEntry } from '../usage/request-log-entry
 import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
 import type { ConcurrencySlot } from '../limits/concurrency-limiter.js';
 import type { GatewayDeps } from './gateway-deps.js';
-import { iterableToResponseBody, sseHeaders } from './iterable-to-response-body.js';
+import { iterableToResponse, sseHeaders } from './iterable-to-response-body.js';
 import { observeEvents, type EventObservation } from './observe-events.js';
 import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
@@ -164,7 +164,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   if (request.stream) {
     const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
     const contentType = renderer.streamContentType ? { 'content-type': renderer.streamContentType } : {};
-    return new Response(iterableToResponseBody(frames), { status: 200, headers: { ...sseHeaders, ...contentType, 'x-request-id': invocation.requestId } });
+    return iterableToResponse(frames, { status: 200, headers: { ...sseHeaders, ...contentType, 'x-request-id': invocation.requestId } });
   }
   try {
     const result = await collectStream(events);

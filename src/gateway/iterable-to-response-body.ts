@@ -1,3 +1,5 @@
+import { responseFromSource, sourceToReadableStream, type ChunkSource } from './chunk-source.js';
+
 const encoder = new TextEncoder();
 const notYet = Symbol('not yet');
 
@@ -7,28 +9,25 @@ const nextTurn = (): Promise<typeof notYet> => new Promise((resolve) => setImmed
 const toBytes = (frame: string | Uint8Array): Uint8Array => (typeof frame === 'string' ? encoder.encode(frame) : frame);
 
 /**
- * Turns an async iterable of SSE frames into a byte stream without buffering: frames are pulled
+ * Turns an async iterable of SSE frames into a byte source without buffering: frames are pulled
  * on demand, so backpressure reaches the upstream. Frames that are ready at once (decoded from
  * the same upstream read) go out together as one chunk, one socket write instead of one each;
- * a frame that needs more upstream bytes is never waited for. Cancelling the stream (client gone)
- * calls `return()` on the iterator, which runs the producers' `finally` blocks and aborts the upstream.
+ * a frame that needs more upstream bytes is never waited for. Cancelling (client gone) calls
+ * `return()` on the iterator, which runs the producers' `finally` blocks and aborts the upstream.
  */
-export function iterableToResponseBody(frames: AsyncIterable<string | Uint8Array>, onCancel?: () => void): ReadableStream<Uint8Array> {
+export function iterableToChunkSource(frames: AsyncIterable<string | Uint8Array>, onCancel?: () => void): ChunkSource {
   const iterator = frames[Symbol.asyncIterator]();
   let pending: Promise<IteratorResult<string | Uint8Array>> | undefined;
   let failure: { error: unknown } | undefined;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (failure) return controller.error(failure.error);
+  const joined = (parts: Uint8Array[]): Uint8Array[] => (parts.length <= 1 ? parts : [Buffer.concat(parts)]);
+  return {
+    async pull() {
+      if (failure) throw failure.error;
       const parts: Uint8Array[] = [];
-      const flush = () => {
-        if (parts.length === 1) controller.enqueue(parts[0]!);
-        else if (parts.length > 1) controller.enqueue(Buffer.concat(parts));
-      };
       try {
         const first = await (pending ?? iterator.next());
         pending = undefined;
-        if (first.done) return controller.close();
+        if (first.done) return { chunks: [], done: true };
         parts.push(toBytes(first.value));
         for (;;) {
           const next = iterator.next();
@@ -37,26 +36,33 @@ export function iterableToResponseBody(frames: AsyncIterable<string | Uint8Array
             // Kept for the next pull; a failure then surfaces there.
             next.catch(() => undefined);
             pending = next;
-            return flush();
+            return { chunks: joined(parts), done: false };
           }
-          if (ready.done) {
-            flush();
-            return controller.close();
-          }
+          if (ready.done) return { chunks: joined(parts), done: true };
           parts.push(toBytes(ready.value));
         }
       } catch (error) {
-        if (parts.length === 0) return controller.error(error);
-        // The frames before the failure still reach the client; the error follows on the next read.
-        flush();
+        if (parts.length === 0) throw error;
+        // The frames before the failure still reach the client; the error follows on the next pull.
         failure = { error };
+        return { chunks: joined(parts), done: false };
       }
     },
     async cancel() {
       onCancel?.();
       await iterator.return?.();
     },
-  });
+  };
+}
+
+/** The frames as a web byte stream (see iterableToChunkSource). */
+export function iterableToResponseBody(frames: AsyncIterable<string | Uint8Array>, onCancel?: () => void): ReadableStream<Uint8Array> {
+  return sourceToReadableStream(iterableToChunkSource(frames, onCancel));
+}
+
+/** The frames as a Response body that the server can also write straight to its socket (see chunk-source.ts). */
+export function iterableToResponse(frames: AsyncIterable<string | Uint8Array>, init: ResponseInit, onCancel?: () => void): Response {
+  return responseFromSource(iterableToChunkSource(frames, onCancel), init);
 }
 
 export const sseHeaders = {

@@ -6,6 +6,7 @@ import { renderGeminiError } from '../formats/gemini/render-gemini-error.js';
 import { renderOpenAIError } from '../formats/openai/render-openai-error.js';
 import { transportErrorToGatewayError } from '../providers/http/classify-transport-error.js';
 import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughResponse } from '../providers/provider-adapter.js';
+import { responseFromSource, type ChunkSource } from './chunk-source.js';
 import { sseHeaders } from './iterable-to-response-body.js';
 import { createPassthroughObserver, type PassthroughDialect } from './passthrough-observer.js';
 
@@ -116,36 +117,33 @@ export function respondPassthrough(upstream: PassthroughResponse, options: Passt
     options.onDone(observer.usage(), error, observer.firstTokenAt());
   };
   const iterator = upstream.body[Symbol.asyncIterator]();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+  const source: ChunkSource = {
+    async pull() {
+      // Something must be sent or the body ended (the source's contract): read until it can.
       try {
-        // A pull must enqueue something or close, or the stream stalls: read until it can.
         for (;;) {
           const next = await iterator.next();
           if (next.done) {
-            for (const chunk of observer.end()) controller.enqueue(chunk);
+            const chunks = observer.end();
             done(undefined);
-            controller.close();
-            return;
+            return { chunks, done: true };
           }
           const out = observer.push(next.value);
-          for (const chunk of out) controller.enqueue(chunk);
-          if (out.length > 0) return;
+          if (out.length > 0) return { chunks: out, done: false };
         }
       } catch (error) {
         const failure = midAnswerFailure(error);
         done(failure);
-        if (!isEventStream) return controller.error(failure);
-        controller.enqueue(encoder.encode(errorFrame(dialect, failure)));
-        controller.close();
+        if (!isEventStream) throw failure;
+        return { chunks: [encoder.encode(errorFrame(dialect, failure))], done: true };
       }
     },
     async cancel() {
       done(new DOMException('The client closed the connection.', 'AbortError'));
       await iterator.return?.();
     },
-  });
+  };
   const headers: Record<string, string> = { 'content-type': contentType };
   if (isEventStream) Object.assign(headers, sseHeaders);
-  return new Response(body, { status: upstream.status, headers });
+  return responseFromSource(source, { status: upstream.status, headers });
 }

@@ -9,8 +9,11 @@ export interface SessionKeyInput {
   headers: Readonly<Record<string, string | undefined>>;
   /** OpenAI `prompt_cache_key`. */
   promptCacheKey?: string;
-  /** Hash of the cached prefix (see hashCachedPrefix), when the request is worth pinning. */
-  prefixHash?: string;
+  /**
+   * Hash of the cached prefix (see hashCachedPrefix), when the request is worth pinning; as a
+   * function, it is only computed when no other signal names the session.
+   */
+  prefixHash?: string | (() => string | undefined);
 }
 
 const claudeCodeUserIdSchema = z.looseObject({ session_id: z.string().min(1) });
@@ -34,7 +37,7 @@ export function deriveSessionKey(input: SessionKeyInput): string | undefined {
   if (header) return `session:${bounded(header)}`;
   const cacheKey = input.promptCacheKey?.trim();
   if (cacheKey) return `cache:${bounded(cacheKey)}`;
-  const prefix = input.prefixHash?.trim();
+  const prefix = (typeof input.prefixHash === 'function' ? input.prefixHash() : input.prefixHash)?.trim();
   if (prefix) return `prefix:${bounded(prefix)}`;
   return undefined;
 }

@@ -41,6 +41,19 @@ describe('renderOpenAIStream', () => {
     `);
   });
 
+  it('renders every chunk byte for byte as JSON.stringify of the whole chunk, with or without the usage field', async () => {
+    for (const includeUsage of [false, true]) {
+      const frames = await collectFrames(renderOpenAIStream(replayEvents(thinkingTextToolsEvents), { ...options, model: 'a "quoted"\\model', includeUsage }));
+      for (const frame of frames) {
+        const data = frame.slice('data: '.length, -2);
+        if (data !== '[DONE]') expect(data).toBe(JSON.stringify(JSON.parse(data)));
+      }
+      const first = JSON.parse(frames[0]!.slice('data: '.length)) as Record<string, unknown>;
+      expect(Object.keys(first)).toEqual(includeUsage ? ['id', 'object', 'created', 'model', 'choices', 'usage'] : ['id', 'object', 'created', 'model', 'choices']);
+      expect(first.model).toBe('a "quoted"\\model');
+    }
+  });
+
   it('counts tool_calls[].index per tool call, not per block', async () => {
     const frames = await collectFrames(renderOpenAIStream(replayEvents(thinkingTextToolsEvents), { ...options, includeUsage: false }));
     expect(deltas(frames)).toMatchInlineSnapshot(`

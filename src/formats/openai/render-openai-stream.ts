@@ -37,15 +37,13 @@ export async function* renderOpenAIStream(
   let finishReason: FinishReason | undefined;
   let started = false;
 
+  // Every chunk repeats the same envelope: rendered once, each frame only serialises its delta. The
+  // bytes are exactly those of JSON.stringify on the whole chunk (same keys, same order).
+  const envelope = JSON.stringify({ id, object: 'chat.completion.chunk', created, model: options.model });
+  const chunkStart = `data: ${envelope.slice(0, -1)},"choices":[{"index":0,"delta":`;
+  const chunkEnd = options.includeUsage ? '}],"usage":null}\n\n' : '}]}\n\n';
   const chunk = (delta: ChunkDelta, finish: string | null = null): string =>
-    frame({
-      id,
-      object: 'chat.completion.chunk',
-      created,
-      model: options.model,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-      ...(options.includeUsage ? { usage: null } : {}),
-    });
+    `${chunkStart}${JSON.stringify(delta)},"logprobs":null,"finish_reason":${JSON.stringify(finish)}${chunkEnd}`;
   const toolIndex = (toolId: string): number => {
     const known = toolIndexes.get(toolId);
     if (known !== undefined) return known;

@@ -86,3 +86,32 @@ describe('decodeAnthropicStream', () => {
     expect(last?.type === 'error' && last.error.upstreamStatus).toBe(529);
   });
 });
+
+describe('decodeAnthropicStream text deltas', () => {
+  async function* sse(...payloads: object[]) {
+    for (const payload of payloads) yield { event: (payload as { type: string }).type, data: JSON.stringify(payload), id: undefined };
+  }
+  const decodeAll = async (...payloads: object[]) => {
+    const list: StreamEvent[] = [];
+    for await (const event of decodeAnthropicStream(sse(...payloads))) list.push(event);
+    return list;
+  };
+
+  it('passes text deltas of an open text block on, and nothing for a closed, unknown or non-text block', async () => {
+    const list = await decodeAll(
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hel' } },
+      { type: 'content_block_delta', index: 7, delta: { type: 'text_delta', text: 'no block' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 42 } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'lo' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'after stop' } },
+      { type: 'content_block_start', index: 1, content_block: { type: 'thinking', thinking: '' } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'text in a thinking block' } },
+    );
+    expect(list.filter((event) => event.type === 'text-delta')).toEqual([
+      { type: 'text-delta', id: 'text-0', delta: 'Hel' },
+      { type: 'text-delta', id: 'text-0', delta: 'lo' },
+    ]);
+  });
+});

@@ -9,6 +9,19 @@ import { mapAnthropicUsage } from './map-anthropic-usage.js';
 type OpenBlock = { kind: 'text' | 'reasoning' | 'tool'; id: string } | { kind: 'ignored' };
 
 /**
+ * Most events of a stream are text deltas: they are recognised by hand, with the same checks the
+ * schemas make, and only the rest goes through the zod union (two parses per delta otherwise).
+ */
+function asTextDelta(json: unknown): { index: number; text: string } | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const event = json as { type?: unknown; index?: unknown; delta?: { type?: unknown; text?: unknown } | null };
+  if (event.type !== 'content_block_delta' || typeof event.index !== 'number') return undefined;
+  const delta = event.delta;
+  if (typeof delta !== 'object' || delta === null || delta.type !== 'text_delta' || typeof delta.text !== 'string') return undefined;
+  return { index: event.index, text: delta.text };
+}
+
+/**
  * Anthropic Messages SSE → canonical events. Block ids: the tool_use id for tools, `text-<index>` and
  * `reasoning-<index>` otherwise. Unknown event and block types are skipped (ping, server tools'
  * results, future additions). Order guarantees are completed by enforceStreamContract.
@@ -22,6 +35,12 @@ export async function* decodeAnthropicStream(events: AsyncIterable<SseEvent>): A
     try {
       json = JSON.parse(sse.data);
     } catch {
+      continue;
+    }
+    const textDelta = asTextDelta(json);
+    if (textDelta) {
+      const block = blocks.get(textDelta.index);
+      if (block?.kind === 'text') yield { type: 'text-delta', id: block.id, delta: textDelta.text };
       continue;
     }
     const parsed = anthropicStreamEventSchema.safeParse(json);

@@ -96,6 +96,18 @@ describe.each([
     const rows = await handle.db.selectFrom('request_logs').select('id').where('id', 'like', 'reused-id%').execute();
     expect(rows).toHaveLength(2);
   });
+
+  it.skipIf(skip)('writes a batch of any size through the reused statement shapes, every row with its own values', async () => {
+    const recorder = new UsageRecorder({ db: handle.db, logger, flushIntervalMs: 60_000, batchSize: 200 });
+    // 87 = 64 + 16 + 4 + 1 + 1 + 1: every statement size, and a request id used twice inside one batch.
+    for (let index = 0; index < 86; index += 1) recorder.record(toRequestLogRow(entry(`shape-${index}`, { latencyMs: index }), 0));
+    recorder.record(toRequestLogRow(entry('shape-5', { latencyMs: 999 }), 0));
+    await recorder.close();
+    const rows = await handle.db.selectFrom('request_logs').select(['id', 'latency_ms']).where('id', 'like', 'shape-%').execute();
+    expect(rows).toHaveLength(87);
+    expect(rows.find((row) => row.id === 'shape-70')?.latency_ms).toBe(70);
+    expect(rows.filter((row) => row.id.startsWith('shape-5~')).map((row) => row.latency_ms)).toEqual([999]);
+  });
 });
 
 describe('UsageRecorder when the database is down', () => {

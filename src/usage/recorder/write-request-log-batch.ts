@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, RequestLogsTable } from '../../store/schema.js';
 import { rowTotalTokens } from './to-request-log-row.js';
 
@@ -25,16 +25,55 @@ function addTo(totals: Map<string, Totals>, id: string, row: Insertable<RequestL
 const sortedEntries = (totals: Map<string, Totals>): Array<[string, Totals]> =>
   [...totals.entries()].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
 
+/** Rows per INSERT statement: a batch is cut into these sizes, so only a few statement shapes ever exist. */
+const chunkSizes = [64, 16, 4, 1] as const;
+
+/**
+ * The compiled SQL of a multi-row insert of `size` rows with these columns, per dialect: built
+ * by Kysely once (the dialect's quoting and placeholders), then reused with fresh parameters.
+ * Building the statement per batch cost more CPU than everything else the recorder does. Keyed by
+ * the dialect adapter, which a transaction shares with its database (its executor is new each time).
+ */
+const compiledInserts = new WeakMap<object, Map<string, string>>();
+
+function insertSql(db: Kysely<Database>, columns: readonly string[], size: number): string {
+  const dialect = db.getExecutor().adapter;
+  let byShape = compiledInserts.get(dialect);
+  if (!byShape) compiledInserts.set(dialect, (byShape = new Map()));
+  const shape = `${size}:${columns.join(',')}`;
+  let text = byShape.get(shape);
+  if (text === undefined) {
+    const template = Object.fromEntries(columns.map((column) => [column, null])) as unknown as Insertable<RequestLogsTable>;
+    text = db
+      .insertInto('request_logs')
+      .values(Array.from({ length: size }, () => template))
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .returning('id')
+      .compile().sql;
+    byShape.set(shape, text);
+  }
+  return text;
+}
+
+async function insertChunk(db: Kysely<Database>, columns: readonly string[], rows: Insertable<RequestLogsTable>[]): Promise<string[]> {
+  const parameters: unknown[] = [];
+  for (const row of rows) for (const column of columns) parameters.push((row as Record<string, unknown>)[column] ?? null);
+  const result = await db.executeQuery<{ id: string }>(CompiledQuery.raw(insertSql(db, columns, rows.length), parameters));
+  return result.rows.map((row) => row.id);
+}
+
 async function insertRows(db: Kysely<Database>, rows: Insertable<RequestLogsTable>[]): Promise<void> {
-  const inserted = await db
-    .insertInto('request_logs')
-    .values(rows)
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .returning('id')
-    .execute();
-  if (inserted.length === rows.length) return;
+  // Every row comes from toRequestLogRow, so they share one set of columns.
+  const columns = Object.keys(rows[0]!);
+  const stored = new Set<string>();
+  let offset = 0;
+  for (const size of chunkSizes) {
+    for (; rows.length - offset >= size; offset += size) {
+      for (const id of await insertChunk(db, columns, rows.slice(offset, offset + size))) stored.add(id);
+    }
+  }
+  if (stored.size === rows.length) return;
   // A client may reuse an x-request-id; keep its row under a suffixed id rather than losing it.
-  const stored = new Set(inserted.map((row) => row.id));
   const duplicates = rows.filter((row) => !stored.delete(row.id));
   if (duplicates.length === 0) return;
   await db

@@ -17,7 +17,8 @@ export function clientIp(context: Context<AppEnv>): string | null {
 /**
  * The sticky-session key of this conversation, from the first of the signals the client sends.
  * Codex names its conversation in `prompt_cache_key` and in `session_id` / `conversation_id`
- * headers; whichever carries it gives the same key.
+ * headers; whichever carries it gives the same key. The prefix hash (a JSON rendering and a
+ * SHA-256 of system, tools and first message) is computed only when no cheaper signal names the session.
  */
 export function sessionKeyOf(body: Record<string, unknown>, headers: Record<string, string>, request: ChatRequest): string | undefined {
   const metadata = body.metadata as { user_id?: unknown } | undefined;
@@ -26,6 +27,6 @@ export function sessionKeyOf(body: Record<string, unknown>, headers: Record<stri
     metadataUserId: typeof metadata?.user_id === 'string' ? metadata.user_id : undefined,
     headers,
     promptCacheKey: cacheKey,
-    prefixHash: hashCachedPrefix(request),
+    prefixHash: () => hashCachedPrefix(request),
   });
 }

@@ -50,7 +50,10 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const logger = context.get('logger');
   if (warnings.length > 0) logger.debug({ warnings }, 'request features the canonical model does not carry');
   const headers = lowerCaseHeaders(context.req.raw.headers);
-  const query = new URL(context.req.url).search.slice(1);
+  // The query string as sent (no URL parse per request): `?beta=true` and the like are forwarded as they are.
+  const url = context.req.url;
+  const queryStart = url.indexOf('?');
+  const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
   return handleChat(
     {
       request,
