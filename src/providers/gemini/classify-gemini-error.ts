@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextDayStartIn } from '../../core/day-boundary.js';
 import { CredentialInvalidError } from '../../core/errors/credential-invalid-error.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
@@ -63,7 +64,8 @@ export function classifyGeminiError(failure: UpstreamFailure): GatewayError {
   }
   if (failure.status === 429 || error.status === 'RESOURCE_EXHAUSTED') {
     const quotaIds = (error.details ?? []).flatMap((detail) => detail.violations ?? []).map((violation) => violation.quotaId ?? '');
-    if (quotaIds.some((id) => /PerDay/i.test(id))) return new QuotaExhaustedError(message, options);
+    // Daily quotas of the Gemini API reset at midnight Pacific time.
+    if (quotaIds.some((id) => /PerDay/i.test(id))) return new QuotaExhaustedError(message, { ...options, resetAt: nextDayStartIn('America/Los_Angeles', Date.now()) });
     return new UpstreamRateLimitedError(message, { ...options, retryAfterMs: retryDelayMs(error.details) });
   }
   if (error.status === 'FAILED_PRECONDITION' && /location is not supported/i.test(message)) {

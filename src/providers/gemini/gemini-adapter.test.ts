@@ -90,7 +90,11 @@ describe('Gemini adapter against the fake', () => {
     expect((limited as UpstreamRateLimitedError).retryAfterMs).toBe(37_000);
     const perDay = { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }] };
     fake.enqueue(geminiError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota.', undefined, [perDay]));
-    await expect(collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext()))).rejects.toBeInstanceOf(QuotaExhaustedError);
+    const exhausted = await collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext())).catch((error: unknown) => error);
+    expect(exhausted).toBeInstanceOf(QuotaExhaustedError);
+    const hoursToReset = ((exhausted as QuotaExhaustedError).resetAt! - Date.now()) / 3_600_000;
+    expect(hoursToReset).toBeGreaterThan(0);
+    expect(hoursToReset).toBeLessThanOrEqual(25);
     fake.enqueue(geminiError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'));
     await expect(collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext()))).rejects.toBeInstanceOf(InvalidRequestError);
   });
