@@ -118,6 +118,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
         redis: deps.redis,
         keyPrefix: `${deps.redisPrefix ?? 'sluice:'}budget:`,
         now,
+        timeZone: () => deps.settings().timezone,
         onRefused: (apiKeyId, spent) => budgets.noteReached(apiKeyId, spent.budget, spent.limit, spent.used),
       })
     : undefined;

@@ -1,5 +1,6 @@
 import { BudgetExceededError } from '../../core/errors/budget-exceeded-error.js';
-import { budgetNames, utcDayStart, utcNextMonthStart, type BudgetName, type KeyBudgets } from './key-budgets.js';
+import { nextDayStartIn, nextMonthStartIn } from '../../core/day-boundary.js';
+import { budgetNames, type BudgetName, type KeyBudgets } from './key-budgets.js';
 
 /** Spend per period as budgets compare it (reservations included). */
 export interface PeriodSpend {
@@ -44,19 +45,19 @@ export function findSpentBudget(budgets: KeyBudgets, spend: PeriodSpend): SpentB
 export const hasBudgets = (budgets: KeyBudgets | null | undefined): budgets is KeyBudgets =>
   Boolean(budgets) && budgetNames.some(({ name }) => budgets![name] !== null && budgets![name] !== undefined);
 
-/** When the budget's period ends (null for totals, which never reset). */
-export function budgetPeriodEnd(budget: BudgetName, now: number): number | null {
+/** When the budget's period ends in the zone where days begin (null for totals, which never reset). */
+export function budgetPeriodEnd(budget: BudgetName, now: number, timeZone = 'UTC'): number | null {
   const period = budgetNames.find((entry) => entry.name === budget)?.period;
-  if (period === 'day') return utcDayStart(now) + 86_400_000;
-  if (period === 'month') return utcNextMonthStart(now);
+  if (period === 'day') return nextDayStartIn(timeZone, now);
+  if (period === 'month') return nextMonthStartIn(timeZone, now);
   return null;
 }
 
 /** The client's error: which budget, how much of it, and when it resets (as retry-after). */
-export function budgetExceededError(spent: SpentBudget, now: number): BudgetExceededError {
+export function budgetExceededError(spent: SpentBudget, now: number, timeZone = 'UTC'): BudgetExceededError {
   const label = budgetLabels[spent.budget];
   const amount = (value: number) => (spent.budget.endsWith('cost') ? `$${value.toFixed(4)}` : `${Math.round(value)} tokens`);
-  const resetsAt = budgetPeriodEnd(spent.budget, now);
+  const resetsAt = budgetPeriodEnd(spent.budget, now, timeZone);
   return new BudgetExceededError(
     `The ${label} budget of this API key is used up (${amount(spent.used)} of ${amount(spent.limit)}).` +
       (resetsAt === null ? ' Ask an administrator to raise it.' : ` It resets at ${new Date(resetsAt).toISOString()}.`),

@@ -70,7 +70,7 @@ export class BudgetTracker {
     if (!budgets) return;
     this.remember(apiKeyId, budgets);
     const spent = this.findSpent(apiKeyId, budgets, this.withReserved(apiKeyId, this.current(apiKeyId)));
-    if (spent) throw budgetExceededError(spent, this.now());
+    if (spent) throw budgetExceededError(spent, this.now(), this.options.timeZone?.() ?? 'UTC');
   }
 
   /**

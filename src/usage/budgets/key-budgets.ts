@@ -19,17 +19,3 @@ export const budgetNames: ReadonlyArray<{ name: BudgetName; period: BudgetPeriod
   { name: 'total_tokens', period: 'total', unit: 'tokens' },
   { name: 'total_cost', period: 'total', unit: 'cost' },
 ];
-
-const dayMs = 86_400_000;
-
-export const utcDayStart = (time: number): number => time - (((time % dayMs) + dayMs) % dayMs);
-
-export function utcMonthStart(time: number): number {
-  const date = new Date(time);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-}
-
-export function utcNextMonthStart(time: number): number {
-  const date = new Date(time);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-}

@@ -21,6 +21,21 @@ describe('BudgetTracker reservations (one instance)', () => {
     expect(() => tracker.reserve('key', budgets, estimate)).not.toThrow();
     expect(() => tracker.reserve('key', budgets, estimate)).toThrow(/daily token budget/);
   });
+
+  it('tells when a daily budget resets in the configured time zone', () => {
+    const at = Date.UTC(2026, 11, 5, 15, 50);
+    const tracker = new BudgetTracker({ now: () => at, timeZone: () => 'Asia/Shanghai' });
+    tracker.add('key', 100, 0);
+    const refusal = (() => {
+      try {
+        tracker.check('key', { daily_tokens: 100 });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(BudgetExceededError);
+    expect((refusal as BudgetExceededError).retryAfterMs).toBe(10 * 60_000);
+  });
 });
 
 describe.skipIf(!redisUrl)('redis budget ledger', () => {
@@ -47,6 +62,21 @@ describe.skipIf(!redisUrl)('redis budget ledger', () => {
     await sleep(50);
     // Five settled at $0.01 each, five still hold $0.10: $0.55 of $1 used, so more fit again.
     await expect(ledgers[0]!.reserve('key', budgets, estimate)).resolves.toBeDefined();
+  });
+
+  it('begins days in the configured time zone, and says so in the refusal', async () => {
+    // 23:50 in Beijing (15:50 UTC): the day there ends in ten minutes, not at UTC midnight.
+    const at = Date.UTC(2026, 11, 5, 15, 50);
+    const shared = prefix();
+    const ledger = createRedisBudgetLedger({ redis: connect(), keyPrefix: shared, now: () => at, timeZone: () => 'Asia/Shanghai' });
+    await ledger.reserve('key', { daily_tokens: 100 }, estimate);
+    const refusal = await ledger.reserve('key', { daily_tokens: 100 }, estimate).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(BudgetExceededError);
+    expect((refusal as BudgetExceededError).retryAfterMs).toBe(10 * 60_000);
+    expect((refusal as Error).message).toContain('2026-12-05T16:00:00.000Z');
+    // Ten minutes later it is a new day there, and the same budget admits again.
+    const nextDay = createRedisBudgetLedger({ redis: connect(), keyPrefix: shared, now: () => at + 10 * 60_000, timeZone: () => 'Asia/Shanghai' });
+    await expect(nextDay.reserve('key', { daily_tokens: 100 }, estimate)).resolves.toBeDefined();
   });
 
   it('drops the estimate of a request that never settled (a crashed instance) after its time to live', async () => {

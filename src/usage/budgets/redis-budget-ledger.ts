@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { budgetExceededError, findSpentBudget, type SpentBudget } from './budget-exceeded.js';
 import type { KeySpend } from './budget-tracker.js';
 import type { BudgetReservation, SpendAmount } from './budget-reservation.js';
-import { budgetNames, utcDayStart, utcMonthStart, type KeyBudgets } from './key-budgets.js';
+import { dayStartIn, monthStartIn } from '../../core/day-boundary.js';
+import { budgetNames, type KeyBudgets } from './key-budgets.js';
 
 /**
  * KEYS: day, month, total (hashes: tokens, cost settled), reservations (hash: ticket → "tokens cost expiry").
@@ -89,6 +90,8 @@ export interface RedisBudgetLedgerOptions {
   reservationTtlMs?: number;
   /** Told each time a budget refuses a request (for the once-per-period webhook). */
   onRefused?: (apiKeyId: string, spent: SpentBudget) => void;
+  /** The IANA zone where days and months begin (the `timezone` setting); UTC when absent. */
+  timeZone?: () => string;
 }
 
 /** Spend and held estimates per key in Redis, shared by every instance; changed only by Lua scripts. */
@@ -109,9 +112,10 @@ export function createRedisBudgetLedger(options: RedisBudgetLedgerOptions): Redi
     redis.defineCommand('sluiceBudgetSettle', { numberOfKeys: 4, lua: settleScript });
     redis.defineCommand('sluiceBudgetSeed', { numberOfKeys: 3, lua: seedScript });
   }
+  const zone = () => options.timeZone?.() ?? 'UTC';
   const keysOf = (apiKeyId: string, at: number) => [
-    `${prefix}${apiKeyId}:day:${utcDayStart(at)}`,
-    `${prefix}${apiKeyId}:month:${utcMonthStart(at)}`,
+    `${prefix}${apiKeyId}:day:${dayStartIn(zone(), at)}`,
+    `${prefix}${apiKeyId}:month:${monthStartIn(zone(), at)}`,
     `${prefix}${apiKeyId}:total`,
     `${prefix}${apiKeyId}:held`,
   ];
@@ -129,7 +133,7 @@ export function createRedisBudgetLedger(options: RedisBudgetLedgerOptions): Redi
         const budget = budgetNames[Number(refused) - 1]!.name;
         const spent = { budget, limit: budgets[budget]!, used: Number(used) };
         options.onRefused?.(apiKeyId, spent);
-        throw budgetExceededError(spent, at);
+        throw budgetExceededError(spent, at, zone());
       }
       let settled = false;
       return {
@@ -149,7 +153,7 @@ export function createRedisBudgetLedger(options: RedisBudgetLedgerOptions): Redi
       let queued = 0;
       for (const apiKeyId of apiKeyIds) {
         const spend = snapshot.get(apiKeyId);
-        if (!spend || spend.dayStart !== utcDayStart(at)) continue;
+        if (!spend || spend.dayStart !== dayStartIn(zone(), at)) continue;
         const keys = keysOf(apiKeyId, at).slice(0, 3);
         pipeline.sluiceBudgetSeed(...keys, whole(spend.dayTokens), money(spend.dayCost), whole(spend.monthTokens), money(spend.monthCost), whole(spend.totalTokens), money(spend.totalCost), dayTtlMs, monthTtlMs);
         queued += 1;
