@@ -69,7 +69,8 @@ describe.skipIf(!redisUrl)('redis budget ledger', () => {
     const at = Date.UTC(2026, 11, 5, 15, 50);
     const shared = prefix();
     const ledger = createRedisBudgetLedger({ redis: connect(), keyPrefix: shared, now: () => at, timeZone: () => 'Asia/Shanghai' });
-    await ledger.reserve('key', { daily_tokens: 100 }, estimate);
+    (await ledger.reserve('key', { daily_tokens: 100 }, estimate)).settle({ tokens: 100, cost: 0 });
+    await sleep(100);
     const refusal = await ledger.reserve('key', { daily_tokens: 100 }, estimate).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(BudgetExceededError);
     expect((refusal as BudgetExceededError).retryAfterMs).toBe(10 * 60_000);
