@@ -149,7 +149,10 @@ describe.skipIf(!hasChromium)('dashboard in both languages, at desktop and phone
   it('settings round trip: every field validated, saved, shown again after a reload, and audited', async () => {
     await page.goto(`${server.baseUrl}/admin/dashboard/settings`);
     const form = page.locator('form');
-    await form.getByLabel('Max failover attempts').fill('');
+    // The form fills in once the settings arrive: clear a field only after that, or every field is empty.
+    const attempts = form.getByLabel('Max failover attempts');
+    for (let tries = 0; tries < 100 && (await attempts.inputValue()) === ''; tries += 1) await page.waitForTimeout(100);
+    await attempts.fill('');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Enter a value', { exact: true }).waitFor();
     await form.getByLabel('Max failover attempts').fill('99');
