@@ -1,33 +1,13 @@
-import type { ChatRequest, ReasoningConfig } from '../../core/chat-request.js';
+import type { ChatRequest } from '../../core/chat-request.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { ConversionWarning } from '../../core/warning.js';
+import { reasoningFromEffort } from './reasoning-from-effort.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { convertOpenAIMessages } from './convert-openai-messages.js';
 import { convertOpenAIResponseFormat } from './convert-openai-response-format.js';
 import { convertOpenAITools, convertOpenAIToolChoice } from './convert-openai-tools.js';
 import { openAIChatRequestSchema, type OpenAIChatRequestBody } from './openai-request-schema.js';
-
-function reasoningConfig(effort: OpenAIChatRequestBody['reasoning_effort']): ReasoningConfig | undefined {
-  switch (effort) {
-    case null:
-    case undefined:
-      return undefined;
-    case 'none':
-      return { mode: 'disabled' };
-    case 'xhigh':
-      return { mode: 'enabled', effort: 'max' };
-    case 'minimal':
-    case 'low':
-    case 'medium':
-    case 'high':
-      return { mode: 'enabled', effort };
-    default: {
-      const unreachable: never = effort;
-      return unreachable;
-    }
-  }
-}
 
 export interface ParsedOpenAIChatRequest {
   request: ChatRequest;
@@ -61,7 +41,7 @@ export function parseOpenAIChatRequest(body: unknown): ParsedOpenAIChatRequest {
   if (typeof parsed.top_p === 'number') request.topP = parsed.top_p;
   if (typeof parsed.top_k === 'number') request.topK = parsed.top_k;
   if (stop !== null && stop !== undefined) request.stopSequences = typeof stop === 'string' ? [stop] : stop;
-  const reasoning = reasoningConfig(parsed.reasoning_effort);
+  const reasoning = reasoningFromEffort(parsed.reasoning_effort);
   if (reasoning) request.reasoning = reasoning;
   if (typeof parsed.stream_options?.include_usage === 'boolean') request.includeUsage = parsed.stream_options.include_usage;
   if (parsed.user) request.user = parsed.user;

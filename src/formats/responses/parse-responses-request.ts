@@ -1,5 +1,6 @@
-import type { ChatRequest, ReasoningConfig, ResponseFormat } from '../../core/chat-request.js';
+import type { ChatRequest, ResponseFormat } from '../../core/chat-request.js';
 import type { ConversionWarning } from '../../core/warning.js';
+import { reasoningFromEffort } from '../openai/reasoning-from-effort.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { convertResponsesInput } from './convert-responses-input.js';
 import { convertResponsesToolChoice, convertResponsesTools } from './convert-responses-tools.js';
@@ -9,27 +10,6 @@ import { responsesRequestSchema, type ResponsesRequestBody } from './responses-r
 export interface ResponsesRequestEcho {
   body: ResponsesRequestBody;
   customToolNames: ReadonlySet<string>;
-}
-
-function reasoningConfig(effort: NonNullable<ResponsesRequestBody['reasoning']>['effort']): ReasoningConfig | undefined {
-  switch (effort) {
-    case null:
-    case undefined:
-      return undefined;
-    case 'none':
-      return { mode: 'disabled' };
-    case 'xhigh':
-      return { mode: 'enabled', effort: 'max' };
-    case 'minimal':
-    case 'low':
-    case 'medium':
-    case 'high':
-      return { mode: 'enabled', effort };
-    default: {
-      const unreachable: never = effort;
-      return unreachable;
-    }
-  }
 }
 
 function responseFormat(format: NonNullable<ResponsesRequestBody['text']>['format']): ResponseFormat | undefined {
@@ -77,7 +57,7 @@ export function parseResponsesRequest(body: unknown): { request: ChatRequest; wa
   if (parsed.max_output_tokens) request.maxOutputTokens = parsed.max_output_tokens;
   if (typeof parsed.temperature === 'number') request.temperature = parsed.temperature;
   if (typeof parsed.top_p === 'number') request.topP = parsed.top_p;
-  const reasoning = reasoningConfig(parsed.reasoning?.effort);
+  const reasoning = reasoningFromEffort(parsed.reasoning?.effort);
   if (reasoning) request.reasoning = reasoning;
   const format = responseFormat(parsed.text?.format);
   if (format) request.responseFormat = format;
