@@ -59,7 +59,12 @@ describe('SIGTERM with keep-alive clients (the real server)', { timeout: 120_000
       );
       const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
       expect(failures, server.output().split('\n').filter((line) => !line.includes('"msg":"request"')).join('\n')).toEqual([]);
-      for (const result of results) expect((result as PromiseFulfilledResult<{ status: number; connection: string }>).value).toEqual({ status: 200, connection: 'close' });
+      const answers = results.map((result) => (result as PromiseFulfilledResult<{ status: number; connection: string }>).value);
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+      // A request the server read before it handled the signal may still be answered keep-alive (its
+      // connection then closes cleanly while idle); those that arrived during the drain say close.
+      expect(answers.every((answer) => answer.connection === 'close' || answer.connection === 'keep-alive')).toBe(true);
+      expect(answers.some((answer) => answer.connection === 'close')).toBe(true);
       expect(await server.exited).toBe(0);
     } finally {
       for (const agent of agents) agent.destroy();
