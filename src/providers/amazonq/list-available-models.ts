@@ -1,10 +1,9 @@
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import type { AmazonQFlavour } from './amazonq-flavour.js';
 import { applyKiroRuntimeHeaders, buildChatHeaders } from './build-request-headers.js';
-import { callWithTokenRetry } from './call-with-token-retry.js';
+import { readAmazonQPages } from './read-amazonq-pages.js';
 import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQModelInfo } from './account-model-tables.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
@@ -37,40 +36,29 @@ const modelsPage = z.looseObject({
 });
 
 const listModelsTarget = 'AmazonCodeWhispererService.ListAvailableModels';
-const maxPages = 5;
 
 /**
  * ListAvailableModels: Kiro's `GET /ListAvailableModels?origin=AI_EDITOR&maxResults=50`, or the awsJson
  * `POST /` with `x-amz-target: AmazonCodeWhispererService.ListAvailableModels`. Follows `nextToken` a few pages.
  */
 export async function listAvailableModels(input: ListAvailableModelsInput): Promise<AmazonQModelInfo[]> {
+  const pages = await readAmazonQPages({
+    account: input.account,
+    endpoints: input.endpoints,
+    tokens: input.tokens,
+    tokenContext: input.tokenContext,
+    buildRequest: (accessToken, nextToken) => buildModelsRequest(input, accessToken, nextToken),
+    page: modelsPage,
+    what: 'Model list',
+  });
   const models: AmazonQModelInfo[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < maxPages; page += 1) {
-    const response = await callWithTokenRetry({
-      account: input.account,
-      endpoints: input.endpoints,
-      tokens: input.tokens,
-      tokenContext: input.tokenContext,
-      buildRequest: (accessToken) => buildModelsRequest(input, accessToken, nextToken),
+  for (const model of pages.flatMap((page) => page.models ?? [])) {
+    if (models.some((known) => known.modelId === model.modelId)) continue;
+    models.push({
+      modelId: model.modelId,
+      ...(model.tokenLimits?.maxInputTokens ? { maxInputTokens: model.tokenLimits.maxInputTokens } : {}),
+      ...(model.tokenLimits?.maxOutputTokens ? { maxOutputTokens: model.tokenLimits.maxOutputTokens } : {}),
     });
-    let parsed;
-    try {
-      parsed = modelsPage.safeParse(JSON.parse(await response.body.text()));
-    } catch (error) {
-      throw new UpstreamUnavailableError('Model list response is not JSON.', { upstreamStatus: response.statusCode, cause: error });
-    }
-    if (!parsed.success) throw new UpstreamUnavailableError('Model list response has an unexpected shape.', { upstreamStatus: response.statusCode });
-    for (const model of parsed.data.models ?? []) {
-      if (models.some((known) => known.modelId === model.modelId)) continue;
-      models.push({
-        modelId: model.modelId,
-        ...(model.tokenLimits?.maxInputTokens ? { maxInputTokens: model.tokenLimits.maxInputTokens } : {}),
-        ...(model.tokenLimits?.maxOutputTokens ? { maxOutputTokens: model.tokenLimits.maxOutputTokens } : {}),
-      });
-    }
-    nextToken = parsed.data.nextToken ?? undefined;
-    if (!nextToken) break;
   }
   return models;
 }

@@ -1,11 +1,10 @@
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { CredentialInvalidError } from '../../core/errors/credential-invalid-error.js';
-import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import type { AmazonQFlavour } from './amazonq-flavour.js';
 import { applyKiroRuntimeHeaders, buildChatHeaders } from './build-request-headers.js';
-import { callWithTokenRetry } from './call-with-token-retry.js';
+import { readAmazonQPages } from './read-amazonq-pages.js';
 import { regionOfProfileArn, type AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
 import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
@@ -26,7 +25,6 @@ const profilesPage = z.looseObject({
 });
 
 const listProfilesTarget = 'AmazonCodeWhispererService.ListAvailableProfiles';
-const maxPages = 5;
 
 /**
  * ListAvailableProfiles (§8.2): the profile ARN of an IAM Identity Center (Enterprise) account, which
@@ -36,27 +34,16 @@ const maxPages = 5;
  * assigned to one: a credential that cannot work.
  */
 export async function findOwnProfileArn(input: ListAvailableProfilesInput): Promise<string> {
-  const arns: string[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < maxPages; page += 1) {
-    const response = await callWithTokenRetry({
-      account: input.account,
-      endpoints: input.endpoints,
-      tokens: input.tokens,
-      tokenContext: input.tokenContext,
-      buildRequest: (accessToken) => buildProfilesRequest(input, accessToken, nextToken),
-    });
-    let parsed;
-    try {
-      parsed = profilesPage.safeParse(JSON.parse(await response.body.text()));
-    } catch (error) {
-      throw new UpstreamUnavailableError('Profile list response is not JSON.', { upstreamStatus: response.statusCode, cause: error });
-    }
-    if (!parsed.success) throw new UpstreamUnavailableError('Profile list response has an unexpected shape.', { upstreamStatus: response.statusCode });
-    for (const profile of parsed.data.profiles ?? []) if (profile.arn) arns.push(profile.arn);
-    nextToken = parsed.data.nextToken ?? undefined;
-    if (!nextToken) break;
-  }
+  const pages = await readAmazonQPages({
+    account: input.account,
+    endpoints: input.endpoints,
+    tokens: input.tokens,
+    tokenContext: input.tokenContext,
+    buildRequest: (accessToken, nextToken) => buildProfilesRequest(input, accessToken, nextToken),
+    page: profilesPage,
+    what: 'Profile list',
+  });
+  const arns = pages.flatMap((page) => (page.profiles ?? []).flatMap((profile) => (profile.arn ? [profile.arn] : [])));
   const arn = arns.find((candidate) => regionOfProfileArn(candidate) === input.endpoints.region) ?? arns[0];
   if (!arn) {
     throw new CredentialInvalidError('No profiles available: the Identity Center user is not assigned to a Kiro / Amazon Q profile.', { refreshable: false });
