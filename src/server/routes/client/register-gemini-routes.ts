@@ -4,7 +4,7 @@ import { AuthenticationError } from '../../../core/errors/authentication-error.j
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
 import { NotFoundError } from '../../../core/errors/not-found-error.js';
 import { maxModelNameLength } from '../../../core/field-limits.js';
-import { convertGeminiContents, convertGeminiSystem } from '../../../formats/gemini/convert-gemini-contents.js';
+import { convertGeminiContents } from '../../../formats/gemini/convert-gemini-contents.js';
 import { geminiCountTokensSchema } from '../../../formats/gemini/gemini-request-schema.js';
 import { parseGeminiRequest } from '../../../formats/gemini/parse-gemini-request.js';
 import { renderGeminiResponse } from '../../../formats/gemini/render-gemini-response.js';
@@ -77,7 +77,7 @@ function countGeminiTokens(body: Record<string, unknown>, model: string): number
   const parsed = parseRequestBody(geminiCountTokensSchema, body);
   if (parsed.generateContentRequest) return countTokens(parseGeminiRequest(parsed.generateContentRequest, model, false).request);
   if (!parsed.contents) throw new InvalidRequestError('contents: send contents or generateContentRequest', { field: 'contents' });
-  return countTokens({ model, system: convertGeminiSystem(undefined), messages: convertGeminiContents(parsed.contents, []), tools: [], stream: false });
+  return countTokens({ model, system: [], messages: convertGeminiContents(parsed.contents, []), tools: [], stream: false });
 }
 
 async function serveGenerate(context: Context<AppEnv>, body: Record<string, unknown>, model: string, stream: boolean, deps: GatewayDeps): Promise<Response> {
