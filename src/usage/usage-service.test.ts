@@ -140,7 +140,7 @@ describe('createUsageService', () => {
     });
     await handle.db.insertInto('usage_rollups').values([bucket(500), bucket(401), bucket(399), bucket(20)]).execute();
     const keptDays = async () =>
-      (await handle.db.selectFrom('usage_rollups').select('bucket_start').where('api_key_id', '=', 'key-old').orderBy('bucket_start').execute()).map((row) => Math.round((now - Number(row.bucket_start)) / day));
+      (await handle.db.selectFrom('usage_rollups').select('bucket_start').where('api_key_id', '=', 'key-old').orderBy('bucket_start').execute()).map((row) => Math.floor((now - Number(row.bucket_start)) / day));
     await service.applyRetention(now);
     expect(await keptDays()).toEqual([399, 20]);
     settings = { ...settings, rollup_retention_days: 10, log_retention_days: 30 };
