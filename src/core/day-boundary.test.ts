@@ -33,6 +33,16 @@ describe('day boundaries in a time zone', () => {
     expect(dayStartIn('America/New_York', spring)).toBe(Date.parse('2026-03-08T05:00:00Z'));
   });
 
+  it('answers from the remembered day only while the time is inside it, in either direction', () => {
+    const zone = 'Asia/Shanghai';
+    const evening = Date.parse('2026-05-10T15:59:59.999Z'); // 23:59:59.999 on 10 May in Beijing
+    expect(dayStartIn(zone, evening)).toBe(Date.parse('2026-05-09T16:00:00Z'));
+    expect(dayStartIn(zone, evening + 1)).toBe(Date.parse('2026-05-10T16:00:00Z'));
+    expect(dayStartIn(zone, evening)).toBe(Date.parse('2026-05-09T16:00:00Z'));
+    expect(monthStartIn(zone, Date.parse('2026-05-31T16:00:00Z'))).toBe(Date.parse('2026-05-31T16:00:00Z'));
+    expect(monthStartIn(zone, Date.parse('2026-05-31T15:59:59Z'))).toBe(Date.parse('2026-04-30T16:00:00Z'));
+  });
+
   it('knows real zone names only', () => {
     expect(isKnownTimeZone('Asia/Shanghai')).toBe(true);
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false);

@@ -67,26 +67,44 @@ function instantOf(timeZone: string, year: number, month: number, day: number): 
   return guess;
 }
 
-/** Start of the local day holding `time`. */
-export function dayStartIn(timeZone: string, time: number): number {
-  const parts = localParts(timeZone, time);
-  return instantOf(timeZone, parts.year, parts.month, parts.day);
+interface Span {
+  start: number;
+  end: number;
 }
+
+/**
+ * The last day and month found per zone: a request asks for "today" many times a second, and the
+ * answer changes once a day. A time outside the remembered span is worked out afresh.
+ */
+const lastDay = new Map<string, Span>();
+const lastMonth = new Map<string, Span>();
+
+function daySpan(timeZone: string, time: number): Span {
+  const known = lastDay.get(timeZone);
+  if (known && time >= known.start && time < known.end) return known;
+  const parts = localParts(timeZone, time);
+  const span = { start: instantOf(timeZone, parts.year, parts.month, parts.day), end: instantOf(timeZone, parts.year, parts.month, parts.day + 1) };
+  lastDay.set(timeZone, span);
+  return span;
+}
+
+function monthSpan(timeZone: string, time: number): Span {
+  const known = lastMonth.get(timeZone);
+  if (known && time >= known.start && time < known.end) return known;
+  const parts = localParts(timeZone, time);
+  const span = { start: instantOf(timeZone, parts.year, parts.month, 1), end: instantOf(timeZone, parts.year, parts.month + 1, 1) };
+  lastMonth.set(timeZone, span);
+  return span;
+}
+
+/** Start of the local day holding `time`. */
+export const dayStartIn = (timeZone: string, time: number): number => daySpan(timeZone, time).start;
 
 /** Start of the local day after the one holding `time`. */
-export function nextDayStartIn(timeZone: string, time: number): number {
-  const parts = localParts(timeZone, time);
-  return instantOf(timeZone, parts.year, parts.month, parts.day + 1);
-}
+export const nextDayStartIn = (timeZone: string, time: number): number => daySpan(timeZone, time).end;
 
 /** Start of the local month holding `time`. */
-export function monthStartIn(timeZone: string, time: number): number {
-  const parts = localParts(timeZone, time);
-  return instantOf(timeZone, parts.year, parts.month, 1);
-}
+export const monthStartIn = (timeZone: string, time: number): number => monthSpan(timeZone, time).start;
 
 /** Start of the local month after the one holding `time`. */
-export function nextMonthStartIn(timeZone: string, time: number): number {
-  const parts = localParts(timeZone, time);
-  return instantOf(timeZone, parts.year, parts.month + 1, 1);
-}
+export const nextMonthStartIn = (timeZone: string, time: number): number => monthSpan(timeZone, time).end;

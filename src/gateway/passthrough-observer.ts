@@ -1,9 +1,9 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { emptyUsage, mergeUsage, type Usage } from '../core/usage.js';
 import { anthropicUsageFromPayload } from '../providers/anthropic/anthropic-usage-from-payload.js';
 import { geminiUsageFromPayload } from '../providers/gemini/map-gemini-usage.js';
 import { openAIResponsesUsageFromPayload } from '../providers/openai/openai-responses-usage-from-payload.js';
 import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
+import { parseSseEvent, SseEventSplitter } from '../streaming/sse-event-splitter.js';
 
 /** The wire dialect of a relayed answer, which decides where usage is read from. */
 export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses' | 'gemini';
@@ -23,6 +23,8 @@ export interface PassthroughObserver {
   push(chunk: Uint8Array): Uint8Array[];
   /** The bytes still owed at the end (a rewritten JSON body). */
   end(): Uint8Array[];
+  /** A JSON answer read and parsed whole already: the bytes to send for it (instead of push and end). */
+  whole(bytes: Uint8Array, payload: Record<string, unknown>): Uint8Array;
   usage(): Usage;
   firstTokenAt(): number | null;
 }
@@ -87,7 +89,11 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
     }
     return changed;
   };
-  const base = { usage: () => usage, firstTokenAt: () => firstTokenAt };
+  const whole = (bytes: Uint8Array, payload: Record<string, unknown>): Uint8Array => {
+    readUsage(payload);
+    return renameModel(payload) ? encoder.encode(JSON.stringify(payload)) : bytes;
+  };
+  const base = { usage: () => usage, firstTokenAt: () => firstTokenAt, whole };
 
   if (!options.isEventStream) {
     const chunks: Uint8Array[] = [];
@@ -100,56 +106,69 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
         return options.renameModelTo === undefined ? [chunk] : [];
       },
       end() {
-        const whole = Buffer.concat(chunks);
-        const payload = size <= MAX_JSON_BYTES ? tryParse(whole.toString('utf8')) : undefined;
-        if (payload) readUsage(payload);
-        if (options.renameModelTo === undefined) return [];
-        if (!payload || !renameModel(payload)) return [whole];
-        return [encoder.encode(JSON.stringify(payload))];
+        const bytes = Buffer.concat(chunks);
+        const payload = size <= MAX_JSON_BYTES ? tryParse(bytes.toString('utf8')) : undefined;
+        const out = payload ? whole(bytes, payload) : bytes;
+        return options.renameModelTo === undefined ? [] : [out];
       },
     };
   }
 
   const decoder = new TextDecoder();
-  let pending: Uint8Array[] = [];
-  const emit = (message: EventSourceMessage, data: string): void => {
-    pending.push(encoder.encode(`${message.event ? `event: ${message.event}\n` : ''}data: ${data}\n\n`));
+  const splitter = new SseEventSplitter();
+  const carriesUsage =
+    options.dialect === 'anthropic'
+      ? (block: string) => block.includes('message_start') || block.includes('message_delta')
+      : (block: string) => block.includes(options.dialect === 'gemini' ? '"usageMetadata"' : '"usage"');
+  // Chat, Messages and Responses stream deltas; OpenAI's legacy completions and Gemini stream `text`.
+  const carriesToken =
+    options.dialect === 'openai-chat' || options.dialect === 'gemini'
+      ? (block: string) => block.includes('"delta"') || block.includes('"text"')
+      : (block: string) => block.includes('"delta"');
+  /**
+   * Looks into one whole event: notes the first token and usage, and returns its text for the
+   * client (unchanged unless renamed; empty to drop it). Only events that may carry usage or name
+   * the model are parsed.
+   */
+  const observe = (block: string): string => {
+    if (firstTokenAt === null && carriesToken(block)) firstTokenAt = Date.now();
+    const usageHere = carriesUsage(block);
+    const mentionsModel = options.renameModelTo !== undefined && block.includes(`"${modelKey}"`);
+    if (!usageHere && !mentionsModel) return block;
+    if (!usageHere && modelField && (modelField.from === modelField.to || block.includes(modelField.from))) {
+      return modelField.from === modelField.to ? block : block.split(modelField.from).join(modelField.to);
+    }
+    const message = parseSseEvent(block);
+    const payload = message ? tryParse(message.data) : undefined;
+    if (payload) readUsage(payload);
+    if (payload && options.hideUsageChunk && isUsageOnlyChunk(payload)) return '';
+    return message && payload && renameModel(payload) ? `${message.event ? `event: ${message.event}\n` : ''}data: ${JSON.stringify(payload)}\n\n` : block;
   };
-  const parser = createParser({
-    onEvent(message) {
-      // Chat, Messages and Responses stream deltas; OpenAI's legacy completions stream `text`.
-      const carriesToken =
-        message.data.includes('"delta"') || ((options.dialect === 'openai-chat' || options.dialect === 'gemini') && message.data.includes('"text"'));
-      if (firstTokenAt === null && carriesToken) firstTokenAt = Date.now();
-      const carriesUsage =
-        options.dialect === 'anthropic'
-          ? message.event === 'message_start' || message.event === 'message_delta'
-          : message.data.includes(options.dialect === 'gemini' ? '"usageMetadata"' : '"usage"');
-      const mentionsModel = options.renameModelTo !== undefined && message.data.includes(`"${modelKey}"`);
-      if (!carriesUsage && !mentionsModel) {
-        if (rewrite) emit(message, message.data);
-        return;
-      }
-      if (!carriesUsage && modelField && (modelField.from === modelField.to || message.data.includes(modelField.from))) {
-        emit(message, modelField.from === modelField.to ? message.data : message.data.split(modelField.from).join(modelField.to));
-        return;
-      }
-      const payload = tryParse(message.data);
-      if (payload) readUsage(payload);
-      if (!rewrite) return;
-      if (payload && options.hideUsageChunk && isUsageOnlyChunk(payload)) return;
-      emit(message, payload && renameModel(payload) ? JSON.stringify(payload) : message.data);
-    },
-  });
+  // Events are rewritten (from their own text, joined into one write per chunk) until it is clear no
+  // event needs a change: the upstream named the requested model itself and no usage chunk is hidden.
+  let rewriting = rewrite;
   return {
     ...base,
     push(chunk) {
-      parser.feed(decoder.decode(chunk, { stream: true }));
-      if (!rewrite) return [chunk];
-      const out = pending;
-      pending = [];
-      return out;
+      const blocks = splitter.push(decoder.decode(chunk, { stream: true }));
+      if (!rewriting) {
+        for (const block of blocks) observe(block);
+        return [chunk];
+      }
+      let out = '';
+      for (const block of blocks) out += observe(block);
+      // Bytes may flow unchanged from here on once nothing is held back: no unfinished event, and
+      // the chunk ended on a whole character (ASCII), so the decoder holds nothing either.
+      const namesRequestedModel = modelField !== undefined && modelField.from === modelField.to;
+      if (!options.hideUsageChunk && namesRequestedModel && splitter.unfinished === '' && chunk[chunk.byteLength - 1]! < 0x80) {
+        rewriting = false;
+      }
+      return out === '' ? [] : [encoder.encode(out)];
     },
-    end: () => [],
+    end() {
+      const rest = splitter.flush() + decoder.decode();
+      if (rest.trim() !== '') observe(`${rest}\n\n`);
+      return rewriting && rest !== '' ? [encoder.encode(rest)] : [];
+    },
   };
 }

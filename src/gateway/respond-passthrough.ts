@@ -79,6 +79,12 @@ export async function respondPassthroughWhole(upstream: PassthroughResponse, opt
     renameModelTo: options.requestedModel,
     hideUsageChunk: false,
   });
+  if (upstream.whole) {
+    // Read and parsed already (the malformed-answer check): no second pass over the bytes.
+    const body = observer.whole(upstream.whole.bytes, upstream.whole.json);
+    options.onDone(observer.usage(), undefined, observer.firstTokenAt());
+    return new Response(body, { status: upstream.status, headers: { 'content-type': contentType } });
+  }
   const parts: Uint8Array[] = [];
   try {
     for await (const chunk of upstream.body) for (const out of observer.push(chunk)) parts.push(out);

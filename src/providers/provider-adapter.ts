@@ -71,6 +71,8 @@ export interface PassthroughResponse {
   headers: Record<string, string>;
   /** The upstream bytes as they arrive (a Node stream: read once, `return()` stops it). */
   body: AsyncIterable<Uint8Array>;
+  /** Set once the whole answer was read as one JSON object (the malformed-answer check): `body` replays it. */
+  whole?: { bytes: Uint8Array; json: Record<string, unknown> };
 }
 
 export interface BalancePart {

@@ -1,7 +1,7 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { PassthroughResponse } from '../provider-adapter.js';
 import { transportErrorToGatewayError } from './classify-transport-error.js';
+import { parseSseEvent, SseEventSplitter } from '../../streaming/sse-event-splitter.js';
 
 /** How much of an event stream may arrive before its first event (comments, keep-alives). */
 const maxPeekBytes = 64 * 1024;
@@ -28,8 +28,8 @@ export async function checkPassthroughResponse(response: PassthroughResponse, ex
     }
     if (contentType.includes('json') || contentType === '') {
       const whole = await readWhole(iterator);
-      checkJson(whole.toString('utf8'), 'answer');
-      return { ...response, body: replay([whole], emptyBody) };
+      const json = checkJson(whole.toString('utf8'), 'answer');
+      return { ...response, body: replay([whole], emptyBody), whole: { bytes: whole, json } };
     }
     const excerpt = (await readWhole(iterator, 4 * 1024)).toString('utf8');
     throw malformed(`The upstream answered ${response.status} with ${contentType} instead of JSON or an event stream: ${shorten(excerpt)}`);
@@ -45,24 +45,27 @@ const isAbort = (error: unknown): boolean => error instanceof Error && (error.na
 async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
   const decoder = new TextDecoder();
-  let first: EventSourceMessage | undefined;
+  const splitter = new SseEventSplitter();
   let size = 0;
-  const parser = createParser({ onEvent: (message) => void (first ??= message) });
-  while (first === undefined) {
+  for (;;) {
     const next = await iterator.next();
     if (next.done) throw malformed('The upstream event stream ended before its first event.');
     chunks.push(next.value);
     size += next.value.byteLength;
-    parser.feed(decoder.decode(next.value, { stream: true }));
-    if (first === undefined && size > maxPeekBytes) {
+    // Only the first event is read: the rest of the chunk goes on untouched.
+    for (const block of splitter.push(decoder.decode(next.value, { stream: true }))) {
+      const first = parseSseEvent(block);
+      if (!first) continue;
+      checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');
+      return chunks;
+    }
+    if (size > maxPeekBytes) {
       throw malformed(`The upstream sent ${size} bytes without a complete event: ${shorten(Buffer.concat(chunks).toString('utf8'))}`);
     }
   }
-  checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');
-  return chunks;
 }
 
-function checkJson(text: string, what: string): void {
+function checkJson(text: string, what: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -74,6 +77,7 @@ function checkJson(text: string, what: string): void {
   if (record.type === 'error' || (record.error !== undefined && record.error !== null)) {
     throw malformed(`The upstream answered with an error despite its success status: ${shorten(text)}`);
   }
+  return record;
 }
 
 async function readWhole(iterator: Body, limit = maxJsonBytes): Promise<Buffer> {
