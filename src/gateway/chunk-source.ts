@@ -34,9 +34,55 @@ export function sourceToReadableStream(source: ChunkSource): ReadableStream<Uint
   );
 }
 
+/**
+ * A Response over a chunk source whose web stream is made only when something reads the Response
+ * itself (a test, a runtime without a socket): the server writes the source directly and never does.
+ */
+class SourceResponse extends Response {
+  #stream: ReadableStream<Uint8Array> | undefined;
+  #read: Response | undefined;
+
+  constructor(
+    private readonly source: ChunkSource,
+    init: ResponseInit,
+  ) {
+    super(null, init);
+  }
+
+  /** An ordinary Response over the same stream, status and headers, for the body-reading methods. */
+  #readable(): Response {
+    return (this.#read ??= new Response(this.#body(), { status: this.status, statusText: this.statusText, headers: this.headers }));
+  }
+
+  #body(): ReadableStream<Uint8Array> {
+    return (this.#stream ??= sourceToReadableStream(this.source));
+  }
+
+  static {
+    // Accessors over Response's own: the stream is made on first use.
+    Object.defineProperty(SourceResponse.prototype, 'body', {
+      get(this: SourceResponse) {
+        return this.#read?.body ?? this.#body();
+      },
+    });
+    Object.defineProperty(SourceResponse.prototype, 'bodyUsed', {
+      get(this: SourceResponse) {
+        return this.#read?.bodyUsed ?? (this.#stream !== undefined && this.#stream.locked);
+      },
+    });
+    for (const name of ['text', 'json', 'arrayBuffer', 'blob', 'formData', 'clone'] as const) {
+      Object.defineProperty(SourceResponse.prototype, name, {
+        value(this: SourceResponse) {
+          return this.#readable()[name]();
+        },
+      });
+    }
+  }
+}
+
 /** A Response whose body is the source; the server finds the source again with chunkSourceOf. */
 export function responseFromSource(source: ChunkSource, init: ResponseInit): Response {
-  const response = new Response(sourceToReadableStream(source), init);
+  const response = new SourceResponse(source, init);
   sources.set(response, source);
   return response;
 }

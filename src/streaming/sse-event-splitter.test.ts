@@ -65,6 +65,16 @@ describe('SseEventSplitter', () => {
     expect(parseSseEvent('data: next\n\n')).toMatchObject({ data: 'next' });
   });
 
+  it('cuts at most `limit` events and keeps the rest for later', () => {
+    for (const text of [samples.newlines, samples.crlf]) {
+      const splitter = new SseEventSplitter();
+      const first = splitter.push(text, 1);
+      expect(first).toHaveLength(1);
+      expect(first[0]! + splitter.unfinished).toBe(text);
+      expect([...first, ...splitter.push('')].join('')).toBe(text);
+    }
+  });
+
   it('holds an unfinished event until it ends, and hands it over at the end of the body', () => {
     const splitter = new SseEventSplitter();
     expect(splitter.push('data: {"par')).toEqual([]);

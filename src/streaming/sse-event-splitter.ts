@@ -9,11 +9,14 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 export class SseEventSplitter {
   private pending = '';
 
-  /** The events this text completes, in order; the unfinished rest is kept for the next call. */
-  push(text: string): string[] {
+  /**
+   * The events this text completes, in order; the unfinished rest is kept for the next call. With a
+   * `limit`, at most that many are cut and the rest is kept too (push '' to go on).
+   */
+  push(text: string, limit = Number.POSITIVE_INFINITY): string[] {
     const buffer = this.pending + text;
     const events: string[] = [];
-    const end = buffer.includes('\r') ? this.splitAnyLineEnds(buffer, events) : this.splitNewlines(buffer, events);
+    const end = buffer.includes('\r') ? this.splitAnyLineEnds(buffer, events, limit) : this.splitNewlines(buffer, events, limit);
     this.pending = end === 0 ? buffer : buffer.slice(end);
     return events;
   }
@@ -31,9 +34,9 @@ export class SseEventSplitter {
   }
 
   /** Only \n line ends: an event ends at the first "\n\n" (a line end, then an empty line). */
-  private splitNewlines(buffer: string, events: string[]): number {
+  private splitNewlines(buffer: string, events: string[], limit: number): number {
     let start = 0;
-    for (let blank = buffer.indexOf('\n\n'); blank >= 0; blank = buffer.indexOf('\n\n', start)) {
+    for (let blank = buffer.indexOf('\n\n'); blank >= 0 && events.length < limit; blank = buffer.indexOf('\n\n', start)) {
       events.push(buffer.slice(start, blank + 2));
       start = blank + 2;
     }
@@ -44,10 +47,10 @@ export class SseEventSplitter {
    * Any line ends. A \r at the very end stays unread: the \n that may follow it is part of the same
    * line end, and reading it as two would end an event too early.
    */
-  private splitAnyLineEnds(buffer: string, events: string[]): number {
+  private splitAnyLineEnds(buffer: string, events: string[], limit: number): number {
     let start = 0;
     let lineStart = 0;
-    for (let index = 0; index < buffer.length; ) {
+    for (let index = 0; index < buffer.length && events.length < limit; ) {
       const code = buffer.charCodeAt(index);
       if (code !== 10 && code !== 13) {
         index += 1;

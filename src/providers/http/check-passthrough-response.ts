@@ -53,8 +53,8 @@ async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
     chunks.push(next.value);
     size += next.value.byteLength;
     // Only the first event is read: the rest of the chunk goes on untouched.
-    for (const block of splitter.push(decoder.decode(next.value, { stream: true }))) {
-      const first = parseSseEvent(block);
+    for (let block = splitter.push(decoder.decode(next.value, { stream: true }), 1); block.length > 0; block = splitter.push('', 1)) {
+      const first = parseSseEvent(block[0]!);
       if (!first) continue;
       checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');
       return chunks;
