@@ -61,6 +61,8 @@ export interface PassthroughRequest {
   format: PassthroughFormat;
   /** The client's JSON body with only `model` rewritten. */
   body: Record<string, unknown>;
+  /** The client's body text, when `body` is exactly what it says: send it as it is (see passthroughBodyText). */
+  text?: string;
   /** Query string to forward (e.g. `beta=true`), without `?`. */
   query?: string;
 }
@@ -143,3 +145,6 @@ export interface ProviderAdapter {
   /** The models the upstream last reported for an account, as remembered (no I/O); undefined when not known. */
   reportedModels?(accountId: string): readonly string[] | undefined;
 }
+
+/** The bytes to send for a passthrough body the adapter forwards unchanged. */
+export const passthroughBodyText = (request: PassthroughRequest): string => request.text ?? JSON.stringify(request.body);

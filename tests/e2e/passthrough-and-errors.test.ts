@@ -38,6 +38,16 @@ describe('passthrough, Claude Code traffic and error paths', () => {
     expect(upstream.headers['x-api-key']).toBe('sk-ant-test');
   });
 
+  it('sends the client\'s own body text on, byte for byte, when nothing in it changes', async () => {
+    sluice.scriptText('anthropic', 'ok');
+    // Spacing and key order that a re-serialisation would not keep.
+    const text = `{ "max_tokens": 20,\n  "messages": [ {"role": "user", "content": "hi"} ],\n  "model": "${modelFor('anthropic')}" }`;
+    const sent = await fetch(`${sluice.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': sluice.harness.adminKey }, body: text });
+    expect(sent.status).toBe(200);
+    await sent.text();
+    expect(sluice.upstreamBodies('anthropic').at(-1)).toBe(text);
+  });
+
   it.each(providerCases)('serves a Claude Code request (~80 KB, 24 tools, mid-conversation system) through %s', async (provider) => {
     sluice.scriptToolCalls(provider, [{ id: 'toolu_9', name: 'Bash', input: { command: 'cat /tmp/a.txt' } }], 'Reading.');
     const response = await post('/v1/messages?beta=true', claudeCodeRequest({ model: modelFor(provider) }), claudeCodeHeaders);

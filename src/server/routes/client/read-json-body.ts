@@ -5,6 +5,11 @@ import type { AppEnv } from '../../app-env.js';
 
 /** Reads the body as a JSON object, or throws a 400 that says what is wrong with it. */
 export async function readJsonObject(context: Context<AppEnv>): Promise<Record<string, unknown>> {
+  return (await readJsonBody(context)).body;
+}
+
+/** The body as a JSON object and the text it was read from (forwarded as it is when nothing changes). */
+export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; text: string }> {
   let text: string;
   try {
     text = await context.req.text();
@@ -27,7 +32,7 @@ export async function readJsonObject(context: Context<AppEnv>): Promise<Record<s
   if (typeof model === 'string' && model.length > maxModelNameLength) {
     throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
   }
-  return value as Record<string, unknown>;
+  return { body: value as Record<string, unknown>, text };
 }
 
 /** The client's headers, lower-cased, for forwarding decisions (anthropic-beta, session ids). */

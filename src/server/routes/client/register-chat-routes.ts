@@ -11,7 +11,7 @@ import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
-import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { lowerCaseHeaders, readJsonBody } from './read-json-body.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
 
 interface ChatRoute {
@@ -37,9 +37,10 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
   let body: Record<string, unknown> | undefined;
+  let text: string;
   let parsed: ReturnType<ChatRoute['parse']>;
   try {
-    body = await readJsonObject(context);
+    ({ body, text } = await readJsonBody(context));
     parsed = route.parse(body);
   } catch (error) {
     // Refused before the gateway: still one log row for the request (the body's model when readable).
@@ -58,6 +59,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
     {
       request,
       rawBody: body,
+      rawText: text,
       passthroughFormat: route.passthroughFormat,
       query: query || undefined,
       apiKey,
