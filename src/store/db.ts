@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
+import { cacheSqliteStatements } from './cache-sqlite-statements.js';
 
 export type DatabaseKind = Config['database']['kind'];
 
@@ -46,7 +47,7 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(sqlite) }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
