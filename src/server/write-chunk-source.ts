@@ -35,6 +35,18 @@ export async function writeChunkSource(source: ChunkSource, response: Response, 
   });
   outgoing.writeHead(response.status, headers);
   let ended = false;
+  // Chunks written in one turn of the event loop go out in one write, and so does the end of the
+  // body when it follows the last chunk at once (it usually does): one system call, not two.
+  let corked = false;
+  const corkForThisTurn = (): void => {
+    if (corked) return;
+    corked = true;
+    outgoing.cork();
+    process.nextTick(() => {
+      corked = false;
+      outgoing.uncork();
+    });
+  };
   outgoing.once('close', () => {
     if (!ended) void source.cancel().catch(() => undefined);
   });
@@ -53,9 +65,8 @@ export async function writeChunkSource(source: ChunkSource, response: Response, 
         return;
       }
       let room = true;
-      if (chunks.length > 1) outgoing.cork();
+      corkForThisTurn();
       for (const chunk of chunks) room = outgoing.write(chunk);
-      if (chunks.length > 1) outgoing.uncork();
       if (!room) await writable(outgoing);
       if (outgoing.destroyed) return;
       next = source.pull();

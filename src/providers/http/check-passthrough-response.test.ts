@@ -42,6 +42,20 @@ describe('checkPassthroughResponse', () => {
     expect(await text(checked)).toBe(chunks.join(''));
   });
 
+  it.each([
+    ['a keep-alive comment before it', [': ping\n\nevent: message_start\ndata: {"type":"message_start"}\n\nevent: ping\ndata: {}\n\n']],
+    ['CRLF line ends', ['event: message_start\r\ndata: {"type":"message_start"}\r\n\r\ndata: {}\r\n\r\n']],
+    ['an event spread over two chunks', ['data: {"text":"\u65e5', '\u672c"}\n\ndata: {}\n\n']],
+  ])('finds the first event after %s, and replays every byte', async (_case, chunks) => {
+    const { response } = answer('text/event-stream', chunks);
+    expect(await text(await checkPassthroughResponse(response, true))).toBe(chunks.join(''));
+  });
+
+  it('refuses a stream whose first event, after a comment in the same chunk, is an error', async () => {
+    const { response } = answer('text/event-stream', [': ping\n\nevent: error\ndata: {"type":"error","error":{"message":"overloaded"}}\n\n']);
+    await expect(checkPassthroughResponse(response, true)).rejects.toThrow(UpstreamUnavailableError);
+  });
+
   it('stops the upstream when the replayed body is abandoned', async () => {
     const { response, stopped } = answer('text/event-stream', ['data: {"id":"1","choices":[]}\n\n', 'data: [DONE]\n\n']);
     const checked = await checkPassthroughResponse(response, true);

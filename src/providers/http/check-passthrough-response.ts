@@ -52,17 +52,30 @@ async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
     if (next.done) throw malformed('The upstream event stream ended before its first event.');
     chunks.push(next.value);
     size += next.value.byteLength;
-    // Only the first event is read: the rest of the chunk goes on untouched.
-    for (let block = splitter.push(decoder.decode(next.value, { stream: true }), 1); block.length > 0; block = splitter.push('', 1)) {
-      const first = parseSseEvent(block[0]!);
-      if (!first) continue;
-      checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');
-      return chunks;
+    // Only the first event is read: the rest of the chunk goes on untouched, and is decoded only if
+    // the part up to the first blank line held no event (comments, keep-alives).
+    for (const part of splitAtFirstBlankLine(next.value)) {
+      for (let block = splitter.push(decoder.decode(part, { stream: true }), 1); block.length > 0; block = splitter.push('', 1)) {
+        const first = parseSseEvent(block[0]!);
+        if (!first) continue;
+        checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');
+        return chunks;
+      }
     }
     if (size > maxPeekBytes) {
       throw malformed(`The upstream sent ${size} bytes without a complete event: ${shorten(Buffer.concat(chunks).toString('utf8'))}`);
     }
   }
+}
+
+/** The bytes up to the first "\n\n" and the rest, when no \r comes before it; else the whole chunk. */
+function splitAtFirstBlankLine(chunk: Uint8Array): Uint8Array[] {
+  const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const blank = bytes.indexOf('\n\n');
+  if (blank < 0 || blank + 2 === bytes.length) return [chunk];
+  const carriageReturn = bytes.indexOf('\r');
+  if (carriageReturn >= 0 && carriageReturn < blank) return [chunk];
+  return [bytes.subarray(0, blank + 2), bytes.subarray(blank + 2)];
 }
 
 function checkJson(text: string, what: string): Record<string, unknown> {
