@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export const apiKeyPrefix = 'amq-';
 
@@ -20,7 +20,7 @@ export function apiKeyMaterial(key: string): ApiKeyMaterial {
 
 /** SHA-256 hex of the plaintext: keys are random enough that a slow hash adds nothing. */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** `amq-abcd…wxyz`: enough to recognise a key, useless to use it. */

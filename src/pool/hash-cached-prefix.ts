@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChatRequest } from '../core/chat-request.js';
 
 /** Requests whose prefix is at least this long (in JSON characters) are pinned even without cache_control. */
@@ -11,7 +11,7 @@ export const longPrefixCharacters = 8_000;
 export function hashCachedPrefix(request: ChatRequest): string | undefined {
   const prefix = JSON.stringify({ system: request.system, tools: request.tools, first: request.messages[0] ?? null });
   if (!usesCacheControl(request) && prefix.length < longPrefixCharacters) return undefined;
-  return createHash('sha256').update(request.model).update('\n').update(prefix).digest('base64url').slice(0, 32);
+  return hash('sha256', `${request.model}\n${prefix}`, 'base64url').slice(0, 32);
 }
 
 function usesCacheControl(request: ChatRequest): boolean {
