@@ -1,25 +1,13 @@
 import { InternalError } from '../../core/errors/internal-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import type { SseEvent } from '../../streaming/sse-event-reader.js';
-import { anthropicContentBlockSchema, anthropicDeltaSchema, anthropicStreamEventSchema } from './anthropic-stream-schema.js';
+import { asTextDelta } from './anthropic-text-delta.js';
+import { readAnthropicContentBlock, readAnthropicDelta, readAnthropicStreamEvent } from './read-anthropic-stream-event.js';
 import { mapAnthropicErrorType } from './map-anthropic-error-type.js';
 import { mapAnthropicStopReason } from '../../formats/anthropic/map-anthropic-stop-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
 
 type OpenBlock = { kind: 'text' | 'reasoning' | 'tool'; id: string } | { kind: 'ignored' };
-
-/**
- * Most events of a stream are text deltas: they are recognised by hand, with the same checks the
- * schemas make, and only the rest goes through the zod union (two parses per delta otherwise).
- */
-function asTextDelta(json: unknown): { index: number; text: string } | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  const event = json as { type?: unknown; index?: unknown; delta?: { type?: unknown; text?: unknown } | null };
-  if (event.type !== 'content_block_delta' || typeof event.index !== 'number') return undefined;
-  const delta = event.delta;
-  if (typeof delta !== 'object' || delta === null || delta.type !== 'text_delta' || typeof delta.text !== 'string') return undefined;
-  return { index: event.index, text: delta.text };
-}
 
 /**
  * Anthropic Messages SSE → canonical events, one upstream event at a time and without waiting:
@@ -42,14 +30,9 @@ export class AnthropicStreamDecoder {
       return;
     }
     const textDelta = asTextDelta(json);
-    if (textDelta) {
-      const block = this.blocks.get(textDelta.index);
-      if (block?.kind === 'text') out.push({ type: 'text-delta', id: block.id, delta: textDelta.text });
-      return;
-    }
-    const parsed = anthropicStreamEventSchema.safeParse(json);
-    if (!parsed.success) return;
-    const event = parsed.data;
+    if (textDelta) return this.textDelta(textDelta.index, textDelta.text, out);
+    const event = readAnthropicStreamEvent(json);
+    if (!event) return;
     switch (event.type) {
       case 'message_start':
         out.push({ type: 'message-start', id: event.message.id, usage: event.message.usage ? mapAnthropicUsage(event.message.usage) : undefined });
@@ -58,9 +41,8 @@ export class AnthropicStreamDecoder {
         return this.startBlock(event.index, event.content_block, out);
       case 'content_block_delta': {
         const block = this.blocks.get(event.index);
-        const delta = anthropicDeltaSchema.safeParse(event.delta);
-        if (!block || block.kind === 'ignored' || !delta.success) return;
-        const value = delta.data;
+        const value = readAnthropicDelta(event.delta);
+        if (!block || block.kind === 'ignored' || !value) return;
         if (value.type === 'text_delta' && block.kind === 'text') out.push({ type: 'text-delta', id: block.id, delta: value.text });
         else if (value.type === 'thinking_delta' && block.kind === 'reasoning') out.push({ type: 'reasoning-delta', id: block.id, delta: value.thinking });
         else if (value.type === 'signature_delta' && block.kind === 'reasoning') out.push({ type: 'reasoning-signature', id: block.id, signature: value.signature });
@@ -107,13 +89,17 @@ export class AnthropicStreamDecoder {
     out.push({ type: 'finish', reason: mapAnthropicStopReason(this.stopReason), stopSequence: this.stopSequence ?? undefined });
   }
 
+  private textDelta(index: number, text: string, out: StreamEvent[]): void {
+    const block = this.blocks.get(index);
+    if (block?.kind === 'text') out.push({ type: 'text-delta', id: block.id, delta: text });
+  }
+
   private startBlock(index: number, contentBlock: unknown, out: StreamEvent[]): void {
-    const block = anthropicContentBlockSchema.safeParse(contentBlock);
-    if (!block.success) {
+    const content = readAnthropicContentBlock(contentBlock);
+    if (!content) {
       this.blocks.set(index, { kind: 'ignored' });
       return;
     }
-    const content = block.data;
     switch (content.type) {
       case 'text':
         this.blocks.set(index, { kind: 'text', id: `text-${index}` });
