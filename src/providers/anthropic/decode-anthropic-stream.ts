@@ -1,7 +1,7 @@
 import { InternalError } from '../../core/errors/internal-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import type { SseEvent } from '../../streaming/sse-event-reader.js';
-import { asTextDelta } from './anthropic-text-delta.js';
+import { asTextDelta, readCompactTextDelta } from './anthropic-text-delta.js';
 import { readAnthropicContentBlock, readAnthropicDelta, readAnthropicStreamEvent } from './read-anthropic-stream-event.js';
 import { mapAnthropicErrorType } from './map-anthropic-error-type.js';
 import { mapAnthropicStopReason } from '../../formats/anthropic/map-anthropic-stop-reason.js';
@@ -23,6 +23,8 @@ export class AnthropicStreamDecoder {
   private stopSequence: string | null | undefined;
 
   decode(sse: SseEvent, out: StreamEvent[]): void {
+    const compact = readCompactTextDelta(sse.data);
+    if (compact) return this.textDelta(compact.index, compact.text, out);
     let json: unknown;
     try {
       json = JSON.parse(sse.data);
