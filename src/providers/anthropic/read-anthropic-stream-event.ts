@@ -1,6 +1,5 @@
-import type { AnthropicStreamEvent, AnthropicUsage } from './anthropic-stream-schema.js';
-import type { anthropicContentBlockSchema, anthropicDeltaSchema } from './anthropic-stream-schema.js';
 import type { z } from 'zod';
+import type { AnthropicStreamEvent, AnthropicUsage, anthropicContentBlockSchema, anthropicDeltaSchema } from './anthropic-stream-schema.js';
 
 export type AnthropicContentBlock = z.infer<typeof anthropicContentBlockSchema>;
 export type AnthropicDelta = z.infer<typeof anthropicDeltaSchema>;
