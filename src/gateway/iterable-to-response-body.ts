@@ -1,51 +1,57 @@
+import { FrameBatch } from './frame-batch.js';
 import { responseFromSource, sourceToReadableStream, type ChunkSource } from './chunk-source.js';
 
-const encoder = new TextEncoder();
 const notYet = Symbol('not yet');
 
 /** Settles on the next turn of the event loop, after every microtask already queued. */
 const nextTurn = (): Promise<typeof notYet> => new Promise((resolve) => setImmediate(resolve, notYet));
 
-const toBytes = (frame: string | Uint8Array): Uint8Array => (typeof frame === 'string' ? encoder.encode(frame) : frame);
-
 /**
  * Turns an async iterable of SSE frames into a byte source without buffering: frames are pulled
  * on demand, so backpressure reaches the upstream. Frames that are ready at once (decoded from
- * the same upstream read) go out together as one chunk, one socket write instead of one each;
- * a frame that needs more upstream bytes is never waited for. Cancelling (client gone) calls
- * `return()` on the iterator, which runs the producers' `finally` blocks and aborts the upstream.
+ * the same upstream read, before the next turn of the event loop) go out together as one chunk,
+ * one socket write instead of one each; a frame that needs more upstream bytes is never waited
+ * for. Cancelling (client gone) calls `return()` on the iterator, which runs the producers'
+ * `finally` blocks and aborts the upstream.
  */
 export function iterableToChunkSource(frames: AsyncIterable<string | Uint8Array>, onCancel?: () => void): ChunkSource {
   const iterator = frames[Symbol.asyncIterator]();
   let pending: Promise<IteratorResult<string | Uint8Array>> | undefined;
   let failure: { error: unknown } | undefined;
-  const joined = (parts: Uint8Array[]): Uint8Array[] => (parts.length <= 1 ? parts : [Buffer.concat(parts)]);
   return {
     async pull() {
       if (failure) throw failure.error;
-      const parts: Uint8Array[] = [];
+      const batch = new FrameBatch();
       try {
-        const first = await (pending ?? iterator.next());
-        pending = undefined;
-        if (first.done) return { chunks: [], done: true };
-        parts.push(toBytes(first.value));
         for (;;) {
-          const next = iterator.next();
-          const ready = await Promise.race([next, nextTurn()]);
-          if (ready === notYet) {
-            // Kept for the next pull; a failure then surfaces there.
-            next.catch(() => undefined);
-            pending = next;
-            return { chunks: joined(parts), done: false };
+          const first = await (pending ?? iterator.next());
+          pending = undefined;
+          if (first.done) return { chunks: batch.take(), done: true };
+          batch.add(first.value);
+          // One timer per pull: every frame that comes before it joins this chunk.
+          const turn = nextTurn();
+          for (;;) {
+            const next = iterator.next();
+            const ready = await Promise.race([next, turn]);
+            if (ready === notYet) {
+              // Kept for the next pull; a failure then surfaces there.
+              next.catch(() => undefined);
+              pending = next;
+              break;
+            }
+            if (ready.done) return { chunks: batch.take(), done: true };
+            batch.add(ready.value);
           }
-          if (ready.done) return { chunks: joined(parts), done: true };
-          parts.push(toBytes(ready.value));
+          const chunks = batch.take();
+          // Only empty frames so far: a chunk must carry bytes, so wait for more.
+          if (chunks.length > 0) return { chunks, done: false };
         }
       } catch (error) {
-        if (parts.length === 0) throw error;
+        const chunks = batch.take();
+        if (chunks.length === 0) throw error;
         // The frames before the failure still reach the client; the error follows on the next pull.
         failure = { error };
-        return { chunks: joined(parts), done: false };
+        return { chunks, done: false };
       }
     },
     async cancel() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSseEvents, type SseEvent } from './sse-event-reader.js';
+import { readSseEventBatches, readSseEvents, type SseEvent } from './sse-event-reader.js';
 
 async function* chunks(parts: string[]): AsyncGenerator<Uint8Array> {
   for (const part of parts) yield new TextEncoder().encode(part);
@@ -79,5 +79,15 @@ describe('readSseEvents', () => {
     }
     expect(returned).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('readSseEventBatches', () => {
+  it('yields the events each chunk completes together, and no empty batch', async () => {
+    const batches: string[][] = [];
+    for await (const batch of readSseEventBatches(chunks(['data: a\n\ndata: b\n\ndata: c', '\n', '\ndata: d']))) {
+      batches.push(batch.map((event) => event.data));
+    }
+    expect(batches).toEqual([['a', 'b'], ['c'], ['d']]);
   });
 });

@@ -35,7 +35,16 @@ async function drainThenClose(iterator: AsyncIterator<unknown>): Promise<void> {
  * the final event), the rest of the body is drained briefly so a keep-alive connection survives.
  */
 export async function* readSseEvents(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
-  const pending: SseEvent[] = [];
+  for await (const batch of readSseEventBatches(body)) yield* batch;
+}
+
+/**
+ * The same events as readSseEvents, as they complete: one batch per chunk of the body that
+ * completes any (never an empty batch). A consumer that handles a batch at once pays the cost of
+ * an asynchronous step per chunk rather than per event.
+ */
+export async function* readSseEventBatches(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent[]> {
+  let pending: SseEvent[] = [];
   let charsSinceEvent = 0;
   const parser = createParser({
     onEvent: (event) => {
@@ -45,6 +54,11 @@ export async function* readSseEvents(body: AsyncIterable<Uint8Array | string>): 
   });
   const decoder = new TextDecoder();
   const iterator = body[Symbol.asyncIterator]();
+  const take = (): SseEvent[] => {
+    const batch = pending;
+    pending = [];
+    return batch;
+  };
   let ended = false;
   try {
     for (;;) {
@@ -54,13 +68,13 @@ export async function* readSseEvents(body: AsyncIterable<Uint8Array | string>): 
       charsSinceEvent += text.length;
       parser.feed(text);
       if (charsSinceEvent > maxSseEventChars) throw new UpstreamUnavailableError('Upstream sent an oversized server-sent event.');
-      while (pending.length > 0) yield pending.shift() as SseEvent;
+      if (pending.length > 0) yield take();
     }
     ended = true;
     parser.feed(decoder.decode());
     // A final event without its terminating blank line is still delivered.
     parser.feed('\n\n');
-    while (pending.length > 0) yield pending.shift() as SseEvent;
+    if (pending.length > 0) yield take();
   } catch (error) {
     // A failed or oversized body is not worth draining: close it at once.
     ended = true;

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { readSseEvents } from '../../streaming/sse-event-reader.js';
-import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
@@ -16,7 +14,7 @@ import type { UpstreamAccount } from '../upstream-account.js';
 import { anthropicSupportsResponseFormat } from './anthropic-output-format.js';
 import { buildAnthropicHeaders } from './build-anthropic-headers.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
-import { decodeAnthropicStream } from './decode-anthropic-stream.js';
+import { readAnthropicStream } from './read-anthropic-stream.js';
 
 export interface AnthropicAdapterOptions {
   provider?: ProviderName;
@@ -39,19 +37,21 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
   const prefix = options.pathPrefix ?? '';
   const passthroughFormats: readonly PassthroughFormat[] = ['anthropic-messages', 'anthropic-count-tokens'];
 
-  async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
-    requireApiKey(account);
-    const body = buildAnthropicRequest(request, upstreamModel, context.warnings);
-    const response = await sendUpstreamRequest({
-      url: joinUrl(account.baseUrl, `${prefix}/v1/messages`),
-      method: 'POST',
-      headers: { ...buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer }), accept: 'text/event-stream' },
-      body: JSON.stringify(body),
-      account,
-      dispatcher: context.dispatcher,
-      signal: context.signal,
-    });
-    yield* enforceStreamContract(decodeAnthropicStream(readSseEvents(response.body)), context.signal);
+  function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
+    return readAnthropicStream(async () => {
+      requireApiKey(account);
+      const body = buildAnthropicRequest(request, upstreamModel, context.warnings);
+      const response = await sendUpstreamRequest({
+        url: joinUrl(account.baseUrl, `${prefix}/v1/messages`),
+        method: 'POST',
+        headers: { ...buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer }), accept: 'text/event-stream' },
+        body: JSON.stringify(body),
+        account,
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+      });
+      return response.body;
+    }, context.signal);
   }
 
   return {
