@@ -22,6 +22,8 @@ export interface MemoryPoolStateOptions {
 export class MemoryPoolState implements PoolState {
   private readonly requestTimes = new Map<string, number[]>();
   private readonly leases = new Map<string, Map<string, number>>();
+  /** Per account, no lease expires before this: held leases are looked over only once it has passed. */
+  private readonly leasesExpireFrom = new Map<string, number>();
   private readonly failures = new Map<string, number>();
   private readonly cooldowns = new Map<string, number>();
   private readonly cursors = new Map<string, number>();
@@ -62,6 +64,7 @@ export class MemoryPoolState implements PoolState {
     times.push(now);
     if (limits.requestsPerMinute === null && times.length > this.maxRpmEntries) times.shift();
     held.set(leaseId, now + leaseTtlMs);
+    this.leasesExpireFrom.set(accountId, Math.min(this.leasesExpireFrom.get(accountId) ?? Number.POSITIVE_INFINITY, now + leaseTtlMs));
     return { acquired: true, leaseId };
   }
 
@@ -140,13 +143,24 @@ export class MemoryPoolState implements PoolState {
     return times;
   }
 
+  /**
+   * The account's leases, without those that expired (a holder that died without releasing). Renewals
+   * only move expiries later, so the remembered earliest expiry is a safe bound for when to look.
+   */
   private prunedLeases(accountId: string, now: number): Map<string, number> {
     let held = this.leases.get(accountId);
     if (!held) {
       held = new Map();
       this.leases.set(accountId, held);
     }
-    for (const [leaseId, expiresAt] of held) if (expiresAt <= now) held.delete(leaseId);
+    if (held.size > 0 && now >= (this.leasesExpireFrom.get(accountId) ?? 0)) {
+      let earliest = Number.POSITIVE_INFINITY;
+      for (const [leaseId, expiresAt] of held) {
+        if (expiresAt <= now) held.delete(leaseId);
+        else earliest = Math.min(earliest, expiresAt);
+      }
+      this.leasesExpireFrom.set(accountId, earliest);
+    }
     return held;
   }
 
