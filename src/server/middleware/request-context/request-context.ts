@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { timeOrderedUuid } from '../../../core/time-ordered-id.js';
+import { lazyChildLogger } from '../../../logging/lazy-child-logger.js';
 import type { AppEnv } from '../../app-env.js';
 import { clientFormatOf } from '../../client-format-of.js';
 
@@ -10,7 +11,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     const offered = c.req.header('x-request-id');
     const requestId = offered && /^[\w.:-]{1,100}$/.test(offered) ? offered : timeOrderedUuid();
     c.set('requestId', requestId);
-    c.set('logger', logger.child({ requestId }));
+    c.set('logger', lazyChildLogger(logger, { requestId }));
     c.set('clientFormat', clientFormatOf({ path: c.req.path, header: (name) => c.req.header(name), query: (name) => c.req.query(name) }));
     c.header('x-request-id', requestId);
     await next();
