@@ -36,13 +36,15 @@ export async function writeChunkSource(source: ChunkSource, response: Response, 
   outgoing.writeHead(response.status, headers);
   let ended = false;
   // Chunks written in one turn of the event loop go out in one write, and so does the end of the
-  // body when it follows the last chunk at once (it usually does): one system call, not two.
+  // body when it follows the last chunk at once (it usually does: the upstream's end comes in the same
+  // read, and is seen a few ticks later): one system call, not two. The turn ends before timers run
+  // again, so nothing waits for more than what is already being handled.
   let corked = false;
   const corkForThisTurn = (): void => {
     if (corked) return;
     corked = true;
     outgoing.cork();
-    process.nextTick(() => {
+    setImmediate(() => {
       corked = false;
       outgoing.uncork();
     });
