@@ -48,6 +48,21 @@ describe('createPassthroughObserver on event streams', () => {
     expect(Buffer.concat(out).equals(Buffer.from(body))).toBe(true);
   });
 
+  it('hands back the very chunk while rewriting when none of its events changed', () => {
+    const observer = createPassthroughObserver({ dialect: 'openai-chat', isEventStream: true, renameModelTo: 'gpt-x', hideUsageChunk: true });
+    const chunk = bytes('data: {"id":"c1","model":"gpt-x","choices":[{"index":0,"delta":{"content":"a"}}]}\n\n');
+    expect(observer.push(chunk)[0]).toBe(chunk);
+  });
+
+  it('keeps a character cut just after an event whole, whatever the next chunk holds', () => {
+    const observer = createPassthroughObserver(anthropicStream('claude-x'));
+    // A line that starts with a character of three bytes, cut after its first byte.
+    const body = bytes(`: ping\n\n日本: ignored field\n\n${messageStart('claude-x')}${delta('x')}`);
+    const cut = bytes(': ping\n\n').length + 1;
+    const out = [...observer.push(body.slice(0, cut)), ...observer.push(body.slice(cut)), ...observer.end()];
+    expect(Buffer.concat(out).equals(Buffer.from(body))).toBe(true);
+  });
+
   it('drops the usage-only chunk it asked for, and reads its usage', () => {
     const observer = createPassthroughObserver({ dialect: 'openai-chat', isEventStream: true, renameModelTo: 'gpt-x', hideUsageChunk: true });
     const chunk = (content: string) => `data: {"id":"c1","model":"gpt-x","choices":[{"index":0,"delta":{"content":"${content}"}}]}\n\n`;

@@ -147,22 +147,34 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   // Events are rewritten (from their own text, joined into one write per chunk) until it is clear no
   // event needs a change: the upstream named the requested model itself and no usage chunk is hidden.
   let rewriting = rewrite;
+  /** Whether the last chunk ended at an event's end on a whole character: the next starts clean. */
+  let nothingHeldBefore = true;
   return {
     ...base,
     push(chunk) {
+      const startedClean = nothingHeldBefore;
       const blocks = splitter.push(decoder.decode(chunk, { stream: true }));
       if (!rewriting) {
         for (const block of blocks) observe(block);
         return [chunk];
       }
       let out = '';
-      for (const block of blocks) out += observe(block);
-      // Bytes may flow unchanged from here on once nothing is held back: no unfinished event, and
-      // the chunk ended on a whole character (ASCII), so the decoder holds nothing either.
-      const namesRequestedModel = modelField !== undefined && modelField.from === modelField.to;
-      if (!options.hideUsageChunk && namesRequestedModel && splitter.unfinished === '' && chunk[chunk.byteLength - 1]! < 0x80) {
-        rewriting = false;
+      let changed = false;
+      for (const block of blocks) {
+        const sent = observe(block);
+        changed ||= sent !== block;
+        out += sent;
       }
+      // Nothing is held back when there is no unfinished event and the chunk ended on a whole
+      // character (ASCII), so the decoder holds nothing either.
+      const endsOnWholeCharacter = chunk.byteLength === 0 ? nothingHeldBefore : chunk[chunk.byteLength - 1]! < 0x80;
+      const nothingHeld = splitter.unfinished === '' && endsOnWholeCharacter;
+      nothingHeldBefore = nothingHeld;
+      // Bytes may flow unchanged from here on once no event needs a change.
+      const namesRequestedModel = modelField !== undefined && modelField.from === modelField.to;
+      if (!options.hideUsageChunk && namesRequestedModel && nothingHeld) rewriting = false;
+      // A chunk of whole events, none of them changed: the very bytes that came.
+      if (!changed && startedClean && nothingHeld) return [chunk];
       return out === '' ? [] : [encoder.encode(out)];
     },
     end() {
