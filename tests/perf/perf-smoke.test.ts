@@ -1,9 +1,10 @@
 /**
  * A guard against gross performance regressions, not a benchmark (`npm run bench` has the figures).
  * Throughput is only ever compared with the floor proxy measured in the same run, on the same busy
- * machine: Sluice must keep at least 15% of the floor's requests per second on the median of three short
- * rounds (the goal is 70%; this only fails when something is badly wrong). Idle memory is compared with
- * a generous bound well above the goal of 120 MB and well below what an eagerly loaded tokenizer costs.
+ * machine: Sluice must keep at least 15% of the floor's requests per second, for a whole answer and for a
+ * stream, on the median of three short rounds (the goal is 70%; this only fails when something is badly
+ * wrong). Idle memory is compared with a generous bound well above the goal of 120 MB and well below what
+ * an eagerly loaded tokenizer costs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureLoad, median } from '../../bench/measure-load.js';
@@ -27,8 +28,11 @@ describe('performance smoke (ratios against the floor proxy, same run)', { timeo
     expect(resident / 1024 / 1024).toBeLessThan(idleResidentLimitBytes / 1024 / 1024);
   });
 
-  it('passes an Anthropic request through at no less than 15% of the floor proxy’s rate', async () => {
-    const body = { model: 'claude-bench', messages: [{ role: 'user', content: 'Say fifty words.' }], max_tokens: 100 };
+  it.each([
+    { answer: 'a whole answer', stream: false },
+    { answer: 'a 50-chunk stream', stream: true },
+  ])('passes an Anthropic request through at no less than 15 per cent of the floor proxy’s rate: $answer', async ({ stream }) => {
+    const body = { model: 'claude-bench', messages: [{ role: 'user', content: 'Say fifty words.' }], max_tokens: 100, stream };
     const anthropicHeaders = { 'x-api-key': 'sk-ant-bench', 'anthropic-version': '2023-06-01' };
     // Warm up (JIT, connection pools) before measuring.
     await measureLoad(`${processes.sluice}/v1/messages`, { authorization: `Bearer ${processes.adminKey}` }, body, 10, 1);
