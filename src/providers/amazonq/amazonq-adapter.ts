@@ -70,31 +70,21 @@ interface AdapterState {
 /** The calls every Q request of an account shares: endpoints, token context, and an Enterprise ARN looked up first. */
 async function prepare(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext) {
   const endpoints = resolveAmazonQEndpoints(account);
-  const tokenContext = tokenContextOf(account, state.flavour, context);
-  await ensureProfileArn({
+  const call = {
     account,
     endpoints,
     flavour: state.flavour,
     tokens: state.tokens,
-    tokenContext,
+    tokenContext: tokenContextOf(account, state.flavour, context),
     dispatcher: context.dispatcher,
     signal: context.signal,
-  });
-  return { endpoints, tokenContext, profileArn: () => profileArnOf(account, endpoints, state.tokens) };
+  };
+  await ensureProfileArn(call);
+  return { ...call, profileArn: () => profileArnOf(account, endpoints, state.tokens) };
 }
 
 async function listModelsOf(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext) {
-  const { endpoints, tokenContext, profileArn } = await prepare(state, account, context);
-  const models = await listAvailableModels({
-    account,
-    endpoints,
-    flavour: state.flavour,
-    tokens: state.tokens,
-    tokenContext,
-    dispatcher: context.dispatcher,
-    signal: context.signal,
-    profileArn,
-  });
+  const models = await listAvailableModels(await prepare(state, account, context));
   state.models.remember(account.id, models);
   return models;
 }
@@ -182,18 +172,7 @@ async function* streamAnswer(
 }
 
 async function fetchBalance(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null> {
-  const { endpoints, tokenContext, profileArn } = await prepare(state, account, context);
-  const balance = await fetchUsageLimits({
-    account,
-    endpoints,
-    flavour: state.flavour,
-    tokens: state.tokens,
-    tokenContext,
-    dispatcher: context.dispatcher,
-    signal: context.signal,
-    profileArn,
-    now: state.now,
-  });
+  const balance = await fetchUsageLimits({ ...(await prepare(state, account, context)), now: state.now });
   // The balance check is the periodic look at an account, so its model list is kept current here too.
   await state.models.tableFor(
     account.id,
