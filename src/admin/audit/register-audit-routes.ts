@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { App } from '../../server/app-env.js';
 import { listAuditLogRows, type AuditLogRow } from '../../store/repositories/audit-log-repository.js';
+import { decodePageCursor, encodePageCursor } from '../../store/page-cursor.js';
 import { adminErrorResponses, adminSecurity, jsonResponse } from '../admin-route-parts.js';
 import { parseQueryTime } from '../stats/parse-time-range.js';
 
@@ -53,18 +53,6 @@ const listRoute = createRoute({
   responses: { 200: jsonResponse(auditPageSchema, 'A page of audit entries'), 400: badRequest, 401: unauthorized, 403: forbidden },
 });
 
-const encodeCursor = (row: AuditLogRow): string => Buffer.from(JSON.stringify([Number(row.created_at), row.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
-  } catch {
-    // reported below
-  }
-  throw new InvalidRequestError('cursor is not valid; use next_cursor from the previous page.', { field: 'cursor' });
-}
-
 const parseStored = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 function renderAuditEntry(row: AuditLogRow): z.infer<typeof auditEntrySchema> {
@@ -96,11 +84,11 @@ export function registerAuditRoutes(app: App, context: AppContext): void {
       action: query.action,
       from: parseQueryTime(query.from, 'from'),
       to: parseQueryTime(query.to, 'to'),
-      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      before: query.cursor ? decodePageCursor(query.cursor) : undefined,
       limit: query.limit,
     });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    return c.json({ data: page.map(renderAuditEntry), next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null }, 200);
+    return c.json({ data: page.map(renderAuditEntry), next_cursor: rows.length > query.limit && last ? encodePageCursor(Number(last.created_at), last.id) : null }, 200);
   });
 }

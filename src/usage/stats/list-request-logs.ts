@@ -1,7 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { Database } from '../../store/schema.js';
+import { decodePageCursor, encodePageCursor } from '../../store/page-cursor.js';
 
 export interface RequestLogFilter {
   apiKeyId?: string;
@@ -88,18 +88,6 @@ function parseAttempts(value: string | null): z.infer<typeof attemptsSchema> {
   }
 }
 
-export const encodeCursor = (createdAt: number, id: string): string => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidRequestError('cursor is not valid; use next_cursor from the previous page.', { field: 'cursor' });
-}
-
 function applyFilter<Q extends SelectQueryBuilder<Database, 'request_logs', Row>>(query: Q, filter: RequestLogFilter): Q {
   let filtered = query;
   if (filter.apiKeyId) filtered = filtered.where('request_logs.api_key_id', '=', filter.apiKeyId) as Q;
@@ -115,7 +103,7 @@ function applyFilter<Q extends SelectQueryBuilder<Database, 'request_logs', Row>
 export async function listRequestLogs(db: Kysely<Database>, filter: RequestLogFilter) {
   let query = applyFilter(baseQuery(db) as unknown as SelectQueryBuilder<Database, 'request_logs', Row>, filter);
   if (filter.cursor) {
-    const [createdAt, id] = decodeCursor(filter.cursor);
+    const [createdAt, id] = decodePageCursor(filter.cursor);
     query = query.where((expression) =>
       expression.or([
         expression('request_logs.created_at', '<', createdAt),
@@ -128,7 +116,7 @@ export async function listRequestLogs(db: Kysely<Database>, filter: RequestLogFi
   const last = page[page.length - 1];
   return {
     data: page.map(renderRequestLog),
-    next_cursor: rows.length > filter.limit && last ? encodeCursor(Number(last.created_at), last.id) : null,
+    next_cursor: rows.length > filter.limit && last ? encodePageCursor(Number(last.created_at), last.id) : null,
   };
 }
 
