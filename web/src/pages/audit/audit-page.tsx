@@ -1,8 +1,9 @@
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../api/api-types';
 import { unwrap } from '../../api/sluice-api';
+import { useCursorPages } from '../../api/use-cursor-pages';
 import { useAdminSession } from '../../auth/admin-session';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../format/format-date-time';
@@ -21,34 +22,11 @@ export function AuditPage() {
   const { api } = useAdminSession();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [action, setAction] = useState('');
-  const [rows, setRows] = useState<AuditEntryDto[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const generation = useRef(0);
-
-  const load = useCallback(
-    async (from: string | null) => {
-      const current = ++generation.current;
-      setLoading(true);
-      try {
-        const page = await unwrap(api.GET('/admin/audit', { params: { query: { ...filters, limit: 50, cursor: from ?? undefined } } }));
-        if (current !== generation.current) return;
-        setRows((previous) => (from ? [...previous, ...page.data] : page.data));
-        setCursor(page.next_cursor);
-        setError(undefined);
-      } catch (failure) {
-        if (current === generation.current) setError(failure);
-      } finally {
-        if (current === generation.current) setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => unwrap(api.GET('/admin/audit', { params: { query: { ...filters, limit: 50, cursor } } })),
     [api, filters],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { rows, cursor, loading, error, load } = useCursorPages<AuditEntryDto>(fetchPage);
 
   return (
     <Card title={t('pages.audit')} size="small" extra={<Button size="small" onClick={() => void load(null)}>{t('common.refresh')}</Button>}>
