@@ -5,6 +5,7 @@ import type { RequestLogEntry } from '../request-log-entry.js';
 import { openTestDatabase } from '../testing/open-test-database.js';
 import { toRequestLogRow } from './to-request-log-row.js';
 import { UsageRecorder } from './usage-recorder.js';
+import { writeRequestLogBatch } from './write-request-log-batch.js';
 
 const postgresUrl = process.env.DATABASE_URL;
 if (!postgresUrl) console.warn('DATABASE_URL is not set: skipping the PostgreSQL usage recorder tests');
@@ -95,6 +96,18 @@ describe.each([
     await recorder.close();
     const rows = await handle.db.selectFrom('request_logs').select('id').where('id', 'like', 'reused-id%').execute();
     expect(rows).toHaveLength(2);
+  });
+
+  it.skipIf(skip)('counts a retried batch once when its first attempt committed unseen', async () => {
+    const rows = [toRequestLogRow(entry('retried-1', { createdAt: 1_700_000_001_000 }), 0.25), toRequestLogRow(entry('retried-2', { createdAt: 1_700_000_001_001 }), 0.25)];
+    const costBefore = (await handle.db.selectFrom('api_keys').select('total_cost').executeTakeFirstOrThrow()).total_cost;
+    await writeRequestLogBatch(handle.db, rows);
+    // The acknowledgement was lost: the recorder writes the same rows again, as a retry.
+    await writeRequestLogBatch(handle.db, rows, { retry: true });
+    const stored = await handle.db.selectFrom('request_logs').select('id').where('id', 'like', 'retried-%').execute();
+    expect(stored.map((row) => row.id).sort()).toEqual(['retried-1', 'retried-2']);
+    const costAfter = (await handle.db.selectFrom('api_keys').select('total_cost').executeTakeFirstOrThrow()).total_cost;
+    expect(Number(costAfter) - Number(costBefore)).toBeCloseTo(0.5, 9);
   });
 
   it.skipIf(skip)('writes a batch of any size through the reused statement shapes, every row with its own values', async () => {

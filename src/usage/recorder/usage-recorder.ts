@@ -91,7 +91,8 @@ export class UsageRecorder {
     while (this.queue.size > 0) {
       const batch = this.queue.peek(this.batchSize);
       try {
-        await writeRequestLogBatch(this.options.db, batch);
+        // After a failed flush the same rows come again: the failure may have hidden a commit.
+        await writeRequestLogBatch(this.options.db, batch, { retry: this.failingSince > 0 });
       } catch (error) {
         this.counters.failedFlushes += 1;
         this.failingSince += 1;

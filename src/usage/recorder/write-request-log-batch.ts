@@ -62,7 +62,13 @@ async function insertChunk(db: Kysely<Database>, columns: readonly string[], row
   return result.rows.map((row) => row.id);
 }
 
-async function insertRows(db: Kysely<Database>, rows: Insertable<RequestLogsTable>[]): Promise<void> {
+/**
+ * Inserts the rows and returns those this call stored. An id already taken is a client reusing an
+ * x-request-id (its row is kept under a suffixed id rather than lost), or, when the batch is a retry,
+ * possibly this very row, stored by the earlier attempt whose commit was never acknowledged (a
+ * connection cut mid-commit): that one is skipped, so neither the row nor its totals count twice.
+ */
+async function insertRows(db: Kysely<Database>, rows: Insertable<RequestLogsTable>[], retry: boolean): Promise<Insertable<RequestLogsTable>[]> {
   // Every row comes from toRequestLogRow, so they share one set of columns.
   const columns = Object.keys(rows[0]!);
   const stored = new Set<string>();
@@ -72,30 +78,36 @@ async function insertRows(db: Kysely<Database>, rows: Insertable<RequestLogsTabl
       for (const id of await insertChunk(db, columns, rows.slice(offset, offset + size))) stored.add(id);
     }
   }
-  if (stored.size === rows.length) return;
-  // A client may reuse an x-request-id; keep its row under a suffixed id rather than losing it.
-  const duplicates = rows.filter((row) => !stored.delete(row.id));
-  if (duplicates.length === 0) return;
-  await db
-    .insertInto('request_logs')
-    .values(duplicates.map((row) => ({ ...row, id: `${row.id}~${randomBytes(4).toString('hex')}` })))
-    .execute();
+  if (stored.size === rows.length) return rows;
+  const inserted = rows.filter((row) => stored.delete(row.id));
+  const taken = rows.filter((row) => !inserted.includes(row));
+  const existing = retry
+    ? await db
+        .selectFrom('request_logs')
+        .select(['id', 'created_at', 'api_key_id'])
+        .where('id', 'in', taken.map((row) => row.id))
+        .execute()
+    : [];
+  const alreadyStored = (row: Insertable<RequestLogsTable>) =>
+    existing.some((found) => found.id === row.id && Number(found.created_at) === row.created_at && found.api_key_id === row.api_key_id);
+  const reused = taken.filter((row) => !alreadyStored(row)).map((row) => ({ ...row, id: `${row.id}~${randomBytes(4).toString('hex')}` }));
+  if (reused.length > 0) await db.insertInto('request_logs').values(reused).execute();
+  return [...inserted, ...reused];
 }
 
 /**
  * Writes one batch in a transaction: the log rows, then one counter UPDATE per API key and per account
  * (requests, tokens, cost, credits, last_used_at), so the totals never drift from the rows.
  */
-export async function writeRequestLogBatch(db: Kysely<Database>, rows: Insertable<RequestLogsTable>[]): Promise<void> {
+export async function writeRequestLogBatch(db: Kysely<Database>, rows: Insertable<RequestLogsTable>[], options: { retry?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
-  const byKey = new Map<string, Totals>();
-  const byAccount = new Map<string, Totals>();
-  for (const row of rows) {
-    addTo(byKey, row.api_key_id, row);
-    if (row.account_id) addTo(byAccount, row.account_id, row);
-  }
   await db.transaction().execute(async (transaction) => {
-    await insertRows(transaction, rows);
+    const byKey = new Map<string, Totals>();
+    const byAccount = new Map<string, Totals>();
+    for (const row of await insertRows(transaction, rows, options.retry === true)) {
+      addTo(byKey, row.api_key_id, row);
+      if (row.account_id) addTo(byAccount, row.account_id, row);
+    }
     for (const [id, totals] of sortedEntries(byKey)) {
       await transaction
         .updateTable('api_keys')
