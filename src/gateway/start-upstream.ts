@@ -90,7 +90,8 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     const attemptAbort = new AbortController();
     const onClientAbort = () => attemptAbort.abort(call.signal.reason);
     call.signal.addEventListener('abort', onClientAbort, { once: true });
-    const wholeAnswer = isWholeAnswerCall(adapter, call, account.upstream);
+    const passthrough = canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream);
+    const wholeAnswer = passthrough ? isWholePassthroughCall(call) : adapter.wholeAnswers === true && isShortWholeAnswer(call.request, deadline - Date.now());
     const calls = trackUpstreamCalls(deps.dispatcherFor(account), () => ({
       headersTimeoutMs: Math.max(1, wholeAnswer ? deadline - Date.now() : Math.min(settings.attempt_timeout_ms, deadline - Date.now())),
       bodyTimeoutMs: settings.stream_idle_timeout_ms,
@@ -110,10 +111,11 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       saveCredentials: (update: Parameters<GatewayDeps['saveCredentials']>[1]) => deps.saveCredentials(account.id, update),
       clientHeaders: call.clientHeaders,
       sessionId: call.sessionKey,
+      wholeAnswer,
     };
     try {
       const format = call.passthroughFormat;
-      if (canPassthrough(adapter, format, call.upstreamModel, account.upstream)) {
+      if (passthrough && format !== undefined) {
         const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
         const hideUsageChunk = streamsUsageChunk(format) && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
@@ -165,8 +167,22 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
  * A same-format call without streaming: its headers come only once the whole answer is ready, so
  * it cannot be told apart from a hang before the overall deadline.
  */
-const isWholeAnswerCall = (adapter: ProviderAdapter, call: UpstreamCall, account: UpstreamAccount): boolean =>
-  canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account) && call.passthroughFormat !== 'anthropic-count-tokens' && call.rawBody.stream !== true;
+const isWholePassthroughCall = (call: UpstreamCall): boolean => call.passthroughFormat !== 'anthropic-count-tokens' && call.rawBody.stream !== true;
+
+/** The slowest generation an unstreamed upstream call is trusted to finish in time at: 20 tokens a second. */
+const slowestMsPerToken = 50;
+
+/**
+ * Whether a converted answer the client takes whole may be asked for unstreamed: only when its
+ * length is capped and even a slow model writes that many tokens before the deadline (2,400 tokens
+ * at the default 120 s). Unbounded and reasoning answers are streamed from the upstream and
+ * collected, so a long generation is never cut for taking long.
+ */
+const isShortWholeAnswer = (request: ChatRequest, remainingMs: number): boolean =>
+  !request.stream &&
+  (request.reasoning === undefined || request.reasoning.mode === 'disabled') &&
+  request.maxOutputTokens !== undefined &&
+  request.maxOutputTokens * slowestMsPerToken <= remainingMs;
 
 /**
  * The overall deadline passed during an attempt. When a call was still waiting for a local

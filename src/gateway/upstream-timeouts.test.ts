@@ -71,3 +71,50 @@ describe('per-attempt timeout: a hung upstream is failed over', () => {
     await oneConnection.destroy();
   }, 10_000);
 });
+
+describe('converted answers taken whole', () => {
+  let upstream: RunningFake<AnthropicFakeScenario>;
+  beforeAll(async () => {
+    upstream = await startFakeAnthropic();
+  });
+  afterAll(() => upstream.close());
+
+  const converted = (maxOutputTokens: number | undefined) => {
+    const invocation = poolInvocation({ stream: false, format: 'openai-chat' });
+    return { ...invocation, request: { ...invocation.request, maxOutputTokens } };
+  };
+  const sentStream = () => (upstream.requests.at(-1)!.body as { stream?: boolean }).stream;
+  const textOf = async (response: Response) => {
+    const { result } = (await response.json()) as { result: { content: Array<{ type: string; text?: string }> } };
+    return result.content.map((part) => part.text ?? '').join('');
+  };
+
+  it('asks the upstream for a short answer unstreamed, and waits past the attempt timeout for it', async () => {
+    upstream.enqueue({ ...(anthropicText('whole') as Extract<AnthropicFakeScenario, { kind: 'reply' }>), delayMs: 1_500 });
+    const gateway = createPoolGateway({ accounts: [accountAt('one', upstream.url, 0)], settings: { first_byte_timeout_ms: 10_000, attempt_timeout_ms: 1_000 } });
+    const response = await handleChat(converted(64), jsonLinesRenderer, gateway.deps);
+    expect(await textOf(response)).toBe('whole');
+    expect(sentStream()).toBe(false);
+    expect(gateway.outcomes[0]).toMatchObject({ status: 'success', accountId: 'one' });
+  }, 10_000);
+
+  it.each([
+    ['no length cap', undefined],
+    ['more tokens than a slow model writes before the deadline', 4_000],
+  ])('streams from the upstream and collects when the answer has %s', async (_case, maxOutputTokens) => {
+    const gateway = createPoolGateway({ accounts: [accountAt('one', upstream.url, 0)], settings: { first_byte_timeout_ms: 120_000 } });
+    const response = await handleChat(converted(maxOutputTokens), jsonLinesRenderer, gateway.deps);
+    expect(await textOf(response)).toBe('Hello from the fake.');
+    expect(sentStream()).toBe(true);
+  });
+
+  it('fails a malformed whole answer over to the next account', async () => {
+    const broken = await startFakeAnthropic();
+    broken.enqueue({ kind: 'error', status: 200, body: '<html>gateway</html>', headers: { 'content-type': 'text/html' } });
+    const gateway = createPoolGateway({ accounts: [accountAt('broken', broken.url, 10), accountAt('works', upstream.url, 0)] });
+    const response = await handleChat(converted(64), jsonLinesRenderer, gateway.deps);
+    expect(await textOf(response)).toBe('Hello from the fake.');
+    expect(gateway.outcomes[0]).toMatchObject({ status: 'success', accountId: 'works' });
+    await broken.close();
+  });
+});

@@ -21,6 +21,11 @@ export interface ProviderCallContext {
   clientHeaders: Record<string, string>;
   /** Session id for upstreams that use one (Amazon Q conversationId). */
   sessionId?: string;
+  /**
+   * The client takes this answer whole and it is short enough to wait for: an adapter with
+   * `wholeAnswers` asks its upstream for it unstreamed (one body to read instead of an event per token).
+   */
+  wholeAnswer?: boolean;
 }
 
 /**
@@ -125,6 +130,11 @@ export interface ProviderAdapter {
   readonly provider: ProviderName;
   /** Streams the canonical answer. Throws (before the first event) typed errors for upstream failures. */
   stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent>;
+  /**
+   * `stream` honours `context.wholeAnswer`: its headers then come only once the answer is complete,
+   * so the gateway waits for them up to the overall deadline instead of `attempt_timeout_ms`.
+   */
+  readonly wholeAnswers?: boolean;
   /**
    * Whether the target enforces this structured-output format itself (OpenAI `response_format`,
    * Anthropic `output_config.format`). Absent or false: the gateway forces a single tool instead.

@@ -15,6 +15,7 @@ import { anthropicSupportsResponseFormat } from './anthropic-output-format.js';
 import { buildAnthropicHeaders } from './build-anthropic-headers.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { readAnthropicStream } from './read-anthropic-stream.js';
+import { readAnthropicWholeAnswer } from './read-anthropic-whole-answer.js';
 
 export interface AnthropicAdapterOptions {
   provider?: ProviderName;
@@ -38,25 +39,29 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
   const passthroughFormats: readonly PassthroughFormat[] = ['anthropic-messages', 'anthropic-count-tokens'];
 
   function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
-    return readAnthropicStream(async () => {
+    const whole = context.wholeAnswer === true;
+    const call = () => {
       requireApiKey(account);
       const body = buildAnthropicRequest(request, upstreamModel, context.warnings);
-      const response = await sendUpstreamRequest({
+      if (whole) body.stream = false;
+      return sendUpstreamRequest({
         url: joinUrl(account.baseUrl, `${prefix}/v1/messages`),
         method: 'POST',
-        headers: { ...buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer }), accept: 'text/event-stream' },
+        headers: { ...buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer }), accept: whole ? 'application/json' : 'text/event-stream' },
         body: JSON.stringify(body),
         account,
         dispatcher: context.dispatcher,
         signal: context.signal,
       });
-      return response.body;
-    }, context.signal);
+    };
+    if (whole) return readAnthropicWholeAnswer(call, context.signal);
+    return readAnthropicStream(async () => (await call()).body, context.signal);
   }
 
   return {
     provider: options.provider ?? 'anthropic',
     stream,
+    wholeAnswers: true,
     supportsResponseFormat: anthropicSupportsResponseFormat,
     passthroughFormats,
     async passthrough(request, account, context) {

@@ -56,5 +56,5 @@ export interface AnthropicMessagesBody {
   stop_sequences?: string[];
   metadata?: { user_id: string };
   output_config?: AnthropicOutputConfig;
-  stream: true;
+  stream: boolean;
 }

@@ -48,7 +48,7 @@ function toToolChoice(choice: ToolChoice | undefined, parallel: boolean | undefi
   }
 }
 
-/** Canonical request → Anthropic Messages body (always streamed upstream). Pure; warnings are appended. */
+/** Canonical request → Anthropic Messages body, streamed (an adapter may turn `stream` off). Pure; warnings are appended. */
 export function buildAnthropicRequest(request: ChatRequest, upstreamModel: string, warnings: ConversionWarning[]): AnthropicMessagesBody {
   const thinking = toThinking(request);
   const body: AnthropicMessagesBody = {

@@ -31,6 +31,11 @@ export class AnthropicStreamDecoder {
     } catch {
       return;
     }
+    this.decodeEvent(json, out);
+  }
+
+  /** One event's parsed payload (an SSE event's data, or a part of a whole answer: see decodeAnthropicMessage). */
+  decodeEvent(json: unknown, out: StreamEvent[]): void {
     const textDelta = asTextDelta(json);
     if (textDelta) return this.textDelta(textDelta.index, textDelta.text, out);
     const event = readAnthropicStreamEvent(json);
