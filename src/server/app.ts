@@ -24,6 +24,7 @@ import { rateLimitByKey } from './middleware/rate-limit/rate-limit-by-key.js';
 import { recordRefusedRequest } from './middleware/rate-limit/record-refused-request.js';
 import { requestContext } from './middleware/request-context/request-context.js';
 import { requireApiKey } from './middleware/require-api-key/require-api-key.js';
+import { MemoRouter } from './memo-router.js';
 import { clientFormatForPath, renderErrorResponse, toGatewayError } from './render-error-response.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerDocsRoutes } from './routes/docs.js';
@@ -53,6 +54,7 @@ const isRateExempt = (method: string, path: string) =>
  */
 export function createApp(context: AppContext): App {
   const app = new OpenAPIHono<AppEnv>({
+    router: new MemoRouter(),
     defaultHook: (result) => {
       if (!result.success) throw invalidRequestFromZod(result.error);
     },
