@@ -7,7 +7,8 @@
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
  * floor's CPU per request over Sluice's is the rate ratio an otherwise idle machine would show.
- * Then memory: resident size at idle and with BENCH_STREAMS (default 1,000) slow streams open at once.
+ * Then memory: resident size 2 s after start, once settled at idle (V8 returns the young generation
+ * start-up grew after about 20 s without work), and with BENCH_STREAMS (default 1,000) slow streams open at once.
  *
  *   BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50   load shape
  *   BENCH_ONLY=passthrough                                 scenarios whose name contains this
@@ -37,11 +38,26 @@ const scenarios = [
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
 
+/**
+ * Resident size once a process has settled at idle: V8 keeps the young generation that start-up grew
+ * until its memory reducer has seen the process idle for a while (about 20 s here), so this waits
+ * `settleMs` without load and reads then.
+ */
+async function settledResidentBytes(read: () => number | undefined, settleMs = 40_000): Promise<number | undefined> {
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return read();
+}
+
 async function measureMemory(processes: BenchProcesses): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   console.log('\nmemory | floor | sluice');
   console.log('--- | --- | ---');
-  console.log(`RSS idle | ${megabytes(processes.residentBytes('floor'))} | ${megabytes(processes.residentBytes('sluice'))}`);
+  console.log(`RSS 2 s after start | ${megabytes(processes.residentBytes('floor'))} | ${megabytes(processes.residentBytes('sluice'))}`);
+  const [floorIdle, sluiceIdle] = await Promise.all([
+    settledResidentBytes(() => processes.residentBytes('floor')),
+    settledResidentBytes(() => processes.residentBytes('sluice')),
+  ]);
+  console.log(`RSS idle, settled (40 s without load) | ${megabytes(floorIdle)} | ${megabytes(sluiceIdle)}`);
   if (streamCount <= 0) return;
   const body = { model: 'claude-bench-slow', messages, max_tokens: 100, stream: true };
   const timeoutMs = (slowSeconds + 60) * 1000;
