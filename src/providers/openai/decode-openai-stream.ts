@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FinishReason } from '../../core/finish-reason.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import type { SseEvent } from '../../streaming/sse-event-reader.js';
+import { readSseEvents, type SseEvent } from '../../streaming/sse-event-reader.js';
 import { mapOpenAIFinishReason } from '../../formats/openai/map-openai-finish-reason.js';
+import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import { mapOpenAIStreamError } from './map-openai-stream-error.js';
 import { mapOpenAIUsage } from './map-openai-usage.js';
-import { openAIChunkSchema } from './openai-stream-schema.js';
+import { openAIChunkSchema, type OpenAIChunk } from './openai-stream-schema.js';
 
 interface ToolCallState {
   id?: string;
@@ -17,98 +18,136 @@ interface ToolCallState {
 }
 
 /**
- * Chat Completions SSE → canonical events. Text and reasoning (`reasoning_content`, or `reasoning`
- * as some compatible servers name it) are one block each at a time, closed when the other kind
- * starts. Tool calls are tracked by their OpenAI index; argument fragments that arrive before the
- * name are buffered and replayed after `tool-input-start`. The finish is held until `[DONE]` (or the
+ * Chat Completions chunks → canonical events, one chunk at a time and without waiting: each call
+ * appends its events to `out`. Text and reasoning (`reasoning_content`, or `reasoning` as some
+ * compatible servers name it) are one block each at a time, closed when the other kind starts.
+ * Tool calls are tracked by their OpenAI index; argument fragments that arrive before the name are
+ * buffered and replayed after `tool-input-start`. The finish is held until `end` (`[DONE]` or the
  * end of the body) because the usage chunk follows the finish_reason chunk.
  */
-export async function* decodeOpenAIStream(events: AsyncIterable<SseEvent>): AsyncGenerator<StreamEvent> {
-  let started = false;
-  let open: { kind: 'text' | 'reasoning'; id: string } | undefined;
-  let blockCount = 0;
-  const tools = new Map<number, ToolCallState>();
-  let finish: FinishReason | undefined;
+export class OpenAIStreamDecoder {
+  /** Set after `[DONE]` or an error chunk: the stream is over. */
+  done = false;
+  private started = false;
+  private open: { kind: 'text' | 'reasoning'; id: string } | undefined;
+  private blockCount = 0;
+  private readonly tools = new Map<number, ToolCallState>();
+  private finish: FinishReason | undefined;
 
-  const closeOpen = function* (): Generator<StreamEvent> {
-    if (open) yield open.kind === 'text' ? { type: 'text-end', id: open.id } : { type: 'reasoning-end', id: open.id };
-    open = undefined;
-  };
-  const closeTools = function* (): Generator<StreamEvent> {
-    for (const [index, tool] of tools) {
-      if (!tool.started && tool.name) yield* startTool(index, tool);
-      if (tool.started && !tool.ended) yield { type: 'tool-input-end', id: tool.id as string };
-      tool.ended = true;
+  /** One SSE event: `[DONE]`, or a chunk as JSON (anything else is skipped). */
+  decode(sse: SseEvent, out: StreamEvent[]): void {
+    if (sse.data.trim() === '[DONE]') {
+      this.done = true;
+      return;
     }
-  };
-  const startTool = function* (index: number, tool: ToolCallState): Generator<StreamEvent> {
-    yield* closeOpen();
-    tool.id ??= `call_${index}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    tool.started = true;
-    yield { type: 'tool-input-start', id: tool.id, name: tool.name as string };
-    if (tool.pending !== '') yield { type: 'tool-input-delta', id: tool.id, delta: tool.pending };
-    tool.pending = '';
-  };
-  const appendText = function* (kind: 'text' | 'reasoning', delta: string): Generator<StreamEvent> {
-    if (open?.kind !== kind) {
-      yield* closeOpen();
-      open = { kind, id: `${kind}-${blockCount++}` };
-      yield kind === 'text' ? { type: 'text-start', id: open.id } : { type: 'reasoning-start', id: open.id };
-    }
-    yield kind === 'text' ? { type: 'text-delta', id: open.id, delta } : { type: 'reasoning-delta', id: open.id, delta };
-  };
-
-  for await (const sse of events) {
-    if (sse.data.trim() === '[DONE]') break;
     let json: unknown;
     try {
       json = JSON.parse(sse.data);
     } catch {
-      continue;
-    }
-    const parsed = openAIChunkSchema.safeParse(json);
-    if (!parsed.success) continue;
-    const chunk = parsed.data;
-    if (chunk.error) {
-      yield { type: 'error', error: mapOpenAIStreamError(chunk.error) };
       return;
     }
-    if (!started) {
-      started = true;
-      yield { type: 'message-start', id: chunk.id };
+    const parsed = openAIChunkSchema.safeParse(json);
+    if (parsed.success) this.decodeChunk(parsed.data, out);
+  }
+
+  /** One chunk (an SSE event's data, or a whole answer read as one chunk: see decodeOpenAIChatCompletion). */
+  decodeChunk(chunk: OpenAIChunk, out: StreamEvent[]): void {
+    if (chunk.error) {
+      out.push({ type: 'error', error: mapOpenAIStreamError(chunk.error) });
+      this.finish = undefined;
+      this.done = true;
+      return;
+    }
+    if (!this.started) {
+      this.started = true;
+      out.push({ type: 'message-start', id: chunk.id });
     }
     const choice = chunk.choices?.find((item) => (item.index ?? 0) === 0);
     const delta = choice?.delta;
     const reasoning = delta?.reasoning_content ?? delta?.reasoning;
-    if (reasoning) yield* appendText('reasoning', reasoning);
-    if (delta?.content) yield* appendText('text', delta.content);
+    if (reasoning) this.appendText('reasoning', reasoning, out);
+    if (delta?.content) this.appendText('text', delta.content, out);
     // A refusal is the model's answer in another field; clients see it as text.
-    if (delta?.refusal) yield* appendText('text', delta.refusal);
+    if (delta?.refusal) this.appendText('text', delta.refusal, out);
     for (const call of delta?.tool_calls ?? []) {
       const index = call.index ?? 0;
-      let tool = tools.get(index);
+      let tool = this.tools.get(index);
       if (!tool) {
         tool = { pending: '', started: false, ended: false };
-        tools.set(index, tool);
+        this.tools.set(index, tool);
       }
       if (call.id && !tool.started) tool.id = call.id;
       if (call.function?.name && !tool.started) tool.name = call.function.name;
       const fragment = call.function?.arguments ?? '';
-      if (!tool.started && tool.name) yield* startTool(index, tool);
+      if (!tool.started && tool.name) this.startTool(index, tool, out);
       if (fragment === '' || tool.ended) continue;
-      if (tool.started) yield { type: 'tool-input-delta', id: tool.id as string, delta: fragment };
+      if (tool.started) out.push({ type: 'tool-input-delta', id: tool.id as string, delta: fragment });
       else tool.pending += fragment;
     }
     if (choice?.finish_reason) {
-      finish = mapOpenAIFinishReason(choice.finish_reason);
-      yield* closeOpen();
-      yield* closeTools();
+      this.finish = mapOpenAIFinishReason(choice.finish_reason);
+      this.closeOpen(out);
+      this.closeTools(out);
     }
-    if (chunk.usage) yield { type: 'usage', usage: mapOpenAIUsage(chunk.usage) };
+    if (chunk.usage) out.push({ type: 'usage', usage: mapOpenAIUsage(chunk.usage) });
   }
-  if (finish === undefined) return;
-  yield* closeOpen();
-  yield* closeTools();
-  const madeToolCalls = [...tools.values()].some((tool) => tool.started);
-  yield { type: 'finish', reason: finish === 'stop' && madeToolCalls ? 'tool-calls' : finish };
+
+  /** The stream is over: the finish goes out, if a finish_reason came (and no error). */
+  end(out: StreamEvent[]): void {
+    this.done = true;
+    if (this.finish === undefined) return;
+    this.closeOpen(out);
+    this.closeTools(out);
+    const madeToolCalls = [...this.tools.values()].some((tool) => tool.started);
+    out.push({ type: 'finish', reason: this.finish === 'stop' && madeToolCalls ? 'tool-calls' : this.finish });
+    this.finish = undefined;
+  }
+
+  private closeOpen(out: StreamEvent[]): void {
+    if (this.open) out.push(this.open.kind === 'text' ? { type: 'text-end', id: this.open.id } : { type: 'reasoning-end', id: this.open.id });
+    this.open = undefined;
+  }
+
+  private closeTools(out: StreamEvent[]): void {
+    for (const [index, tool] of this.tools) {
+      if (!tool.started && tool.name) this.startTool(index, tool, out);
+      if (tool.started && !tool.ended) out.push({ type: 'tool-input-end', id: tool.id as string });
+      tool.ended = true;
+    }
+  }
+
+  private startTool(index: number, tool: ToolCallState, out: StreamEvent[]): void {
+    this.closeOpen(out);
+    tool.id ??= `call_${index}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    tool.started = true;
+    out.push({ type: 'tool-input-start', id: tool.id, name: tool.name as string });
+    if (tool.pending !== '') out.push({ type: 'tool-input-delta', id: tool.id, delta: tool.pending });
+    tool.pending = '';
+  }
+
+  private appendText(kind: 'text' | 'reasoning', delta: string, out: StreamEvent[]): void {
+    if (this.open?.kind !== kind) {
+      this.closeOpen(out);
+      this.open = { kind, id: `${kind}-${this.blockCount++}` };
+      out.push(kind === 'text' ? { type: 'text-start', id: this.open.id } : { type: 'reasoning-start', id: this.open.id });
+    }
+    out.push(kind === 'text' ? { type: 'text-delta', id: this.open.id, delta } : { type: 'reasoning-delta', id: this.open.id, delta });
+  }
 }
+
+/** Chat Completions SSE → canonical events (see OpenAIStreamDecoder), not yet in contract order. */
+export async function* decodeOpenAIStream(events: AsyncIterable<SseEvent>): AsyncGenerator<StreamEvent> {
+  const decoder = new OpenAIStreamDecoder();
+  const out: StreamEvent[] = [];
+  for await (const sse of events) {
+    decoder.decode(sse, out);
+    yield* out.splice(0, out.length);
+    if (decoder.done) break;
+  }
+  decoder.end(out);
+  yield* out;
+}
+
+/** A Chat Completions SSE body → canonical events in contract order. */
+export const readOpenAIStream = (body: AsyncIterable<Uint8Array | string>, signal: AbortSignal): AsyncGenerator<StreamEvent> =>
+  enforceStreamContract(decodeOpenAIStream(readSseEvents(body)), signal);

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { readSseEvents } from '../../streaming/sse-event-reader.js';
-import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { requireApiKey } from '../http/require-api-key.js';
@@ -15,7 +13,7 @@ import type { ProviderName } from '../provider-name.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { buildOpenAIHeaders } from './build-openai-headers.js';
 import { buildOpenAIRequest } from './build-openai-request.js';
-import { decodeOpenAIStream } from './decode-openai-stream.js';
+import { readOpenAIStream } from './decode-openai-stream.js';
 import type { OpenAIFlavour } from './openai-wire-types.js';
 
 export interface OpenAIAdapterOptions {
@@ -77,7 +75,7 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
       dispatcher: context.dispatcher,
       signal: context.signal,
     });
-    yield* enforceStreamContract(decodeOpenAIStream(readSseEvents(response.body)), context.signal);
+    yield* readOpenAIStream(response.body, context.signal);
   }
 
   return {
