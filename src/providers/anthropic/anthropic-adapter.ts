@@ -4,6 +4,7 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.js'
 import type { StreamEvent } from '../../core/stream-event.js';
 import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { readWholeAnswer } from '../http/read-whole-answer.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { requireApiKey } from '../http/require-api-key.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
@@ -14,8 +15,8 @@ import type { UpstreamAccount } from '../upstream-account.js';
 import { anthropicSupportsResponseFormat } from './anthropic-output-format.js';
 import { buildAnthropicHeaders } from './build-anthropic-headers.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
+import { decodeAnthropicMessage } from './decode-anthropic-message.js';
 import { readAnthropicStream } from './read-anthropic-stream.js';
-import { readAnthropicWholeAnswer } from './read-anthropic-whole-answer.js';
 
 export interface AnthropicAdapterOptions {
   provider?: ProviderName;
@@ -54,7 +55,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
         signal: context.signal,
       });
     };
-    if (whole) return readAnthropicWholeAnswer(call, context.signal);
+    if (whole) return readWholeAnswer(call, decodeAnthropicMessage, (body) => readAnthropicStream(async () => body, context.signal));
     return readAnthropicStream(async () => (await call()).body, context.signal);
   }
 

@@ -1,6 +1,6 @@
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { StreamContract } from '../http/stream-contract.js';
+import { inContractOrder } from '../http/stream-contract.js';
 import { AnthropicStreamDecoder } from './decode-anthropic-stream.js';
 
 /**
@@ -24,9 +24,5 @@ export function decodeAnthropicMessage(message: Record<string, unknown>): Stream
   });
   decoder.decodeEvent({ type: 'message_delta', delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence }, usage: message.usage }, decoded);
   decoder.decodeEvent({ type: 'message_stop' }, decoded);
-  const contract = new StreamContract();
-  const out: StreamEvent[] = [];
-  for (const event of decoded) if (!contract.done) contract.push(event, out);
-  if (!contract.done) contract.end(out);
-  return out;
+  return inContractOrder(decoded);
 }

@@ -117,3 +117,15 @@ export class StreamContract {
     }
   }
 }
+
+/**
+ * The events decoded from a whole (unstreamed) answer, in contract order. A failure before any
+ * content is thrown, as it is from a stream.
+ */
+export function inContractOrder(decoded: readonly StreamEvent[]): StreamEvent[] {
+  const contract = new StreamContract();
+  const out: StreamEvent[] = [];
+  for (const event of decoded) if (!contract.done) contract.push(event, out);
+  if (!contract.done) contract.end(out);
+  return out;
+}
