@@ -24,6 +24,17 @@ const toolCallDeltaSchema = z
   })
   .loose();
 
+/** A chunk's `delta`, or the whole `message` of an unstreamed answer (its tool calls without an index). */
+const messageSchema = z
+  .object({
+    content: z.string().nullish(),
+    reasoning_content: z.string().nullish(),
+    reasoning: z.string().nullish(),
+    refusal: z.string().nullish(),
+    tool_calls: z.array(toolCallDeltaSchema).nullish(),
+  })
+  .loose();
+
 /** One `chat.completion.chunk`, or an in-stream `{"error": …}` object. */
 export const openAIChunkSchema = z
   .object({
@@ -33,16 +44,7 @@ export const openAIChunkSchema = z
         z
           .object({
             index: z.number().optional(),
-            delta: z
-              .object({
-                content: z.string().nullish(),
-                reasoning_content: z.string().nullish(),
-                reasoning: z.string().nullish(),
-                refusal: z.string().nullish(),
-                tool_calls: z.array(toolCallDeltaSchema).nullish(),
-              })
-              .loose()
-              .nullish(),
+            delta: messageSchema.nullish(),
             finish_reason: z.string().nullish(),
           })
           .loose(),
@@ -56,3 +58,20 @@ export const openAIChunkSchema = z
   .loose();
 
 export type OpenAIChunk = z.infer<typeof openAIChunkSchema>;
+
+/** A whole `chat.completion` (`stream: false`): the same fields as a chunk, the choice's `message` for its `delta`. */
+export const openAIChatCompletionSchema = z
+  .object({
+    id: z.string().nullish(),
+    choices: z.array(
+      z
+        .object({
+          index: z.number().optional(),
+          message: messageSchema.nullish(),
+          finish_reason: z.string().nullish(),
+        })
+        .loose(),
+    ),
+    usage: openAIUsageSchema.nullish(),
+  })
+  .loose();
