@@ -2,6 +2,9 @@ import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type RunningFake } from '../../tests/fakes/anthropic-fake.js';
 import { anthropicText, type AnthropicFakeScenario } from '../../tests/fakes/anthropic-fake-scenario.js';
+import { openAIText, type OpenAIFakeScenario } from '../../tests/fakes/openai-fake-scenario.js';
+import { startFakeOpenAI } from '../../tests/fakes/openai-fake.js';
+import { createOpenAIAdapter } from '../providers/openai/openai-adapter.js';
 import { makeAccount } from '../pool/testing/make-account.js';
 import { handleChat } from './handle-chat.js';
 import { createPoolGateway, jsonLinesRenderer, poolInvocation } from './testing/create-pool-gateway.js';
@@ -117,4 +120,22 @@ describe('converted answers taken whole', () => {
     expect(gateway.outcomes[0]).toMatchObject({ status: 'success', accountId: 'works' });
     await broken.close();
   });
+
+  it('asks an OpenAI upstream for a short answer unstreamed too', async () => {
+    const openai = await startFakeOpenAI();
+    try {
+      openai.enqueue({ ...(openAIText('whole') as Extract<OpenAIFakeScenario, { kind: 'reply' }>), delayMs: 1_500 });
+      const account = makeAccount('one', { provider: 'openai', upstream: { id: 'one', name: 'one', provider: 'openai', baseUrl: openai.url, credentials: { api_key: 'k' }, settings: {} } });
+      const gateway = createPoolGateway({ accounts: [account], adapter: createOpenAIAdapter(), settings: { first_byte_timeout_ms: 10_000, attempt_timeout_ms: 1_000 } });
+      // An Anthropic-format call to an OpenAI account is converted, not passed through.
+      const invocation = poolInvocation({ stream: false, format: 'anthropic-messages' });
+      const response = await handleChat({ ...invocation, request: { ...invocation.request, maxOutputTokens: 64 } }, jsonLinesRenderer, gateway.deps);
+      expect(await textOf(response)).toBe('whole');
+      expect(openai.requests.at(-1)!.body).toMatchObject({ stream: false });
+      expect(openai.requests.at(-1)!.body).not.toHaveProperty('stream_options');
+      expect(gateway.outcomes[0]).toMatchObject({ status: 'success', accountId: 'one' });
+    } finally {
+      await openai.close();
+    }
+  }, 10_000);
 });

@@ -28,7 +28,7 @@ function toToolChoice(choice: ToolChoice): OpenAIToolChoice {
   }
 }
 
-/** Canonical request → Chat Completions body (always streamed, with usage). Pure; warnings are appended. */
+/** Canonical request → Chat Completions body, streamed with usage (an adapter may ask for the answer whole). Pure; warnings are appended. */
 export function buildOpenAIRequest(
   request: ChatRequest,
   upstreamModel: string,

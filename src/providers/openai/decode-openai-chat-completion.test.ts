@@ -36,7 +36,7 @@ describe('decodeOpenAIChatCompletion', () => {
   it.each(['tool-call-after-text.sse', 'several-tools-arguments-first.sse', 'deepseek-reasoning.sse'])(
     'collects to the same answer as the event stream it was assembled from (%s)',
     async (name) => {
-      const streamed = await collectStream(readOpenAIStream(replayFixture(fixture(name)), signal));
+      const streamed = await collectStream(readOpenAIStream(async () => replayFixture(fixture(name)), signal));
       const whole = await decode(await wholeCompletionOf(name));
       // The SDK does not join `reasoning_content` deltas (a field it does not know): it keeps the last
       // chunk's value, null in the DeepSeek recording. Reasoning in a whole answer is checked below.

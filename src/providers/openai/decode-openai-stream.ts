@@ -148,6 +148,11 @@ export async function* decodeOpenAIStream(events: AsyncIterable<SseEvent>): Asyn
   yield* out;
 }
 
-/** A Chat Completions SSE body → canonical events in contract order. */
-export const readOpenAIStream = (body: AsyncIterable<Uint8Array | string>, signal: AbortSignal): AsyncGenerator<StreamEvent> =>
-  enforceStreamContract(decodeOpenAIStream(readSseEvents(body)), signal);
+/**
+ * A Chat Completions SSE body → canonical events in contract order. `open` makes the upstream call
+ * on the first read; what it throws (an HTTP error) is thrown as it is.
+ */
+export async function* readOpenAIStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+  const body = await open();
+  yield* enforceStreamContract(decodeOpenAIStream(readSseEvents(body)), signal);
+}

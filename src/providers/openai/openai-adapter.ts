@@ -4,6 +4,7 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.js'
 import type { StreamEvent } from '../../core/stream-event.js';
 import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { readWholeAnswer } from '../http/read-whole-answer.js';
 import { requireApiKey } from '../http/require-api-key.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
@@ -13,6 +14,7 @@ import type { ProviderName } from '../provider-name.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { buildOpenAIHeaders } from './build-openai-headers.js';
 import { buildOpenAIRequest } from './build-openai-request.js';
+import { decodeOpenAIChatCompletion } from './decode-openai-chat-completion.js';
 import { readOpenAIStream } from './decode-openai-stream.js';
 import type { OpenAIFlavour } from './openai-wire-types.js';
 
@@ -63,24 +65,33 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
   const passthroughFormats: readonly PassthroughFormat[] = ['openai-chat', 'openai-responses', 'openai-embeddings', 'openai-completions'];
   const headersFor = (account: UpstreamAccount) => buildOpenAIHeaders(account, { apiKeyHeader: options.apiKeyHeader });
 
-  async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
-    requireApiKey(account);
-    const body = buildOpenAIRequest(request, upstreamModel, context.warnings, flavour);
-    const response = await sendUpstreamRequest({
-      url: joinUrl(account.baseUrl, `${prefix}/chat/completions`),
-      method: 'POST',
-      headers: { ...headersFor(account), accept: 'text/event-stream' },
-      body: JSON.stringify(body),
-      account,
-      dispatcher: context.dispatcher,
-      signal: context.signal,
-    });
-    yield* readOpenAIStream(response.body, context.signal);
+  function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
+    const whole = context.wholeAnswer === true;
+    const call = () => {
+      requireApiKey(account);
+      const body = buildOpenAIRequest(request, upstreamModel, context.warnings, flavour);
+      if (whole) {
+        body.stream = false;
+        delete body.stream_options;
+      }
+      return sendUpstreamRequest({
+        url: joinUrl(account.baseUrl, `${prefix}/chat/completions`),
+        method: 'POST',
+        headers: { ...headersFor(account), accept: whole ? 'application/json' : 'text/event-stream' },
+        body: JSON.stringify(body),
+        account,
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+      });
+    };
+    if (whole) return readWholeAnswer(call, decodeOpenAIChatCompletion, (body) => readOpenAIStream(async () => body, context.signal));
+    return readOpenAIStream(async () => (await call()).body, context.signal);
   }
 
   return {
     provider: options.provider ?? (flavour === 'openai' ? 'openai' : 'openai-compatible'),
     stream,
+    wholeAnswers: true,
     // Both JSON mode and Structured Outputs are Chat Completions features (`response_format`).
     supportsResponseFormat: () => true,
     passthroughFormats,

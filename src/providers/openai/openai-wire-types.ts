@@ -39,8 +39,9 @@ export interface OpenAIChatBody {
   reasoning_effort?: OpenAIReasoningEffort;
   user?: string;
   response_format?: OpenAIResponseFormat;
-  stream: true;
-  stream_options: { include_usage: true };
+  stream: boolean;
+  /** Only with `stream: true` (OpenAI rejects it otherwise). */
+  stream_options?: { include_usage: true };
 }
 
 /** 'openai' is api.openai.com (and Amp's OpenAI route); 'compatible' is any server copying its API. */
