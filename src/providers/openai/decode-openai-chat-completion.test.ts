@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatResult } from '../../core/chat-result.js';
 import { collectStream } from '../../core/collect-stream.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import { fetchReturningStream } from '../../formats/__fixtures__/fetch-returning.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { replayFixture } from '../http/replay-fixture.js';
 import { decodeOpenAIChatCompletion } from './decode-openai-chat-completion.js';
@@ -14,13 +15,11 @@ const signal = new AbortController().signal;
 
 /** The whole completion the official SDK assembles from a recorded event stream: what `stream: false` answers. */
 async function wholeCompletionOf(name: string): Promise<Record<string, unknown>> {
-  const bytes = readFileSync(fixture(name));
-  const client = new OpenAI({
-    apiKey: 'test',
-    baseURL: 'http://127.0.0.1:1',
-    maxRetries: 0,
-    fetch: async () => new Response(bytes, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+  const recorded = readFileSync(fixture(name), 'utf8');
+  const fetch = fetchReturningStream(async function* () {
+    yield recorded;
   });
+  const client = new OpenAI({ apiKey: 'test', baseURL: 'http://127.0.0.1:1', maxRetries: 0, fetch });
   const completion = await client.chat.completions.stream({ model: 'gpt-test', messages: [{ role: 'user', content: 'Hi' }] }).finalChatCompletion();
   return completion as unknown as Record<string, unknown>;
 }
@@ -117,14 +116,8 @@ describe('decodeOpenAIChatCompletion', () => {
 
   it('refuses JSON that is not a chat completion, so the call can fail over', () => {
     for (const body of [{ hello: 'world' }, { object: 'list', data: [] }, { choices: [] }, { choices: 'text' }, { choices: [{ index: 0, message: { content: 7 } }] }]) {
-      let thrown: unknown;
-      try {
-        decodeOpenAIChatCompletion(body);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(UpstreamUnavailableError);
-      expect(thrown).toMatchObject({ isRetryable: true, upstreamStatus: 200 });
+      expect(() => decodeOpenAIChatCompletion(body)).toThrow(UpstreamUnavailableError);
+      expect(() => decodeOpenAIChatCompletion(body)).toThrow(expect.objectContaining({ isRetryable: true, upstreamStatus: 200 }));
     }
   });
 });

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAIError, openAIText, type OpenAIFakeScenario } from '../../../tests/fakes/openai-fake-scenario.js';
 import { startFakeOpenAI, type RunningFake } from '../../../tests/fakes/openai-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
+import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import { relayWithUsage } from '../../../tests/support/relay-with-usage.js';
 import { testAccount, testCallContext } from '../http/test-call-context.js';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.js';
@@ -52,14 +54,14 @@ describe('OpenAI adapters against the fake', () => {
     expect(sent?.body).toMatchObject({ model: 'gpt-upstream', stream: true, stream_options: { include_usage: true }, max_completion_tokens: 99 });
   });
 
-  it('sends max_tokens and reads reasoning_content for compatible servers', async () => {
+  it.each([false, true])('sends max_tokens and reads reasoning_content for compatible servers (answer taken whole: %s)', async (wholeAnswer) => {
     fake.enqueue({ kind: 'reply', parts: [{ type: 'reasoning', text: 'Let me think.' }, { type: 'text', text: 'Done' }] });
-    const result = await collectStream(compatible.stream(request, 'deepseek-reasoner', account(), testCallContext()));
+    const result = await collectStream(compatible.stream(request, 'deepseek-reasoner', account(), testCallContext({ wholeAnswer })));
     expect(result.content).toEqual([
       { type: 'reasoning', text: 'Let me think.' },
       { type: 'text', text: 'Done' },
     ]);
-    expect(fake.requests.at(-1)?.body).toMatchObject({ max_tokens: 99 });
+    expect(fake.requests.at(-1)?.body).toMatchObject({ max_tokens: 99, stream: !wholeAnswer });
   });
 
   it('buffers tool arguments that arrive before the name', async () => {
@@ -126,5 +128,70 @@ describe('OpenAI adapters against the fake', () => {
     expect(await relayed.usage).toMatchObject({ inputTokens: 20, outputTokens: 9 });
     expect(fake.requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { model: 'gpt-5', input: 'hi' } });
     expect(body).toMatchObject({ object: 'response', output: [expect.objectContaining({ type: 'message' })] });
+  });
+
+  describe('answers taken whole', () => {
+    const whole = () => testCallContext({ wholeAnswer: true });
+
+    it('declare that they can, OpenAI-compatible accounts included', () => {
+      expect(openai.wholeAnswers).toBe(true);
+      expect(compatible.wholeAnswers).toBe(true);
+    });
+
+    const toolReply: OpenAIFakeScenario = {
+      kind: 'reply',
+      parts: [
+        { type: 'text', text: 'Checking' },
+        { type: 'tool_call', id: 'call_7', name: 'lookup', arguments: '{"q":"weather"}' },
+      ],
+      usage: { prompt_tokens: 50, completion_tokens: 10, cached_tokens: 32 },
+    };
+
+    it('asks with stream: false and no stream_options (OpenAI rejects them unstreamed), and reads the same answer as streamed', async () => {
+      const ask = async (wholeAnswer: boolean) => {
+        fake.enqueue(toolReply);
+        const result = await collectStream(openai.stream(request, 'gpt-upstream', account(), testCallContext({ wholeAnswer })));
+        return { result: { ...result, id: '' }, sent: fake.requests.at(-1)! };
+      };
+      const streamed = await ask(false);
+      const whole = await ask(true);
+      expect(whole.result).toEqual(streamed.result);
+      expect(whole.result.content.map((part) => part.type)).toEqual(['text', 'tool-call']);
+      expect(whole.result.usage).toMatchObject({ inputTokens: 18, cacheReadTokens: 32 });
+      expect(streamed.sent.headers.accept).toBe('text/event-stream');
+      expect(streamed.sent.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+      expect(whole.sent.headers.accept).toBe('application/json');
+      expect(whole.sent.body).toMatchObject({ model: 'gpt-upstream', stream: false, max_completion_tokens: 99 });
+      expect(whole.sent.body).not.toHaveProperty('stream_options');
+    });
+
+    it('reads an upstream that streams anyway as a stream', async () => {
+      const sse = readFileSync(new URL('./__fixtures__/tool-call-after-text.sse', import.meta.url), 'utf8');
+      fake.enqueue({ kind: 'error', status: 200, body: sse, headers: { 'content-type': 'text/event-stream' } });
+      const result = await collectStream(openai.stream(request, 'm', account(), whole()));
+      expect(result.content).toEqual([
+        { type: 'text', text: 'Let me check the weather.' },
+        { type: 'tool-call', id: 'call_DdmO9pD3xa9XTPNJ32zg2hcA', name: 'get_weather', input: { location: 'Paris, France' }, rawInput: '{"location":"Paris, France"}' },
+      ]);
+      expect(result.finishReason).toBe('tool-calls');
+    });
+
+    it.each([
+      ['an HTML page', '<html>Bad gateway</html>', 'text/html'],
+      ['JSON that is not a chat completion', JSON.stringify({ object: 'list', data: [] }), 'application/json'],
+      ['an error despite the 200', JSON.stringify({ error: { message: 'overloaded', type: 'server_error' } }), 'application/json'],
+      ['cut JSON', '{"id":"chatcmpl-1","choices":[{"index":0,"mess', 'application/json'],
+    ])('refuses %s answered 200 before any event, retryably', async (_case, body, contentType) => {
+      fake.enqueue({ kind: 'error', status: 200, body, headers: { 'content-type': contentType } });
+      const failure = await collectStream(openai.stream(request, 'm', account(), whole())).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UpstreamUnavailableError);
+      expect(failure).toMatchObject({ kind: 'upstream_unavailable', isRetryable: true, upstreamStatus: 200 });
+    });
+
+    it('throws an HTTP error as a typed error, as when streaming', async () => {
+      fake.enqueue(openAIError(429, 'requests', 'Rate limit reached', { 'retry-after': '2' }, 'rate_limit_exceeded'));
+      const failure = await collectStream(openai.stream(request, 'm', account(), whole())).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ kind: 'upstream_rate_limited', retryAfterMs: 2_000 });
+    });
   });
 });
