@@ -62,6 +62,18 @@ describe('Amp adapter against the fake', () => {
     expect(sent?.headers).not.toHaveProperty('anthropic-beta');
   });
 
+  it.each([
+    ['claude-sonnet-4-5', 'anthropic'],
+    ['gpt-5', 'openai'],
+  ] as const)('asks for a whole answer unstreamed on the route of %s when allowed, and reads its credits', async (model, route) => {
+    if (route === 'anthropic') fake.anthropic.enqueue({ kind: 'reply', content: [{ type: 'text', text: 'Whole' }], usage: { input_tokens: 5, output_tokens: 2, credits: 0.02 } });
+    else fake.openai.enqueue({ kind: 'reply', parts: [{ type: 'text', text: 'Whole' }], usage: { prompt_tokens: 4, completion_tokens: 1, credits: 0.02 } });
+    const result = await collectStream(adapter.stream({ ...request, stream: false }, model, account(), testCallContext({ wholeAnswer: true })));
+    expect(result.content).toEqual([{ type: 'text', text: 'Whole' }]);
+    expect(result.usage.credits).toBe(0.02);
+    expect((fake[route].requests.at(-1)?.body as { stream?: boolean }).stream).toBe(false);
+  });
+
   it('passes both wire formats through on their routes', async () => {
     const anthropicResponse = await adapter.passthrough({ format: 'anthropic-messages', body: { model: 'claude-haiku-4-5', max_tokens: 5, messages: [] }, query: 'beta=true' }, account(), testCallContext());
     expect(await new Response(anthropicResponse.body).json()).toMatchObject({ type: 'message' });

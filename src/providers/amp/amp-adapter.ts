@@ -26,6 +26,8 @@ export function createAmpAdapter(): ProviderAdapter & Required<Pick<ProviderAdap
   return {
     provider: 'amp',
     stream,
+    // Both routes ask for a whole answer unstreamed when the gateway allows it.
+    wholeAnswers: true,
     // Each route enforces structured output the way its vendor does.
     supportsResponseFormat: (format, upstreamModel) =>
       (isAmpAnthropicModel(upstreamModel) ? anthropicRoute : openAIRoute).supportsResponseFormat(format, upstreamModel),
