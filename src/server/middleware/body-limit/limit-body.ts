@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError } from '../../../core/errors/payload-too-large-error.js';
+import { requestHeader } from '../../request-headers.js';
 import type { AppEnv } from '../../app-env.js';
 
 /**
@@ -18,8 +19,8 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+    const declared = requestHeader(c, 'content-length');
+    if (declared !== undefined && requestHeader(c, 'transfer-encoding') === undefined) {
       if (Number.parseInt(declared, 10) > maxBytes) throw new PayloadTooLargeError(maxBytes);
       return next();
     }

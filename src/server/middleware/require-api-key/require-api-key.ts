@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ApiKeyCache } from '../../../auth/api-key-cache.js';
 import { AuthenticationError } from '../../../core/errors/authentication-error.js';
 import { PermissionError } from '../../../core/errors/permission-error.js';
+import { requestHeader } from '../../request-headers.js';
 import type { AppEnv } from '../../app-env.js';
 import { readApiKey } from './read-api-key.js';
 
@@ -19,9 +20,9 @@ export function requireApiKey(keys: ApiKeyCache, options: RequireApiKeyOptions =
   return async (c, next) => {
     if (options.isPublic?.(c.req.path)) return next();
     const plaintext = readApiKey({
-      authorization: c.req.header('authorization'),
-      xApiKey: c.req.header('x-api-key'),
-      xGoogApiKey: c.req.header('x-goog-api-key'),
+      authorization: requestHeader(c, 'authorization'),
+      xApiKey: requestHeader(c, 'x-api-key'),
+      xGoogApiKey: requestHeader(c, 'x-goog-api-key'),
       queryKey: options.acceptsQueryKey ? c.req.query('key') : undefined,
     });
     if (!plaintext) throw new AuthenticationError('Missing API key: send "Authorization: Bearer <key>" or "x-api-key: <key>".');

@@ -34,12 +34,3 @@ export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Re
   }
   return { body: value as Record<string, unknown>, text };
 }
-
-/** The client's headers, lower-cased, for forwarding decisions (anthropic-beta, session ids). */
-export const lowerCaseHeaders = (headers: Headers): Record<string, string> => {
-  const result: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    result[key.toLowerCase()] = value;
-  });
-  return result;
-};

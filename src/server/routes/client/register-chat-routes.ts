@@ -11,7 +11,8 @@ import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
-import { lowerCaseHeaders, readJsonBody } from './read-json-body.js';
+import { readJsonBody } from './read-json-body.js';
+import { requestHeaders } from '../../request-headers.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
 
 interface ChatRoute {
@@ -50,7 +51,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const { request, warnings, passthroughOnly } = parsed;
   const logger = context.get('logger');
   if (warnings.length > 0) logger.debug({ warnings }, 'request features the canonical model does not carry');
-  const headers = lowerCaseHeaders(context.req.raw.headers);
+  const headers = requestHeaders(context);
   // The query string as sent (no URL parse per request): `?beta=true` and the like are forwarded as they are.
   const url = context.req.url;
   const queryStart = url.indexOf('?');

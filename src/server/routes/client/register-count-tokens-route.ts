@@ -7,7 +7,8 @@ import { resolveUpstreamModel } from '../../../gateway/resolve-model.js';
 import { accountAvailability } from '../../../pool/account-availability.js';
 import { countTokens } from '../../../tokens/count-tokens.js';
 import type { App } from '../../app-env.js';
-import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { readJsonObject } from './read-json-body.js';
+import { requestHeaders } from '../../request-headers.js';
 
 /**
  * POST /v1/messages/count_tokens. Asked of an Anthropic-shaped account serving the model when there
@@ -34,7 +35,7 @@ export function registerCountTokensRoute(app: App, gateway: Gateway, accounts: (
       const logger = context.get('logger');
       try {
         const callContext = { ...accountCallContext(account, { logger, saveCredentials: deps.saveCredentials }, 15_000) };
-        callContext.clientHeaders = lowerCaseHeaders(context.req.raw.headers);
+        callContext.clientHeaders = requestHeaders(context);
         const response = await deps.adapters[account.provider].passthrough!(
           { format: 'anthropic-count-tokens', body: { ...body, model: upstreamModel } },
           account.upstream,

@@ -19,7 +19,8 @@ import type { App, AppEnv } from '../../app-env.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { listModels, type ReportedModels } from './list-models.js';
-import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { readJsonObject } from './read-json-body.js';
+import { requestHeaders } from '../../request-headers.js';
 
 const actions = ['generateContent', 'streamGenerateContent', 'countTokens'] as const;
 type Action = (typeof actions)[number];
@@ -102,7 +103,7 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
     renderStream: (events, options) => renderGeminiStream(events, { model: options.model, includeThoughts, framing }),
     renderResult: (result, name) => renderGeminiResponse(result, { model: name, includeThoughts }),
   };
-  const headers = lowerCaseHeaders(context.req.raw.headers);
+  const headers = requestHeaders(context);
   return handleChat(
     {
       request,

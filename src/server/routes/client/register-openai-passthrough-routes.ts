@@ -11,7 +11,8 @@ import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp } from './client-request-facts.js';
-import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { readJsonObject } from './read-json-body.js';
+import { requestHeaders } from '../../request-headers.js';
 import { openAIRenderer } from './renderers.js';
 
 interface ForwardOnlyRoute {
@@ -54,7 +55,7 @@ async function forward(context: Context<AppEnv>, route: ForwardOnlyRoute, deps: 
   const stream = 'stream' in parsed && parsed.stream === true;
   // Routing, limits and the log read only these fields; nothing is converted.
   const request: ChatRequest = { model: parsed.model, system: [], messages: [], tools: [], stream };
-  const headers = lowerCaseHeaders(context.req.raw.headers);
+  const headers = requestHeaders(context);
   const query = new URL(context.req.url).search.slice(1);
   return handleChat(
     {

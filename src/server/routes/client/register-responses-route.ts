@@ -13,7 +13,8 @@ import type { Database } from '../../../store/schema.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { captureCompletedResponse } from './capture-completed-response.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
-import { lowerCaseHeaders, readJsonObject } from './read-json-body.js';
+import { readJsonObject } from './read-json-body.js';
+import { requestHeaders } from '../../request-headers.js';
 import { resolvePreviousResponse } from './resolve-previous-response.js';
 
 /**
@@ -46,7 +47,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
   const { request, warnings, echo } = parseResponsesRequest(body);
   echo.body.previous_response_id = typeof original.previous_response_id === 'string' ? original.previous_response_id : null;
   const logger = context.get('logger');
-  const headers = lowerCaseHeaders(context.req.raw.headers);
+  const headers = requestHeaders(context);
   const id = createResponseId('resp_');
   const createdAt = Math.floor(startedAt / 1000);
   const renderer: ClientRenderer = {
