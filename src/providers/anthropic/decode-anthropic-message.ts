@@ -8,7 +8,8 @@ import { AnthropicStreamDecoder } from './decode-anthropic-stream.js';
  * decodes to, in contract order: each content block is read as the `content_block_start` of a
  * block that arrived complete, then the stop reason and usage as the closing `message_delta`. So a
  * whole answer and a streamed one go through the same block checks (unknown blocks skipped).
- * Throws UpstreamUnavailableError (retryable) for a body that is not a message or has no content.
+ * Throws UpstreamUnavailableError (retryable) for a body that is not a message with a `content` list
+ * (an empty list is an empty answer, as a stream that closed at once is).
  */
 export function decodeAnthropicMessage(message: Record<string, unknown>): StreamEvent[] {
   const content = message.content;
