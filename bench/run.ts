@@ -2,7 +2,8 @@
  * `npm run bench`: throughput and latency through Sluice beside the same load sent straight to a fake
  * upstream and through the floor proxy (node:http in, one undici Pool out, no auth, no accounting),
  * each in its own process, for JSON and 50-chunk streaming answers, on the converting path (OpenAI in →
- * Anthropic upstream) and on passthrough (Anthropic in → Anthropic). Each scenario runs BENCH_ROUNDS
+ * Anthropic upstream) and on passthrough (Anthropic in → Anthropic), plus passthrough of a 230 KB
+ * request as coding agents send (bench/agent-history.ts). Each scenario runs BENCH_ROUNDS
  * times, alternating targets, and medians of rounds are printed, never single runs.
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
@@ -15,6 +16,7 @@
  *   BENCH_STREAMS=1000 BENCH_SLOW_SECONDS=10               slow-stream memory phase (BENCH_STREAMS=0 skips it)
  *   BENCH_PROFILE_DIR=dir                                  V8 CPU profile of Sluice written there
  */
+import { agentHistory } from './agent-history.js';
 import { measureLoad, median, type Measurement } from './measure-load.js';
 import { measureSlowStreams } from './measure-slow-streams.js';
 import { startBenchProcesses, type BenchProcesses } from './start-bench-processes.js';
@@ -33,7 +35,10 @@ const scenarios = [
   { name: 'OpenAI in → Anthropic, 50-chunk stream', route: '/v1/chat/completions', stream: true },
   { name: 'Anthropic passthrough, JSON', route: '/v1/messages', stream: false },
   { name: 'Anthropic passthrough, 50-chunk stream', route: '/v1/messages', stream: true },
+  // Not one of the targets: the size of request coding agents send, where per-byte costs show.
+  { name: 'Anthropic passthrough, JSON, 230 KB agent request', route: '/v1/messages', stream: false, agent: true },
 ] as const;
+const agent = agentHistory();
 
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
@@ -106,8 +111,9 @@ async function main(): Promise<void> {
       const addedOverFloor: number[] = [];
       const floorCpu: number[] = [];
       const sluiceCpu: number[] = [];
-      const upstreamBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
-      const sluiceBody = { model: 'claude-bench', messages, max_tokens: 100, stream: scenario.stream };
+      const content = 'agent' in scenario ? agent : { messages };
+      const upstreamBody = { model: 'claude-bench', ...content, max_tokens: 100, stream: scenario.stream };
+      const sluiceBody = upstreamBody;
       const directUrl = `${processes.upstream}/v1/messages`;
       const floorUrl = `${processes.floor}/v1/messages`;
       const sluiceUrl = `${processes.sluice}${scenario.route}`;
