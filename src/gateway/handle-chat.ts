@@ -24,8 +24,8 @@ import { startUpstream } from './start-upstream.js';
 export interface ChatInvocation {
   request: ChatRequest;
   rawBody: Record<string, unknown>;
-  /** The text `rawBody` was parsed from, where the route kept it: forwarded as it is when nothing in it changes. */
-  rawText?: string;
+  /** The bytes `rawBody` was parsed from, where the route kept them: forwarded as they are when nothing in it changes. */
+  rawBytes?: Uint8Array;
   /** The same-format form of this request, if it has one an account may take unchanged. */
   passthroughFormat?: PassthroughFormat;
   query?: string;
@@ -114,7 +114,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
         request,
         upstreamModel,
         rawBody: invocation.rawBody,
-        rawText: invocation.rawText,
+        rawBytes: invocation.rawBytes,
         passthroughFormat: invocation.passthroughFormat,
         query: invocation.query,
         clientKeyId: apiKey.id,

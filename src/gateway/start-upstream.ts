@@ -17,8 +17,8 @@ export interface UpstreamCall {
   upstreamModel: string;
   /** The client's own body, forwarded unchanged (but for `model`) to a same-format account. */
   rawBody: Record<string, unknown>;
-  /** The text `rawBody` was parsed from, if kept. */
-  rawText?: string;
+  /** The bytes `rawBody` was parsed from, if kept. */
+  rawBytes?: Uint8Array;
   /** Absent when the request has no same-format form (it is always converted). */
   passthroughFormat?: PassthroughFormat;
   query?: string;
@@ -120,11 +120,11 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         const hideUsageChunk = streamsUsageChunk(format) && body.stream === true && !includesUsage(body.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
         if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
-        // The client's own text goes on when the body is theirs unchanged: no second serialisation of a large body.
+        // The client's own bytes go on when the body is theirs unchanged: no second serialisation of a large body.
         const unchanged = !moved && !hideUsageChunk && call.rawBody.model === call.upstreamModel;
         const discard = (late: PassthroughResponse) => void late.body[Symbol.asyncIterator]().return?.();
         const headed = await raceAbort(
-          adapter.passthrough!({ format, body, text: unchanged ? call.rawText : undefined, query: call.query }, account.upstream, context),
+          adapter.passthrough!({ format, body, bytes: unchanged ? call.rawBytes : undefined, query: call.query }, account.upstream, context),
           attemptAbort.signal,
           discard,
         );

@@ -66,8 +66,8 @@ export interface PassthroughRequest {
   format: PassthroughFormat;
   /** The client's JSON body with only `model` rewritten. */
   body: Record<string, unknown>;
-  /** The client's body text, when `body` is exactly what it says: send it as it is (see passthroughBodyText). */
-  text?: string;
+  /** The client's body bytes, when `body` is exactly what they say: sent as they are (see passthroughBody). */
+  bytes?: Uint8Array;
   /** Query string to forward (e.g. `beta=true`), without `?`. */
   query?: string;
 }
@@ -156,5 +156,5 @@ export interface ProviderAdapter {
   reportedModels?(accountId: string): readonly string[] | undefined;
 }
 
-/** The bytes to send for a passthrough body the adapter forwards unchanged. */
-export const passthroughBodyText = (request: PassthroughRequest): string => request.text ?? JSON.stringify(request.body);
+/** What to send for a passthrough body the adapter forwards unchanged: the client's own bytes where kept. */
+export const passthroughBody = (request: PassthroughRequest): string | Uint8Array => request.bytes ?? JSON.stringify(request.body);

@@ -23,10 +23,14 @@ describe('input checks', () => {
     harness.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': clientKey }, body });
 
   it('measures nesting without recursion, ignoring brackets inside strings', () => {
-    expect(exceedsJsonDepth(nested(128), 128)).toBe(false);
-    expect(exceedsJsonDepth(nested(129), 128)).toBe(true);
-    expect(exceedsJsonDepth(JSON.stringify({ text: '[[[[[[[[[["\\"[[[[' }), 2)).toBe(false);
-    expect(exceedsJsonDepth(nested(100_000), 128)).toBe(true);
+    const bytes = (text: string) => Buffer.from(text, 'utf8');
+    expect(exceedsJsonDepth(bytes(nested(128)), 128)).toBe(false);
+    expect(exceedsJsonDepth(bytes(nested(129)), 128)).toBe(true);
+    expect(exceedsJsonDepth(bytes(JSON.stringify({ text: '[[[[[[[[[["\\"[[[[' })), 2)).toBe(false);
+    const unicode = bytes(JSON.stringify({ text: '中文 [[[[ 😀 \\', list: [[['ü']]] }));
+    expect(exceedsJsonDepth(unicode, 4)).toBe(false);
+    expect(exceedsJsonDepth(unicode, 3)).toBe(true);
+    expect(exceedsJsonDepth(bytes(nested(100_000)), 128)).toBe(true);
   });
 
   it('refuses JSON nested 4,000 levels deep with a 400 on the client and admin APIs', async () => {

@@ -9,7 +9,7 @@ import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { requireApiKey } from '../http/require-api-key.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
 import type { PassthroughFormat, PassthroughRequest, PassthroughResponse, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
-import { passthroughBodyText } from '../provider-adapter.js';
+import { passthroughBody } from '../provider-adapter.js';
 import type { ProviderName } from '../provider-name.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { anthropicSupportsResponseFormat } from './anthropic-output-format.js';
@@ -91,7 +91,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
         url: joinUrl(account.baseUrl, `${prefix}${path}`, request.query),
         method: 'POST',
         headers: buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer, forwardClientVersion: true }),
-        body: passthroughBodyText(request),
+        body: passthroughBody(request),
         account,
         dispatcher: context.dispatcher,
         signal: context.signal,

@@ -10,7 +10,7 @@ export interface UpstreamRequest {
   method: 'GET' | 'POST';
   /** Headers the adapter needs (auth, content type, versions). Account headers are added on top. */
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
   account: UpstreamAccount;
   dispatcher: Dispatcher;
   signal: AbortSignal;

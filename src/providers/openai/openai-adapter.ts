@@ -9,7 +9,7 @@ import { requireApiKey } from '../http/require-api-key.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
 import type { PassthroughFormat, PassthroughRequest, PassthroughResponse, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
-import { passthroughBodyText } from '../provider-adapter.js';
+import { passthroughBody } from '../provider-adapter.js';
 import type { ProviderName } from '../provider-name.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { buildOpenAIHeaders } from './build-openai-headers.js';
@@ -104,7 +104,7 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
         url: joinUrl(account.baseUrl, `${prefix}${openAIPassthroughPath(request.format)}`, request.query),
         method: 'POST',
         headers: headersFor(account),
-        body: passthroughBodyText(request),
+        body: passthroughBody(request),
         account,
         dispatcher: context.dispatcher,
         signal: context.signal,

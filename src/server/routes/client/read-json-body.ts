@@ -1,26 +1,29 @@
 import type { Context } from 'hono';
+import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
 import { maxModelNameLength } from '../../../core/field-limits.js';
 import type { AppEnv } from '../../app-env.js';
+import { parseJsonBytes } from '../../body/parse-json-bytes.js';
+import { readRequestBytes } from '../../body/read-request-bytes.js';
 
 /** Reads the body as a JSON object, or throws a 400 that says what is wrong with it. */
 export async function readJsonObject(context: Context<AppEnv>): Promise<Record<string, unknown>> {
   return (await readJsonBody(context)).body;
 }
 
-/** The body as a JSON object and the text it was read from (forwarded as it is when nothing changes). */
-export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; text: string }> {
-  let text: string;
+/** The body as a JSON object and the bytes it was read from (forwarded as they are when nothing changes). */
+export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; bytes: Uint8Array }> {
+  let bytes: Uint8Array;
   try {
-    text = await context.req.text();
+    bytes = await readRequestBytes(context);
   } catch (error) {
-    if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    if (error instanceof GatewayError || (error instanceof Error && error.name === 'BodyLimitError')) throw error;
     throw new InvalidRequestError('The request body could not be read.');
   }
-  if (text.trim() === '') throw new InvalidRequestError('The request body is empty; send a JSON object.');
+  if (onlySpace(bytes)) throw new InvalidRequestError('The request body is empty; send a JSON object.');
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonBytes(bytes);
   } catch (error) {
     throw new InvalidRequestError(`The request body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`);
   }
@@ -32,5 +35,11 @@ export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Re
   if (typeof model === 'string' && model.length > maxModelNameLength) {
     throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
   }
-  return { body: value as Record<string, unknown>, text };
+  return { body: value as Record<string, unknown>, bytes };
+}
+
+/** Nothing but whitespace (as String.prototype.trim sees it in ASCII) or nothing at all. */
+function onlySpace(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return false;
+  return true;
 }

@@ -38,10 +38,10 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
   let body: Record<string, unknown> | undefined;
-  let text: string;
+  let bytes: Uint8Array;
   let parsed: ReturnType<ChatRoute['parse']>;
   try {
-    ({ body, text } = await readJsonBody(context));
+    ({ body, bytes } = await readJsonBody(context));
     parsed = route.parse(body);
   } catch (error) {
     // Refused before the gateway: still one log row for the request (the body's model when readable).
@@ -60,7 +60,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
     {
       request,
       rawBody: body,
-      rawText: text,
+      rawBytes: bytes,
       passthroughFormat: route.passthroughFormat,
       query: query || undefined,
       apiKey,

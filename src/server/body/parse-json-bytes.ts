@@ -1,0 +1,238 @@
+/**
+ * `JSON.parse` of a UTF-8 body without ever holding the whole body as one string.
+ *
+ * V8 puts every string over 128 KB in its large-object space, on memory mapped afresh for that string
+ * and unmapped when it dies. On virtual machines that hand freed memory back to the host, touching such
+ * pages costs several microseconds each: decoding a 230 KB agent request into one string cost about
+ * 1 ms there, four times its parse. So a body over `pieceBytes` is cut at its own structure into pieces
+ * that each decode to a small string: the members of an object, the elements of an array, runs of
+ * neighbours taken together. Each piece goes through `JSON.parse`, which checks it completely; the
+ * punctuation between pieces is checked here. Anything unexpected, from a malformed body to a scan
+ * that went wrong, falls back to one `JSON.parse` of the whole text, so the result and every error
+ * are exactly those of `JSON.parse(new TextDecoder().decode(bytes))`.
+ */
+
+/** Largest piece decoded at once: its string stays under 128 KB even at two bytes per character. */
+const defaultPieceBytes = 60 * 1024;
+/**
+ * Containers are cut at most this many levels deep (root object, messages, a message, its content);
+ * deeper ones are parsed whole. Each level scans its bytes once, so a body is scanned at most this often.
+ */
+const maxSplitLevels = 4;
+
+const quote = 0x22;
+const backslash = 0x5c;
+const comma = 0x2c;
+const colon = 0x3a;
+const openBrace = 0x7b;
+const closeBrace = 0x7d;
+const openBracket = 0x5b;
+const closeBracket = 0x5d;
+
+/** Thrown inside the splitter when the bytes are not what it expects; never escapes (see fallback). */
+class NotSplittable extends Error {}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const utf8 = new TextDecoder();
+/** Pieces never start a document, so a byte order mark there is a character, as `JSON.parse` would see it. */
+const utf8Piece = new TextDecoder('utf-8', { ignoreBOM: true });
+
+export interface ParseJsonBytesOptions {
+  /** Bodies up to this size are decoded and parsed in one piece (tests set it small). */
+  pieceBytes?: number;
+}
+
+/** Same result and same errors as `JSON.parse(new TextDecoder().decode(bytes))`. */
+export function parseJsonBytes(bytes: Uint8Array, options: ParseJsonBytesOptions = {}): unknown {
+  const pieceBytes = options.pieceBytes ?? defaultPieceBytes;
+  if (bytes.length <= pieceBytes) return JSON.parse(utf8.decode(bytes));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    return new Splitter(buffer, pieceBytes).parseDocument();
+  } catch {
+    // Malformed (or, in principle, a case the splitter gets wrong): the whole parse decides.
+    return JSON.parse(utf8.decode(bytes));
+  }
+}
+
+class Splitter {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly pieceBytes: number,
+  ) {}
+
+  parseDocument(): unknown {
+    const { bytes } = this;
+    // TextDecoder drops a leading byte order mark.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const start = this.skipSpace(bom);
+    const end = this.valueEnd(start);
+    if (this.skipSpace(end) !== bytes.length) throw new NotSplittable();
+    return this.parseSpan({ start, end }, 0);
+  }
+
+  private parseSpan(span: Span, level: number): unknown {
+    const first = this.bytes[span.start];
+    if (span.end - span.start <= this.pieceBytes || level >= maxSplitLevels || (first !== openBrace && first !== openBracket)) {
+      return JSON.parse(this.decode(span.start, span.end));
+    }
+    return first === openBracket ? this.parseArray(span, level) : this.parseObject(span, level);
+  }
+
+  private parseArray(span: Span, level: number): unknown[] {
+    const elements = this.items(span, closeBracket, false);
+    const result: unknown[] = [];
+    this.inRuns(elements, (run) => {
+      for (const value of JSON.parse(`[${this.decode(run.start, run.end)}]`) as unknown[]) result.push(value);
+    }, (element) => {
+      result.push(this.parseSpan(element, level + 1));
+    });
+    return result;
+  }
+
+  private parseObject(span: Span, level: number): Record<string, unknown> {
+    const members = this.items(span, closeBrace, true);
+    const result: Record<string, unknown> = {};
+    this.inRuns(members, (run) => {
+      const part = JSON.parse(`{${this.decode(run.start, run.end)}}`) as Record<string, unknown>;
+      for (const key of Object.keys(part)) setMember(result, key, part[key]);
+    }, (member) => {
+      const key = JSON.parse(this.decode(member.start, member.keyEnd!)) as string;
+      setMember(result, key, this.parseSpan({ start: member.valueStart!, end: member.end }, level + 1));
+    });
+    return result;
+  }
+
+  /**
+   * Runs of neighbouring items that fit in one piece go to `run` together (one decode and one parse
+   * for many small items); an item too large for a piece goes to `single`.
+   */
+  private inRuns(items: Item[], run: (span: Span) => void, single: (item: Item) => void): void {
+    let index = 0;
+    while (index < items.length) {
+      const first = items[index]!;
+      if (first.end - first.start > this.pieceBytes) {
+        single(first);
+        index += 1;
+        continue;
+      }
+      let last = index;
+      while (last + 1 < items.length && items[last + 1]!.end - first.start <= this.pieceBytes) last += 1;
+      run({ start: first.start, end: items[last]!.end });
+      index = last + 1;
+    }
+  }
+
+  /**
+   * The items of the container at `span`: array elements, or object members (`"key": value`, with
+   * where the key ends and the value starts). Checks the commas, colons and closing bracket between
+   * them; the items themselves are checked by `JSON.parse` later.
+   */
+  private items(span: Span, close: number, members: boolean): Item[] {
+    const { bytes } = this;
+    const items: Item[] = [];
+    let index = this.skipSpace(span.start + 1);
+    if (bytes[index] === close && index === span.end - 1) return items;
+    for (;;) {
+      const start = index;
+      let keyEnd: number | undefined;
+      let valueStart = start;
+      if (members) {
+        if (bytes[start] !== quote) throw new NotSplittable();
+        keyEnd = this.stringEnd(start + 1);
+        const separator = this.skipSpace(keyEnd);
+        if (bytes[separator] !== colon) throw new NotSplittable();
+        valueStart = this.skipSpace(separator + 1);
+      }
+      const end = this.valueEnd(valueStart);
+      items.push({ start, end, keyEnd, valueStart });
+      const next = this.skipSpace(end);
+      if (bytes[next] === comma) {
+        index = this.skipSpace(next + 1);
+        continue;
+      }
+      if (bytes[next] === close && next === span.end - 1) return items;
+      throw new NotSplittable();
+    }
+  }
+
+  /** Where the value starting at `start` ends: a string, a container, or a bare word or number. */
+  private valueEnd(start: number): number {
+    const { bytes } = this;
+    const first = bytes[start];
+    if (first === undefined) throw new NotSplittable();
+    if (first === quote) return this.stringEnd(start + 1);
+    if (first === openBrace || first === openBracket) return this.containerEnd(start);
+    let index = start;
+    while (index < bytes.length && !isDelimiter(bytes[index]!)) index += 1;
+    if (index === start) throw new NotSplittable();
+    return index;
+  }
+
+  /** Just past the bracket that closes the one at `start` (bracket kinds are checked by the parse). */
+  private containerEnd(start: number): number {
+    const { bytes } = this;
+    let depth = 0;
+    let index = start;
+    while (index < bytes.length) {
+      const code = bytes[index]!;
+      if (code === quote) {
+        index = this.stringEnd(index + 1);
+        continue;
+      }
+      if (code === openBrace || code === openBracket) depth += 1;
+      else if (code === closeBrace || code === closeBracket) {
+        depth -= 1;
+        if (depth === 0) return index + 1;
+      }
+      index += 1;
+    }
+    throw new NotSplittable();
+  }
+
+  /** Just past the closing quote of the string whose content starts at `start`. */
+  private stringEnd(start: number): number {
+    const { bytes } = this;
+    let index = start;
+    for (;;) {
+      const closing = bytes.indexOf(quote, index);
+      if (closing === -1) throw new NotSplittable();
+      let backslashes = 0;
+      for (let back = closing - 1; back >= start && bytes[back] === backslash; back -= 1) backslashes += 1;
+      if (backslashes % 2 === 0) return closing + 1;
+      index = closing + 1;
+    }
+  }
+
+  private skipSpace(start: number): number {
+    const { bytes } = this;
+    let index = start;
+    while (index < bytes.length && isSpace(bytes[index]!)) index += 1;
+    return index;
+  }
+
+  /** Cut points are always at ASCII punctuation, never inside a multi-byte character. */
+  private decode(start: number, end: number): string {
+    return utf8Piece.decode(this.bytes.subarray(start, end));
+  }
+}
+
+interface Item extends Span {
+  /** Members only: just past the key's closing quote, and where the value starts. */
+  keyEnd?: number;
+  valueStart?: number;
+}
+
+/** JSON whitespace: space, tab, line feed, carriage return. */
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+const isDelimiter = (code: number): boolean => isSpace(code) || code === comma || code === closeBrace || code === closeBracket || code === colon;
+
+/** As `JSON.parse` stores a member: an own property, even one named `__proto__`. */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
