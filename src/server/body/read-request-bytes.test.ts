@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRequestBytes } from './read-request-bytes.js';
+import { allowDirectBodyRead, readRequestBytes } from './read-request-bytes.js';
 
 describe('readRequestBytes', () => {
   let server: Server;
@@ -13,12 +13,25 @@ describe('readRequestBytes', () => {
 
   beforeAll(async () => {
     const app = new Hono();
+    // As limitBody does for a declared length.
+    app.use('*', async (c, next) => {
+      if (c.req.header('content-length') !== undefined) allowDirectBodyRead(c);
+      await next();
+    });
     app.post('/echo', async (c) => {
       const first = await readRequestBytes(c);
       const again = await readRequestBytes(c);
       // Hono's own readers still see the body after the direct read.
       const text = await c.req.text();
-      return c.json({ bytes: first.length, same: first === again, text: text === first.toString('utf8'), sha: await digest(first) });
+      // Read from the socket and left for Hono, or read by Hono.
+      const direct = (c.env as { incoming: { rawBody?: unknown } }).incoming.rawBody === first;
+      return c.json({ bytes: first.length, same: first === again, text: text === first.toString('utf8'), sha: await digest(first), direct });
+    });
+    // As assumeJsonBody does: a new Request over the original, whose body is then a web stream on the socket.
+    app.post('/rewrapped', async (c) => {
+      c.req.raw = new Request(c.req.raw, { headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+      const bytes = await readRequestBytes(c);
+      return c.json({ bytes: bytes.length, json: await c.req.json() });
     });
     app.post('/fail', async (c) => {
       try {
@@ -42,7 +55,7 @@ describe('readRequestBytes', () => {
   it('reads a body of many chunks once, the same bytes for every reader', async () => {
     const body = Buffer.from(JSON.stringify({ text: '中文 😀 '.repeat(40_000) }));
     const response = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    expect(await response.json()).toEqual({ bytes: body.length, same: true, text: true, sha: await digest(body) });
+    expect(await response.json()).toEqual({ bytes: body.length, same: true, text: true, sha: await digest(body), direct: true });
   });
 
   it('reads a streamed body (no declared length) through Hono', async () => {
@@ -55,7 +68,13 @@ describe('readRequestBytes', () => {
     });
     const response = await fetch(`${base}/echo`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
     const sent = Buffer.concat(parts);
-    expect(await response.json()).toEqual({ bytes: sent.length, same: true, text: true, sha: await digest(sent) });
+    expect(await response.json()).toEqual({ bytes: sent.length, same: true, text: true, sha: await digest(sent), direct: false });
+  });
+
+  it('reads through Hono when the request was rewrapped before', async () => {
+    const body = JSON.stringify({ name: 'x'.repeat(100_000) });
+    const response = await fetch(`${base}/rewrapped`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(await response.json()).toEqual({ bytes: body.length, json: JSON.parse(body) });
   });
 
   it('rejects, rather than waits, when the client leaves before the body is complete', async () => {

@@ -1,35 +1,40 @@
 import { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { requestHeader } from '../request-headers.js';
 
 /** @hono/node-server reads a Buffer left here instead of the stream (the hook for pre-read bodies). */
 type PreRead = IncomingMessage & { rawBody?: unknown };
 
 const reads = new WeakMap<object, Promise<Buffer>>();
+/** Requests whose body may be read straight from the socket (see allowDirectBodyRead). */
+const directReads = new WeakSet<Request>();
 
 /**
- * The request body as bytes, read once per request however often it is asked for. Under Node with a
- * declared length (the usual case; `limitBody` has checked it and the parser reads no further) the
- * chunks are taken straight from the socket and left for Hono as `rawBody`, so later `c.req.text()`
- * or `c.req.json()` calls see the same bytes without a second read. Without a Node request (tests
- * through `app.request()`), with a streamed body (counted by `limitBody`'s wrapper), or once Hono has
- * read it, Hono's own read is used.
+ * Marks the request as it came from the server, with a declared length that `limitBody` has checked
+ * (the parser reads no further), for `readRequestBytes` to read from the socket. A middleware that
+ * later replaces `c.req.raw` (as assumeJsonBody does) takes the mark away: that Request reads the
+ * socket itself.
+ */
+export function allowDirectBodyRead(context: Context): void {
+  directReads.add(context.req.raw);
+}
+
+/**
+ * The request body as bytes, read once per request however often it is asked for. A request marked
+ * by `allowDirectBodyRead`, under Node, has its chunks taken straight from the socket and left for
+ * Hono as `rawBody`, so later `c.req.text()` or `c.req.json()` calls see the same bytes without a
+ * second read. Otherwise (tests through `app.request()`, a streamed body counted by `limitBody`'s
+ * wrapper, a replaced request, a body Hono has read already) Hono's own read is used.
  */
 export function readRequestBytes(context: Context): Promise<Buffer> {
   const incoming = (context.env as { incoming?: unknown } | undefined)?.incoming;
-  const direct =
-    incoming instanceof IncomingMessage &&
-    !incoming.readableDidRead &&
-    !incoming.destroyed &&
-    requestHeader(context, 'content-length') !== undefined &&
-    requestHeader(context, 'transfer-encoding') === undefined;
   const key = incoming instanceof IncomingMessage ? incoming : context.req.raw;
   let read = reads.get(key);
   if (read === undefined) {
     const preRead = (incoming as PreRead | undefined)?.rawBody;
     if (Buffer.isBuffer(preRead)) read = Promise.resolve(preRead);
-    else if (direct) read = readIncoming(incoming as PreRead);
-    else read = context.req.arrayBuffer().then((body) => Buffer.from(body));
+    else if (incoming instanceof IncomingMessage && directReads.has(context.req.raw) && !incoming.readableDidRead && !incoming.destroyed) {
+      read = readIncoming(incoming);
+    } else read = context.req.arrayBuffer().then((body) => Buffer.from(body));
     reads.set(key, read);
   }
   return read;

@@ -1,14 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError } from '../../../core/errors/payload-too-large-error.js';
+import { allowDirectBodyRead } from '../../body/read-request-bytes.js';
 import { requestHeader } from '../../request-headers.js';
 import type { AppEnv } from '../../app-env.js';
 
 /**
  * Rejects bodies over `maxBytes` with a 413 in the caller's format (declared or streamed).
  * A declared content-length (the usual case) is checked from the header alone: the HTTP parser
- * never reads past it, and leaving the body untouched keeps the server's direct body read instead
- * of wrapping the request in web streams. Bodies without one are counted as they stream.
+ * never reads past it, so the body may then be read straight from the socket (allowDirectBodyRead)
+ * instead of through web streams. Bodies without one are counted as they stream.
  */
 export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   const streamed = bodyLimit({
@@ -22,6 +23,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
     const declared = requestHeader(c, 'content-length');
     if (declared !== undefined && requestHeader(c, 'transfer-encoding') === undefined) {
       if (Number.parseInt(declared, 10) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+      allowDirectBodyRead(c);
       return next();
     }
     return streamed(c, next);
