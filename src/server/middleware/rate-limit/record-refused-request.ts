@@ -4,6 +4,8 @@ import { emptyUsage } from '../../../core/usage.js';
 import type { RequestLogEntry } from '../../../usage/request-log-entry.js';
 import type { AppEnv, ClientFormat } from '../../app-env.js';
 import { clientFormatForPath } from '../../render-error-response.js';
+import { parseJsonBytes } from '../../body/parse-json-bytes.js';
+import { readRequestBytes } from '../../body/read-request-bytes.js';
 import { clientIp } from '../../routes/client/client-request-facts.js';
 
 /** Bodies up to this size are read to name the refused request's model; larger ones are not parsed for it. */
@@ -41,7 +43,7 @@ async function requestedModelOf(context: Context<AppEnv>, body?: unknown): Promi
     const length = Number(context.req.header('content-length') ?? 0);
     if (!(length <= maxPeekBytes)) return '';
     try {
-      value = JSON.parse(await context.req.text());
+      value = parseJsonBytes(await readRequestBytes(context));
     } catch {
       return '';
     }
