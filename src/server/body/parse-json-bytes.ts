@@ -12,6 +12,8 @@
  * are exactly those of `JSON.parse(new TextDecoder().decode(bytes))`.
  */
 
+import { closeBrace, closeBracket, colon, comma, endOfJsonString, openBrace, openBracket, quote } from './json-bytes.js';
+
 /** Largest piece decoded at once: its string stays under 128 KB even at two bytes per character. */
 const defaultPieceBytes = 60 * 1024;
 /**
@@ -19,15 +21,6 @@ const defaultPieceBytes = 60 * 1024;
  * deeper ones are parsed whole. Each level scans its bytes once, so a body is scanned at most this often.
  */
 const maxSplitLevels = 4;
-
-const quote = 0x22;
-const backslash = 0x5c;
-const comma = 0x2c;
-const colon = 0x3a;
-const openBrace = 0x7b;
-const closeBrace = 0x7d;
-const openBracket = 0x5b;
-const closeBracket = 0x5d;
 
 /** Thrown inside the splitter when the bytes are not what it expects; never escapes (see fallback). */
 class NotSplittable extends Error {}
@@ -196,16 +189,9 @@ class Splitter {
 
   /** Just past the closing quote of the string whose content starts at `start`. */
   private stringEnd(start: number): number {
-    const { bytes } = this;
-    let index = start;
-    for (;;) {
-      const closing = bytes.indexOf(quote, index);
-      if (closing === -1) throw new NotSplittable();
-      let backslashes = 0;
-      for (let back = closing - 1; back >= start && bytes[back] === backslash; back -= 1) backslashes += 1;
-      if (backslashes % 2 === 0) return closing + 1;
-      index = closing + 1;
-    }
+    const end = endOfJsonString(this.bytes, start);
+    if (end === -1) throw new NotSplittable();
+    return end;
   }
 
   private skipSpace(start: number): number {

@@ -1,9 +1,4 @@
-const quote = 0x22;
-const backslash = 0x5c;
-const openBrace = 0x7b;
-const openBracket = 0x5b;
-const closeBrace = 0x7d;
-const closeBracket = 0x5d;
+import { closeBrace, closeBracket, endOfJsonString, openBrace, openBracket, quote } from '../../body/json-bytes.js';
 
 /**
  * True when the JSON body nests objects/arrays deeper than `maxDepth`. One pass over the UTF-8 bytes
@@ -18,7 +13,9 @@ export function exceedsJsonDepth(bytes: Uint8Array, maxDepth: number): boolean {
   while (index < length) {
     const code = bytes[index]!;
     if (code === quote) {
-      index = endOfString(bytes, index + 1);
+      const end = endOfJsonString(bytes, index + 1);
+      if (end === -1) return false;
+      index = end;
       continue;
     }
     if (code === openBrace || code === openBracket) {
@@ -30,17 +27,4 @@ export function exceedsJsonDepth(bytes: Uint8Array, maxDepth: number): boolean {
     index += 1;
   }
   return false;
-}
-
-/** The index just past the closing quote of a string whose content starts at `start`. */
-function endOfString(bytes: Uint8Array, start: number): number {
-  let index = start;
-  for (;;) {
-    const closing = bytes.indexOf(quote, index);
-    if (closing === -1) return bytes.length;
-    let backslashes = 0;
-    for (let back = closing - 1; back >= start && bytes[back] === backslash; back -= 1) backslashes += 1;
-    if (backslashes % 2 === 0) return closing + 1;
-    index = closing + 1;
-  }
 }
