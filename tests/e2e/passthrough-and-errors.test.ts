@@ -48,6 +48,22 @@ describe('passthrough, Claude Code traffic and error paths', () => {
     expect(sluice.upstreamBodies('anthropic').at(-1)).toBe(text);
   });
 
+  it('serialises the body afresh when its bytes are not what was parsed (a byte order mark, invalid UTF-8)', async () => {
+    const model = modelFor('anthropic');
+    const cases = [
+      { sent: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`{"model":"${model}","max_tokens":20,"messages":[{"role":"user","content":"hi"}]}`)]), content: 'hi' },
+      { sent: Buffer.concat([Buffer.from(`{"model":"${model}","max_tokens":20,"messages":[{"role":"user","content":"h`), Buffer.from([0xff]), Buffer.from('i"}]}')]), content: 'h\ufffdi' },
+    ];
+    for (const { sent, content } of cases) {
+      sluice.scriptText('anthropic', 'ok');
+      const response = await fetch(`${sluice.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': sluice.harness.adminKey }, body: sent });
+      expect(response.status).toBe(200);
+      await response.text();
+      const forwarded = sluice.upstreamBodies('anthropic').at(-1)!;
+      expect(forwarded).toBe(JSON.stringify({ model, max_tokens: 20, messages: [{ role: 'user', content }] }));
+    }
+  });
+
   it.each(providerCases)('serves a Claude Code request (~80 KB, 24 tools, mid-conversation system) through %s', async (provider) => {
     sluice.scriptToolCalls(provider, [{ id: 'toolu_9', name: 'Bash', input: { command: 'cat /tmp/a.txt' } }], 'Reading.');
     const response = await post('/v1/messages?beta=true', claudeCodeRequest({ model: modelFor(provider) }), claudeCodeHeaders);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Context } from 'hono';
 import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
@@ -11,8 +12,12 @@ export async function readJsonObject(context: Context<AppEnv>): Promise<Record<s
   return (await readJsonBody(context)).body;
 }
 
-/** The body as a JSON object and the bytes it was read from (forwarded as they are when nothing changes). */
-export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; bytes: Uint8Array }> {
+/**
+ * The body as a JSON object, and the bytes it was read from where they may go on as they are when
+ * nothing in it changes: valid UTF-8 without a byte order mark. Otherwise the parse saw something
+ * else than the bytes say (a dropped mark, replaced invalid sequences), and the body is serialised afresh.
+ */
+export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; bytes: Uint8Array | undefined }> {
   let bytes: Uint8Array;
   try {
     bytes = await readRequestBytes(context);
@@ -35,7 +40,8 @@ export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Re
   if (typeof model === 'string' && model.length > maxModelNameLength) {
     throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
   }
-  return { body: value as Record<string, unknown>, bytes };
+  const forwardable = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && isUtf8(bytes);
+  return { body: value as Record<string, unknown>, bytes: forwardable ? bytes : undefined };
 }
 
 /** Nothing but whitespace (as String.prototype.trim sees it in ASCII) or nothing at all. */

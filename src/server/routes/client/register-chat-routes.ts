@@ -38,7 +38,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
   let body: Record<string, unknown> | undefined;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   let parsed: ReturnType<ChatRoute['parse']>;
   try {
     ({ body, bytes } = await readJsonBody(context));
