@@ -9,7 +9,7 @@ import { readRequestBytes } from '../../body/read-request-bytes.js';
 
 /** Reads the body as a JSON object, or throws a 400 that says what is wrong with it. */
 export async function readJsonObject(context: Context<AppEnv>): Promise<Record<string, unknown>> {
-  return (await readJsonBody(context)).body;
+  return (await readBody(context)).body;
 }
 
 /**
@@ -18,6 +18,12 @@ export async function readJsonObject(context: Context<AppEnv>): Promise<Record<s
  * else than the bytes say (a dropped mark, replaced invalid sequences), and the body is serialised afresh.
  */
 export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; bytes: Uint8Array | undefined }> {
+  const { body, bytes } = await readBody(context);
+  const forwardable = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && isUtf8(bytes);
+  return { body, bytes: forwardable ? bytes : undefined };
+}
+
+async function readBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await readRequestBytes(context);
@@ -40,8 +46,7 @@ export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Re
   if (typeof model === 'string' && model.length > maxModelNameLength) {
     throw new InvalidRequestError(`model: at most ${maxModelNameLength} characters`, { field: 'model' });
   }
-  const forwardable = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && isUtf8(bytes);
-  return { body: value as Record<string, unknown>, bytes: forwardable ? bytes : undefined };
+  return { body: value as Record<string, unknown>, bytes };
 }
 
 /** Nothing but whitespace (as String.prototype.trim sees it in ASCII) or nothing at all. */
