@@ -8,6 +8,9 @@ export const closeBrace = 0x7d;
 export const openBracket = 0x5b;
 export const closeBracket = 0x5d;
 
+/** Whether the bytes start with a UTF-8 byte order mark (which TextDecoder drops and JSON.parse refuses). */
+export const startsWithByteOrderMark = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 /**
  * Just past the closing quote of the JSON string whose content starts at `start`, or -1 when it is
  * not closed. Found with `indexOf`, counting the backslashes before each quote.

@@ -12,7 +12,7 @@
  * are exactly those of `JSON.parse(new TextDecoder().decode(bytes))`.
  */
 
-import { closeBrace, closeBracket, colon, comma, endOfJsonString, openBrace, openBracket, quote } from './json-bytes.js';
+import { closeBrace, closeBracket, colon, comma, endOfJsonString, openBrace, openBracket, quote, startsWithByteOrderMark } from './json-bytes.js';
 
 /** Largest piece decoded at once: its string stays under 128 KB even at two bytes per character. */
 const defaultPieceBytes = 60 * 1024;
@@ -61,7 +61,7 @@ class Splitter {
   parseDocument(): unknown {
     const { bytes } = this;
     // TextDecoder drops a leading byte order mark.
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const bom = startsWithByteOrderMark(bytes) ? 3 : 0;
     const start = this.skipSpace(bom);
     const end = this.valueEnd(start);
     if (this.skipSpace(end) !== bytes.length) throw new NotSplittable();

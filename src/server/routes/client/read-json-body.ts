@@ -4,6 +4,7 @@ import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
 import { maxModelNameLength } from '../../../core/field-limits.js';
 import type { AppEnv } from '../../app-env.js';
+import { startsWithByteOrderMark } from '../../body/json-bytes.js';
 import { parseJsonBytes } from '../../body/parse-json-bytes.js';
 import { readRequestBytes } from '../../body/read-request-bytes.js';
 
@@ -19,7 +20,7 @@ export async function readJsonObject(context: Context<AppEnv>): Promise<Record<s
  */
 export async function readJsonBody(context: Context<AppEnv>): Promise<{ body: Record<string, unknown>; bytes: Uint8Array | undefined }> {
   const { body, bytes } = await readBody(context);
-  const forwardable = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && isUtf8(bytes);
+  const forwardable = !startsWithByteOrderMark(bytes) && isUtf8(bytes);
   return { body, bytes: forwardable ? bytes : undefined };
 }
 
