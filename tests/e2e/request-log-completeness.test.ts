@@ -67,6 +67,9 @@ describe('the request log', () => {
   it('logs refusals for body validation, RPM, budget and concurrency', async () => {
     const key = await createKey({ name: 'refused', requests_per_minute: 4, budgets: { daily_tokens: 18 } });
     handler.enqueue(anthropicText('ok', { input_tokens: 8, output_tokens: 10 }));
+    // RPM windows are whole clock minutes: the five requests must fall into one.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100));
     const statuses: number[] = [];
     for (const body of ['{"model":', { model: 'claude-logged', messages: 'nope' }, valid, valid, valid]) {
       const response = await ask(key.key, body);
