@@ -27,9 +27,10 @@ const account = (id: string, provider: ProviderName): AccountRecord => ({
 
 const renderer: ClientRenderer = {
   format: 'openai',
-  renderStream: async function* () {
-    yield '';
-  },
+  frames: () =>
+    function* () {
+      yield '';
+    },
   renderResult: (result) => result,
 };
 

@@ -8,6 +8,7 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
 import { NoAccountAvailableError } from '../core/errors/no-account-available-error.js';
 import { UpstreamRateLimitedError } from '../core/errors/upstream-rate-limited-error.js';
 import type { StreamEvent } from '../core/stream-event.js';
+import { waiting } from '../core/render-frames.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import { providerNames, type ProviderName } from '../providers/provider-name.js';
 import { defaultSettings } from '../settings/settings-schema.js';
@@ -39,13 +40,14 @@ const textEvents: StreamEvent[] = [
 /** A renderer that writes the canonical events as JSON lines, so assertions see exactly what flowed. */
 const renderer: ClientRenderer = {
   format: 'openai',
-  async *renderStream(events) {
-    try {
-      for await (const event of events) yield `${JSON.stringify(event.type === 'error' ? { type: 'error' } : event)}\n`;
-    } catch (error) {
-      yield `${JSON.stringify({ type: 'thrown', message: (error as Error).message })}\n`;
-    }
-  },
+  frames: () =>
+    function* (events) {
+      try {
+        for (const event of events) yield event === waiting ? waiting : `${JSON.stringify(event.type === 'error' ? { type: 'error' } : event)}\n`;
+      } catch (error) {
+        yield `${JSON.stringify({ type: 'thrown', message: (error as Error).message })}\n`;
+      }
+    },
   renderResult: (result: ChatResult, model: string) => ({ model, result }),
 };
 

@@ -1,6 +1,8 @@
 import type { ChatRequest } from '../core/chat-request.js';
 import type { ConversionWarning } from '../core/warning.js';
 import { collectStream } from '../core/collect-stream.js';
+import { eventsOfBatches } from '../core/event-batches.js';
+import { renderEventBatches } from '../core/render-frames.js';
 import { GatewayError } from '../core/errors/gateway-error.js';
 import { InternalError } from '../core/errors/internal-error.js';
 import { PermissionError } from '../core/errors/permission-error.js';
@@ -163,14 +165,15 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   };
   const observed = observeEvents(started.first, started.rest, onDone);
   // Only a mapping makes an error name another model: the extra stage costs nothing otherwise.
-  const events = upstreamModel === request.model ? observed : errorsNamingModel(observed, upstreamModel, request.model);
+  const batches = upstreamModel === request.model ? observed : errorsNamingModel(observed, upstreamModel, request.model);
   if (request.stream) {
-    const frames = renderer.renderStream(events, { model: request.model, includeUsage: request.includeUsage ?? false });
+    const renderOptions = { model: request.model, includeUsage: request.includeUsage ?? false };
+    const frames = renderEventBatches(batches, renderer.frames(renderOptions));
     const contentType = renderer.streamContentType ? { 'content-type': renderer.streamContentType } : {};
     return iterableToResponse(frames, { status: 200, headers: { ...sseHeaders, ...contentType, 'x-request-id': invocation.requestId } });
   }
   try {
-    const result = await collectStream(events);
+    const result = await collectStream(eventsOfBatches(batches));
     // A string body (not Response.json) lets the server send headers and body in one write with a content-length.
     return new Response(JSON.stringify(renderer.renderResult(result, request.model)), {
       headers: { 'content-type': 'application/json', 'x-request-id': invocation.requestId },

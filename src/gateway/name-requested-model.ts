@@ -11,12 +11,12 @@ export function nameRequestedModel<T>(error: T, upstreamModel: string, requested
   return error;
 }
 
-/** Passes events through, naming the requested model in mid-stream errors (events or thrown). */
-export async function* errorsNamingModel(events: AsyncIterable<StreamEvent>, upstreamModel: string, requestedModel: string): AsyncGenerator<StreamEvent> {
+/** Passes batches of events through, naming the requested model in mid-stream errors (events or thrown). */
+export async function* errorsNamingModel(batches: AsyncIterable<StreamEvent[]>, upstreamModel: string, requestedModel: string): AsyncGenerator<StreamEvent[]> {
   try {
-    for await (const event of events) {
-      if (event.type === 'error') nameRequestedModel(event.error, upstreamModel, requestedModel);
-      yield event;
+    for await (const batch of batches) {
+      for (const event of batch) if (event.type === 'error') nameRequestedModel(event.error, upstreamModel, requestedModel);
+      yield batch;
     }
   } catch (error) {
     throw nameRequestedModel(error, upstreamModel, requestedModel);

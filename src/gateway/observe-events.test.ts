@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
+import { eventsOfBatches, readEventBatches } from '../core/event-batches.js';
 import type { StreamEvent } from '../core/stream-event.js';
-import { observeEvents, type EventObservation } from './observe-events.js';
+import { observeEvents as observeBatches, type EventObservation } from './observe-events.js';
+
+/** Reads the observed batches one event at a time, from a source of one event per batch. */
+const observeEvents = (first: StreamEvent | undefined, rest: AsyncIterable<StreamEvent>, onDone: (observation: EventObservation) => void, now?: () => number) =>
+  eventsOfBatches(observeBatches(first ? [first] : [], readEventBatches(rest), onDone, now))[Symbol.asyncIterator]();
 
 function source(events: StreamEvent[], failure?: unknown): AsyncGenerator<StreamEvent> & { returned: () => boolean } {
   let returned = false;
@@ -29,7 +34,7 @@ describe('observeEvents', () => {
     const seen: EventObservation[] = [];
     const events = observeEvents({ type: 'message-start', id: 'm', usage: { inputTokens: 5 } }, source(stream), (observation) => seen.push(observation), () => 42);
     const types: string[] = [];
-    for await (const event of events) types.push(event.type);
+    for await (const event of { [Symbol.asyncIterator]: () => events }) types.push(event.type);
     expect(types).toEqual(['message-start', 'text-start', 'text-delta', 'text-end', 'usage', 'finish']);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ firstTokenAt: 42, finishReason: 'stop', error: undefined, completed: true });
@@ -41,7 +46,7 @@ describe('observeEvents', () => {
   it('notes an error event, and a failure of the source, which it rethrows', async () => {
     const error = new UpstreamUnavailableError('Overloaded');
     const seen: EventObservation[] = [];
-    for await (const _event of observeEvents(undefined, source([{ type: 'text-start', id: 't' }, { type: 'error', error }]), (o) => seen.push(o))) {
+    for await (const _event of { [Symbol.asyncIterator]: () => observeEvents(undefined, source([{ type: 'text-start', id: 't' }, { type: 'error', error }]), (o) => seen.push(o)) }) {
       // read to the end
     }
     expect(seen).toMatchObject([{ error, completed: false }]);
@@ -49,7 +54,7 @@ describe('observeEvents', () => {
     const cut = new Error('socket closed');
     const failing = observeEvents(undefined, source([{ type: 'text-start', id: 't' }], cut), (o) => seen.push(o));
     await expect((async () => {
-      for await (const _event of failing) {
+      for await (const _event of { [Symbol.asyncIterator]: () => failing }) {
         // read until it fails
       }
     })()).rejects.toBe(cut);
@@ -57,10 +62,20 @@ describe('observeEvents', () => {
     expect(seen[1]).toMatchObject({ error: cut, completed: false });
   });
 
+  it('hands each batch on whole, in one step', async () => {
+    const batches = [[stream[0]!, stream[1]!], [stream[2]!, stream[3]!, stream[4]!]];
+    async function* source(): AsyncGenerator<StreamEvent[]> {
+      yield* batches;
+    }
+    const seen: StreamEvent[][] = [];
+    for await (const batch of observeBatches([], source(), () => undefined)) seen.push(batch);
+    expect(seen).toEqual(batches);
+  });
+
   it('stops the source and notes a client abort when the consumer leaves early', async () => {
     const upstream = source(stream);
     const seen: EventObservation[] = [];
-    for await (const event of observeEvents(undefined, upstream, (o) => seen.push(o))) {
+    for await (const event of { [Symbol.asyncIterator]: () => observeEvents(undefined, upstream, (o) => seen.push(o)) }) {
       if (event.type === 'text-delta') break;
     }
     expect(upstream.returned()).toBe(true);

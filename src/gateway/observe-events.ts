@@ -12,15 +12,15 @@ export interface EventObservation {
 }
 
 /**
- * Passes canonical events through unchanged while noting usage, time to first token, the finish
- * reason and any error; `onDone` runs exactly once, whether the stream ends, fails or is abandoned.
+ * Passes batches of canonical events through unchanged while noting usage, time to first token, the
+ * finish reason and any error; `onDone` runs exactly once, whether the stream ends, fails or is abandoned.
  */
 export async function* observeEvents(
-  first: StreamEvent | undefined,
-  rest: AsyncIterator<StreamEvent>,
+  first: StreamEvent[],
+  rest: AsyncIterator<StreamEvent[]>,
   onDone: (observation: EventObservation) => void,
   now: () => number = Date.now,
-): AsyncGenerator<StreamEvent> {
+): AsyncGenerator<StreamEvent[]> {
   const observation: EventObservation = { usage: emptyUsage(), firstTokenAt: null, finishReason: null, error: undefined, completed: false };
   const note = (event: StreamEvent): void => {
     switch (event.type) {
@@ -46,14 +46,14 @@ export async function* observeEvents(
     }
   };
   try {
-    if (first) {
-      note(first);
+    if (first.length > 0) {
+      for (const event of first) note(event);
       yield first;
     }
     while (true) {
       const next = await rest.next();
       if (next.done) break;
-      note(next.value);
+      for (const event of next.value) note(event);
       yield next.value;
     }
     observation.completed = observation.error === undefined;

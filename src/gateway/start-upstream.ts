@@ -1,6 +1,7 @@
 import type { ChatRequest } from '../core/chat-request.js';
 import { GatewayError } from '../core/errors/gateway-error.js';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
+import { readEventBatches } from '../core/event-batches.js';
 import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
@@ -39,7 +40,8 @@ export interface UpstreamCall {
 }
 
 export type StartedUpstream =
-  | { kind: 'canonical'; lease: PoolLease; first: StreamEvent | undefined; rest: AsyncIterator<StreamEvent>; warnings: ConversionWarning[] }
+  /** `first` is the first batch of events (empty when the stream had none); `rest` the batches after it. */
+  | { kind: 'canonical'; lease: PoolLease; first: StreamEvent[]; rest: AsyncIterator<StreamEvent[]>; warnings: ConversionWarning[] }
   | { kind: 'passthrough'; lease: PoolLease; format: PassthroughFormat; response: PassthroughResponse; hideUsageChunk: boolean };
 
 const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat | undefined, model: string, account: UpstreamAccount): format is PassthroughFormat =>
@@ -137,12 +139,13 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       const served = serveResponseFormat(moved ? stripSignedThinking(call.request) : call.request, (format) =>
         adapter.supportsResponseFormat?.(format.type, call.upstreamModel) ?? false,
       );
-      const rest = served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context))[Symbol.asyncIterator]();
+      const rest = readEventBatches(served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context)));
       const first = await raceAbort(rest.next(), attemptAbort.signal, () => void rest.return?.(undefined).catch(() => undefined));
-      if (!first.done && first.value.type === 'error') throw first.value.error;
+      const opening = first.done ? undefined : first.value[0];
+      if (opening?.type === 'error') throw opening.error;
       clearTimeout(timer);
       if (warnings.length > 0) deps.logger.warn({ warnings, provider: account.provider }, 'features dropped in conversion');
-      return { kind: 'canonical', lease: withCleanup(lease, () => detach()), first: first.done ? undefined : first.value, rest, warnings };
+      return { kind: 'canonical', lease: withCleanup(lease, () => detach()), first: first.done ? [] : first.value, rest, warnings };
     } catch (error) {
       detach();
       const failure = attemptAbort.signal.aborted && !call.signal.aborted ? (attemptAbort.signal.reason as unknown) : error;

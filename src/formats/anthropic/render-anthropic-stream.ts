@@ -1,5 +1,6 @@
 import { InternalError } from '../../core/errors/internal-error.js';
 import type { FinishReason } from '../../core/finish-reason.js';
+import { renderEvents, waiting, type Waiting } from '../../core/render-frames.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { emptyUsage, mergeUsage, type Usage } from '../../core/usage.js';
 import { createResponseId } from '../create-response-id.js';
@@ -28,10 +29,12 @@ const startBlocks: Record<BlockKind, (id: string, name: string) => Record<string
  * Content-block indices are contiguous from 0 in order of appearance; blocks still open at the end are
  * closed before `message_delta`. An `error` event or a throwing source ends with `event: error`.
  */
-export async function* renderAnthropicStream(
-  events: AsyncIterable<StreamEvent>,
-  options: RenderAnthropicStreamOptions,
-): AsyncIterable<string> {
+export function renderAnthropicStream(events: AsyncIterable<StreamEvent>, options: RenderAnthropicStreamOptions): AsyncIterable<string> {
+  return renderEvents(events, (live) => anthropicFrames(live, options));
+}
+
+/** renderAnthropicStream as a frame renderer (see core/render-frames.ts). */
+export function* anthropicFrames(events: Iterable<StreamEvent | Waiting>, options: RenderAnthropicStreamOptions): Generator<string | Waiting, void, undefined> {
   const openBlocks = new Map<string, number>();
   const knownUsage = new Set<string>();
   let nextIndex = 0;
@@ -80,7 +83,11 @@ export async function* renderAnthropicStream(
     frame('content_block_delta', { type: 'content_block_delta', index, delta: value });
 
   try {
-    for await (const event of events) {
+    for (const event of events) {
+      if (event === waiting) {
+        yield waiting;
+        continue;
+      }
       if (event.type === 'message-start') {
         messageId = messageId ?? event.id;
         if (event.usage) addUsage(event.usage);

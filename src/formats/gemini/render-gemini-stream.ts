@@ -1,5 +1,6 @@
 import { InternalError } from '../../core/errors/internal-error.js';
 import type { FinishReason } from '../../core/finish-reason.js';
+import { renderEvents, waiting, type Waiting } from '../../core/render-frames.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { emptyUsage, mergeUsage, type Usage } from '../../core/usage.js';
 import { createResponseId } from '../create-response-id.js';
@@ -42,7 +43,12 @@ class Framer {
  * is held back by one so that the last carries `finishReason` and the usage totals. An `error`
  * event or a throwing source ends the stream with Google's error object.
  */
-export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, options: RenderGeminiStreamOptions): AsyncIterable<string> {
+export function renderGeminiStream(events: AsyncIterable<StreamEvent>, options: RenderGeminiStreamOptions): AsyncIterable<string> {
+  return renderEvents(events, (live) => geminiFrames(live, options));
+}
+
+/** renderGeminiStream as a frame renderer (see core/render-frames.ts). */
+export function* geminiFrames(events: Iterable<StreamEvent | Waiting>, options: RenderGeminiStreamOptions): Generator<string | Waiting, void, undefined> {
   const framer = new Framer(options.framing);
   const responseId = options.id ?? createResponseId('msg_').slice(4);
   const tools = new Map<string, { name: string; input: string }>();
@@ -77,7 +83,11 @@ export async function* renderGeminiStream(events: AsyncIterable<StreamEvent>, op
   };
 
   try {
-    for await (const event of events) {
+    for (const event of events) {
+      if (event === waiting) {
+        yield waiting;
+        continue;
+      }
       switch (event.type) {
         case 'message-start':
           if (event.usage) usage = mergeUsage(usage, event.usage);

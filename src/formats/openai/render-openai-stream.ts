@@ -1,5 +1,6 @@
 import { InternalError } from '../../core/errors/internal-error.js';
 import type { FinishReason } from '../../core/finish-reason.js';
+import { renderEvents, waiting, type Waiting } from '../../core/render-frames.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { emptyUsage, mergeUsage, type Usage } from '../../core/usage.js';
 import { createResponseId } from '../create-response-id.js';
@@ -26,10 +27,12 @@ const doneFrame = 'data: [DONE]\n\n';
  * `tool_calls[].index` (0, 1, … per tool call), independent of how many text or reasoning blocks came first.
  * An `error` event or a throwing source ends the stream with an in-format error frame and `[DONE]`.
  */
-export async function* renderOpenAIStream(
-  events: AsyncIterable<StreamEvent>,
-  options: RenderOpenAIStreamOptions,
-): AsyncIterable<string> {
+export function renderOpenAIStream(events: AsyncIterable<StreamEvent>, options: RenderOpenAIStreamOptions): AsyncIterable<string> {
+  return renderEvents(events, (live) => openAIFrames(live, options));
+}
+
+/** renderOpenAIStream as a frame renderer (see core/render-frames.ts). */
+export function* openAIFrames(events: Iterable<StreamEvent | Waiting>, options: RenderOpenAIStreamOptions): Generator<string | Waiting, void, undefined> {
   const id = options.id ?? createResponseId('chatcmpl-');
   const created = options.created ?? Math.floor(Date.now() / 1000);
   const toolIndexes = new Map<string, number>();
@@ -53,7 +56,11 @@ export async function* renderOpenAIStream(
   };
 
   try {
-    for await (const event of events) {
+    for (const event of events) {
+      if (event === waiting) {
+        yield waiting;
+        continue;
+      }
       if (!started && event.type !== 'error') {
         started = true;
         yield chunk({ role: 'assistant', content: '' });

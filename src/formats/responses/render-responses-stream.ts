@@ -1,6 +1,7 @@
 import { InternalError } from '../../core/errors/internal-error.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import type { FinishReason } from '../../core/finish-reason.js';
+import { renderEvents, waiting, type Waiting } from '../../core/render-frames.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { emptyUsage, mergeUsage, type Usage } from '../../core/usage.js';
 import { createResponseId } from '../create-response-id.js';
@@ -42,7 +43,12 @@ type OpenBlock =
  * `response.failed`. Custom tool input is sent as one delta when the call is complete, since the
  * canonical stream carries it JSON-encoded.
  */
-export async function* renderResponsesStream(events: AsyncIterable<StreamEvent>, options: RenderResponsesStreamOptions): AsyncIterable<string> {
+export function renderResponsesStream(events: AsyncIterable<StreamEvent>, options: RenderResponsesStreamOptions): AsyncIterable<string> {
+  return renderEvents(events, (live) => responsesFrames(live, options));
+}
+
+/** renderResponsesStream as a frame renderer (see core/render-frames.ts). */
+export function* responsesFrames(events: Iterable<StreamEvent | Waiting>, options: RenderResponsesStreamOptions): Generator<string | Waiting, void, undefined> {
   const id = options.id ?? createResponseId('resp_');
   const createdAt = options.createdAt ?? Math.floor(Date.now() / 1000);
   const output: OutputItem[] = [];
@@ -137,7 +143,11 @@ export async function* renderResponsesStream(events: AsyncIterable<StreamEvent>,
   yield frame('response.created', { response: response({ status: 'in_progress', output: [] }) });
   yield frame('response.in_progress', { response: response({ status: 'in_progress', output: [] }) });
   try {
-    for await (const event of events) {
+    for (const event of events) {
+      if (event === waiting) {
+        yield waiting;
+        continue;
+      }
       switch (event.type) {
         case 'message-start':
           if (event.usage) usage = mergeUsage(usage, event.usage);

@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { AccountRecord } from '../../accounts/account-record.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import type { ChatResult } from '../../core/chat-result.js';
+import { waiting } from '../../core/render-frames.js';
 import { createTestPool } from '../../pool/testing/create-test-pool.js';
 import { createAnthropicAdapter } from '../../providers/anthropic/anthropic-adapter.js';
 import { getDispatcher } from '../../providers/http/get-dispatcher.js';
@@ -18,11 +19,13 @@ import type { ChatInvocation } from '../handle-chat.js';
 /** Test support: a renderer that writes canonical events as JSON lines (errors as `{type:"error",message}`). */
 export const jsonLinesRenderer: ClientRenderer = {
   format: 'openai',
-  async *renderStream(events) {
-    for await (const event of events) {
-      yield `${JSON.stringify(event.type === 'error' ? { type: 'error', message: (event.error as Error).message } : event)}\n`;
-    }
-  },
+  frames: () =>
+    function* (events) {
+      for (const event of events) {
+        if (event === waiting) yield waiting;
+        else yield `${JSON.stringify(event.type === 'error' ? { type: 'error', message: (event.error as Error).message } : event)}\n`;
+      }
+    },
   renderResult: (result: ChatResult, model: string) => ({ model, result }),
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import { readEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { readSseEvents } from '../../streaming/sse-event-reader.js';
 import { enforceStreamContract } from '../http/enforce-stream-contract.js';
@@ -32,6 +33,20 @@ describe('readAnthropicStream', () => {
       }
     },
   );
+
+  it('hands on the events of each body chunk as one batch', async () => {
+    const start = sse({ type: 'message_start', message: { id: 'msg_1', usage: { input_tokens: 3, output_tokens: 0 } } });
+    const open = sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    const word = (text: string) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
+    const end = sse({ type: 'content_block_stop', index: 0 }) + sse({ type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } }) + sse({ type: 'message_stop' });
+    const batches = readEventBatches(readAnthropicStream(async () => text([start + open + word('a') + word('b'), word('c') + end]), signal));
+    const sizes: string[][] = [];
+    for (let next = await batches.next(); !next.done; next = await batches.next()) sizes.push(next.value.map((event) => event.type));
+    expect(sizes).toEqual([
+      ['message-start', 'text-start', 'text-delta', 'text-delta'],
+      ['text-delta', 'text-end', 'usage', 'finish'],
+    ]);
+  });
 
   it('throws what opening the upstream throws, unchanged', async () => {
     const refused = new UpstreamUnavailableError('No.');

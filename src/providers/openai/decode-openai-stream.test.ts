@@ -4,7 +4,7 @@ import type { StreamEvent } from '../../core/stream-event.js';
 import { readSseEvents } from '../../streaming/sse-event-reader.js';
 import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import { replayFixture } from '../http/replay-fixture.js';
-import { decodeOpenAIStream } from './decode-openai-stream.js';
+import { decodeOpenAIStream, readOpenAIStream } from './decode-openai-stream.js';
 
 const fixture = (name: string) => new URL(`./__fixtures__/${name}`, import.meta.url);
 const decode = (name: string) => enforceStreamContract(decodeOpenAIStream(readSseEvents(replayFixture(fixture(name), 11))), new AbortController().signal);
@@ -16,6 +16,20 @@ async function events(name: string): Promise<StreamEvent[]> {
 }
 
 describe('decodeOpenAIStream', () => {
+  it.each(['tool-call-after-text.sse', 'deepseek-reasoning.sse', 'several-tools-arguments-first.sse', 'error-chunk.sse'])(
+    'reads %s, a body chunk at a time, as the staged decoding does',
+    async (name) => {
+      const signal = new AbortController().signal;
+      const staged: StreamEvent[] = [];
+      for await (const event of decode(name)) staged.push(event);
+      for (const chunkSize of [7, 4096]) {
+        const fused: StreamEvent[] = [];
+        for await (const event of readOpenAIStream(async () => replayFixture(fixture(name), chunkSize), signal)) fused.push(event);
+        expect(fused).toEqual(staged);
+      }
+    },
+  );
+
   it('decodes text followed by a tool call, with cached usage split out', async () => {
     expect((await events('tool-call-after-text.sse')).map((event) => event.type)).toEqual([
       'message-start',

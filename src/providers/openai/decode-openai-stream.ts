@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FinishReason } from '../../core/finish-reason.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { readSseEvents, type SseEvent } from '../../streaming/sse-event-reader.js';
+import type { SseEvent } from '../../streaming/sse-event-reader.js';
 import { mapOpenAIFinishReason } from '../../formats/openai/map-openai-finish-reason.js';
-import { enforceStreamContract } from '../http/enforce-stream-contract.js';
+import { readDecodedSseStream } from '../http/read-decoded-sse-stream.js';
 import { mapOpenAIStreamError } from './map-openai-stream-error.js';
 import { mapOpenAIUsage } from './map-openai-usage.js';
 import { openAIChunkSchema, type OpenAIChunk } from './openai-stream-schema.js';
@@ -149,10 +149,10 @@ export async function* decodeOpenAIStream(events: AsyncIterable<SseEvent>): Asyn
 }
 
 /**
- * A Chat Completions SSE body → canonical events in contract order. `open` makes the upstream call
- * on the first read; what it throws (an HTTP error) is thrown as it is.
+ * A Chat Completions SSE body → canonical events in contract order, a body chunk's events at a time
+ * (see readDecodedSseStream). `open` makes the upstream call on the first read; what it throws (an
+ * HTTP error) is thrown as it is.
  */
-export async function* readOpenAIStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: AbortSignal): AsyncGenerator<StreamEvent> {
-  const body = await open();
-  yield* enforceStreamContract(decodeOpenAIStream(readSseEvents(body)), signal);
+export function readOpenAIStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: AbortSignal): AsyncIterable<StreamEvent> {
+  return readDecodedSseStream(open, signal, () => new OpenAIStreamDecoder());
 }

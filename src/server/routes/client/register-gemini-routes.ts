@@ -8,7 +8,7 @@ import { convertGeminiContents } from '../../../formats/gemini/convert-gemini-co
 import { geminiCountTokensSchema } from '../../../formats/gemini/gemini-request-schema.js';
 import { parseGeminiRequest } from '../../../formats/gemini/parse-gemini-request.js';
 import { renderGeminiResponse } from '../../../formats/gemini/render-gemini-response.js';
-import { renderGeminiStream } from '../../../formats/gemini/render-gemini-stream.js';
+import { geminiFrames } from '../../../formats/gemini/render-gemini-stream.js';
 import { parseRequestBody } from '../../../formats/parse-request-body.js';
 import type { ClientRenderer } from '../../../gateway/client-renderer.js';
 import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
@@ -100,7 +100,7 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
   const renderer: ClientRenderer = {
     format: 'gemini',
     streamContentType: framing === 'sse' ? undefined : 'application/json',
-    renderStream: (events, options) => renderGeminiStream(events, { model: options.model, includeThoughts, framing }),
+    frames: (options) => (events) => geminiFrames(events, { model: options.model, includeThoughts, framing }),
     renderResult: (result, name) => renderGeminiResponse(result, { model: name, includeThoughts }),
   };
   const headers = requestHeaders(context);

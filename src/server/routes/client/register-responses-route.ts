@@ -4,7 +4,7 @@ import { AuthenticationError } from '../../../core/errors/authentication-error.j
 import { createResponseId } from '../../../formats/create-response-id.js';
 import { parseResponsesRequest } from '../../../formats/responses/parse-responses-request.js';
 import { renderResponsesResponse } from '../../../formats/responses/render-responses-response.js';
-import { renderResponsesStream } from '../../../formats/responses/render-responses-stream.js';
+import { responsesFrames } from '../../../formats/responses/render-responses-stream.js';
 import type { ClientRenderer } from '../../../gateway/client-renderer.js';
 import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
 import { handleChat } from '../../../gateway/handle-chat.js';
@@ -52,7 +52,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
   const createdAt = Math.floor(startedAt / 1000);
   const renderer: ClientRenderer = {
     format: 'responses',
-    renderStream: (events, options) => renderResponsesStream(events, { model: options.model, echo, id, createdAt }),
+    frames: (options) => (events) => responsesFrames(events, { model: options.model, echo, id, createdAt }),
     renderResult: (result, model) => renderResponsesResponse(result, model, echo, { id, createdAt }),
   };
   const response = await handleChat(
