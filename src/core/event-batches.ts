@@ -25,11 +25,11 @@ export function withEventBatches(batches: () => AsyncIterator<StreamEvent[]>): A
 }
 
 /**
- * Reads an event stream a batch at a time, never an empty batch: the source's own batches when it
- * has them (withEventBatches), else one event per batch. `return()` reaches the source.
+ * Reads an event stream a batch at a time: the source's own batches when it has them
+ * (withEventBatches), else one event per batch. `return()` reaches the source.
  */
 export function readEventBatches(events: AsyncIterable<StreamEvent>): AsyncIterator<StreamEvent[]> {
-  if (hasBatches(events)) return nonEmpty(events[batchesKey]());
+  if (hasBatches(events)) return events[batchesKey]();
   const iterator = events[Symbol.asyncIterator]();
   return {
     next: async () => {
@@ -46,21 +46,6 @@ export function readEventBatches(events: AsyncIterable<StreamEvent>): AsyncItera
 /** Batches as an event stream of their own (for consumers that take events one at a time). */
 export function eventsOfBatches(batches: AsyncIterator<StreamEvent[]>): AsyncIterable<StreamEvent> {
   return withEventBatches(() => batches);
-}
-
-function nonEmpty(batches: AsyncIterator<StreamEvent[]>): AsyncIterator<StreamEvent[]> {
-  return {
-    next: async () => {
-      for (;;) {
-        const next = await batches.next();
-        if (next.done || next.value.length > 0) return next;
-      }
-    },
-    return: async () => {
-      await batches.return?.();
-      return { done: true, value: undefined };
-    },
-  };
 }
 
 /** One event at a time; the events of a batch already in hand cost no wait. */

@@ -19,16 +19,17 @@ export type FrameRenderer = (events: Iterable<StreamEvent | Waiting>) => Generat
  * one string, so a whole upstream read costs one asynchronous step. Stopping early (`return()`)
  * stops the source too.
  */
-export async function* renderEventBatches(batches: AsyncIterator<StreamEvent[]>, render: FrameRenderer): AsyncGenerator<string> {
-  for await (const frames of runRenderer(batches, render)) if (frames.length > 0) yield frames.join('');
+export function renderEventBatches(batches: AsyncIterator<StreamEvent[]>, render: FrameRenderer): AsyncGenerator<string> {
+  return runRenderer(batches, render, (frames) => frames.join(''));
 }
 
 /** The same, one frame at a time: a renderer's per-event form, as its tests and SDK checks read it. */
 export async function* renderEvents(events: AsyncIterable<StreamEvent>, render: FrameRenderer): AsyncGenerator<string> {
-  for await (const frames of runRenderer(readEventBatches(events), render)) yield* frames;
+  for await (const frames of runRenderer(readEventBatches(events), render, (frames) => frames)) yield* frames;
 }
 
-async function* runRenderer(batches: AsyncIterator<StreamEvent[]>, render: FrameRenderer): AsyncGenerator<string[]> {
+/** Renders each batch and yields what `pack` makes of its frames (when there were any). */
+async function* runRenderer<T>(batches: AsyncIterator<StreamEvent[]>, render: FrameRenderer, pack: (frames: string[]) => T): AsyncGenerator<T> {
   let batch: StreamEvent[] = [];
   let index = 0;
   let ended = false;
@@ -66,7 +67,7 @@ async function* runRenderer(batches: AsyncIterator<StreamEvent[]>, render: Frame
         if (next.value === waiting) break;
         out.push(next.value);
       }
-      yield out;
+      if (out.length > 0) yield pack(out);
       if (finished) return;
       waited = false;
       try {

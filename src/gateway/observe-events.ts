@@ -13,14 +13,15 @@ export interface EventObservation {
 
 /**
  * Passes batches of canonical events through unchanged while noting usage, time to first token, the
- * finish reason and any error; `onDone` runs exactly once, whether the stream ends, fails or is abandoned.
+ * finish reason and any error; `onDone` runs exactly once, whether the stream ends, fails or is
+ * abandoned. A plain iterator rather than a generator: one asynchronous step per batch, no more.
  */
-export async function* observeEvents(
+export function observeEvents(
   first: StreamEvent[],
   rest: AsyncIterator<StreamEvent[]>,
   onDone: (observation: EventObservation) => void,
   now: () => number = Date.now,
-): AsyncGenerator<StreamEvent[]> {
+): AsyncIterableIterator<StreamEvent[]> {
   const observation: EventObservation = { usage: emptyUsage(), firstTokenAt: null, finishReason: null, error: undefined, completed: false };
   const note = (event: StreamEvent): void => {
     switch (event.type) {
@@ -45,27 +46,53 @@ export async function* observeEvents(
         break;
     }
   };
-  try {
-    if (first.length > 0) {
-      for (const event of first) note(event);
-      yield first;
-    }
-    while (true) {
-      const next = await rest.next();
-      if (next.done) break;
-      for (const event of next.value) note(event);
-      yield next.value;
-    }
-    observation.completed = observation.error === undefined;
-  } catch (error) {
-    observation.error = error;
-    throw error;
-  } finally {
-    if (!observation.completed && observation.error === undefined) {
-      // Abandoned by the consumer (client disconnected): stop the upstream too.
-      observation.error = new DOMException('The client closed the connection.', 'AbortError');
-      await rest.return?.().catch(() => undefined);
-    }
+  let waiting: StreamEvent[] | undefined = first.length > 0 ? first : undefined;
+  let finished = false;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
     onDone(observation);
-  }
+  };
+  const ended = { done: true, value: undefined } as const;
+  const observed: AsyncIterableIterator<StreamEvent[]> = {
+    async next() {
+      if (finished) return ended;
+      if (waiting) {
+        const batch = waiting;
+        waiting = undefined;
+        for (const event of batch) note(event);
+        return { done: false, value: batch };
+      }
+      let next: IteratorResult<StreamEvent[]>;
+      try {
+        next = await rest.next();
+      } catch (error) {
+        observation.error = error;
+        finish();
+        throw error;
+      }
+      if (next.done) {
+        observation.completed = observation.error === undefined;
+        finish();
+        return ended;
+      }
+      for (const event of next.value) note(event);
+      return next;
+    },
+    async return() {
+      if (finished) return ended;
+      // Abandoned by the consumer: the client disconnected, unless the answer already ended in an error.
+      if (observation.error === undefined) observation.error = new DOMException('The client closed the connection.', 'AbortError');
+      finished = true;
+      try {
+        await rest.return?.();
+      } catch {
+        // The source failed while closing: the outcome is already decided.
+      }
+      onDone(observation);
+      return ended;
+    },
+    [Symbol.asyncIterator]: () => observed,
+  };
+  return observed;
 }

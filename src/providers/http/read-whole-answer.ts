@@ -26,7 +26,8 @@ async function* readBatches(
 ): AsyncGenerator<StreamEvent[]> {
   const checked = await checkPassthroughResponse(toPassthroughResponse(await open()), false);
   if (checked.whole) {
-    yield decodeWhole(checked.whole.json);
+    const events = decodeWhole(checked.whole.json);
+    if (events.length > 0) yield events;
     return;
   }
   yield* { [Symbol.asyncIterator]: () => readEventBatches(readStream(checked.body)) };
