@@ -4,6 +4,7 @@ import { geminiUsageFromPayload } from '../providers/gemini/map-gemini-usage.js'
 import { openAIResponsesUsageFromPayload } from '../providers/openai/openai-responses-usage-from-payload.js';
 import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
 import { parseSseEvent, SseEventSplitter } from '../streaming/sse-event-splitter.js';
+import { Utf8StreamDecoder } from '../streaming/utf8-stream-decoder.js';
 
 /** The wire dialect of a relayed answer, which decides where usage is read from. */
 export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses' | 'gemini';
@@ -114,7 +115,7 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
     };
   }
 
-  const decoder = new TextDecoder();
+  const decoder = new Utf8StreamDecoder();
   const splitter = new SseEventSplitter();
   const carriesUsage =
     options.dialect === 'anthropic'
@@ -153,7 +154,7 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
     ...base,
     push(chunk) {
       const startedClean = nothingHeldBefore;
-      const blocks = splitter.push(decoder.decode(chunk, { stream: true }));
+      const blocks = splitter.push(decoder.write(chunk));
       if (!rewriting) {
         for (const block of blocks) observe(block);
         return [chunk];
@@ -178,7 +179,7 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
       return out === '' ? [] : [encoder.encode(out)];
     },
     end() {
-      const rest = splitter.flush() + decoder.decode();
+      const rest = splitter.flush() + decoder.end();
       if (rest.trim() !== '') observe(`${rest}\n\n`);
       return rewriting && rest !== '' ? [encoder.encode(rest)] : [];
     },

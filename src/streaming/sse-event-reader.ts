@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
+import { Utf8StreamDecoder } from './utf8-stream-decoder.js';
 
 export type SseEvent = EventSourceMessage;
 
@@ -52,7 +53,7 @@ export async function* readSseEventBatches(body: AsyncIterable<Uint8Array | stri
       pending.push(event);
     },
   });
-  const decoder = new TextDecoder();
+  const decoder = new Utf8StreamDecoder();
   const iterator = body[Symbol.asyncIterator]();
   const take = (): SseEvent[] => {
     const batch = pending;
@@ -64,14 +65,14 @@ export async function* readSseEventBatches(body: AsyncIterable<Uint8Array | stri
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      const text = typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+      const text = typeof next.value === 'string' ? next.value : decoder.write(next.value);
       charsSinceEvent += text.length;
       parser.feed(text);
       if (charsSinceEvent > maxSseEventChars) throw new UpstreamUnavailableError('Upstream sent an oversized server-sent event.');
       if (pending.length > 0) yield take();
     }
     ended = true;
-    parser.feed(decoder.decode());
+    parser.feed(decoder.end());
     // A final event without its terminating blank line is still delivered.
     parser.feed('\n\n');
     if (pending.length > 0) yield take();

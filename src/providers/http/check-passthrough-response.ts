@@ -2,6 +2,7 @@ import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable
 import type { PassthroughResponse } from '../provider-adapter.js';
 import { transportErrorToGatewayError } from './classify-transport-error.js';
 import { parseSseEvent, SseEventSplitter } from '../../streaming/sse-event-splitter.js';
+import { Utf8StreamDecoder } from '../../streaming/utf8-stream-decoder.js';
 
 /** How much of an event stream may arrive before its first event (comments, keep-alives). */
 const maxPeekBytes = 64 * 1024;
@@ -44,7 +45,7 @@ const isAbort = (error: unknown): boolean => error instanceof Error && (error.na
 
 async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  const decoder = new TextDecoder();
+  const decoder = new Utf8StreamDecoder();
   const splitter = new SseEventSplitter();
   let size = 0;
   for (;;) {
@@ -55,7 +56,7 @@ async function peekFirstEvent(iterator: Body): Promise<Uint8Array[]> {
     // Only the first event is read: the rest of the chunk goes on untouched, and is decoded only if
     // the part up to the first blank line held no event (comments, keep-alives).
     for (const part of splitAtFirstBlankLine(next.value)) {
-      for (let block = splitter.push(decoder.decode(part, { stream: true }), 1); block.length > 0; block = splitter.push('', 1)) {
+      for (let block = splitter.push(decoder.write(part), 1); block.length > 0; block = splitter.push('', 1)) {
         const first = parseSseEvent(block[0]!);
         if (!first) continue;
         checkJson(first.data, first.event === 'error' ? 'error event' : 'first event');

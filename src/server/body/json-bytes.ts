@@ -12,6 +12,16 @@ export const closeBracket = 0x5d;
 export const startsWithByteOrderMark = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /**
+ * The text of UTF-8 bytes exactly as `new TextDecoder().decode(bytes)` reads it (a leading byte order
+ * mark dropped, each invalid sequence replaced by U+FFFD), through Buffer's decoder, which is several
+ * times faster than TextDecoder's on Node 20.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.toString('utf8', startsWithByteOrderMark(buffer) ? 3 : 0);
+}
+
+/**
  * Just past the closing quote of the JSON string whose content starts at `start`, or -1 when it is
  * not closed. Found with `indexOf`, counting the backslashes before each quote.
  */

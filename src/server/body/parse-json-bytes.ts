@@ -12,7 +12,7 @@
  * are exactly those of `JSON.parse(new TextDecoder().decode(bytes))`.
  */
 
-import { closeBrace, closeBracket, colon, comma, endOfJsonString, openBrace, openBracket, quote, startsWithByteOrderMark } from './json-bytes.js';
+import { closeBrace, closeBracket, colon, comma, decodeUtf8, endOfJsonString, openBrace, openBracket, quote, startsWithByteOrderMark } from './json-bytes.js';
 
 /** Largest piece decoded at once: its string stays under 128 KB even at two bytes per character. */
 const defaultPieceBytes = 60 * 1024;
@@ -30,9 +30,6 @@ interface Span {
   end: number;
 }
 
-const utf8 = new TextDecoder();
-/** Pieces never start a document, so a byte order mark there is a character, as `JSON.parse` would see it. */
-const utf8Piece = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface ParseJsonBytesOptions {
   /** Bodies up to this size are decoded and parsed in one piece (tests set it small). */
@@ -42,13 +39,13 @@ export interface ParseJsonBytesOptions {
 /** Same result and same errors as `JSON.parse(new TextDecoder().decode(bytes))`. */
 export function parseJsonBytes(bytes: Uint8Array, options: ParseJsonBytesOptions = {}): unknown {
   const pieceBytes = options.pieceBytes ?? defaultPieceBytes;
-  if (bytes.length <= pieceBytes) return JSON.parse(utf8.decode(bytes));
+  if (bytes.length <= pieceBytes) return JSON.parse(decodeUtf8(bytes));
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
     return new Splitter(buffer, pieceBytes).parseDocument();
   } catch {
     // Malformed (or, in principle, a case the splitter gets wrong): the whole parse decides.
-    return JSON.parse(utf8.decode(bytes));
+    return JSON.parse(decodeUtf8(bytes));
   }
 }
 
@@ -203,7 +200,8 @@ class Splitter {
 
   /** Cut points are always at ASCII punctuation, never inside a multi-byte character. */
   private decode(start: number, end: number): string {
-    return utf8Piece.decode(this.bytes.subarray(start, end));
+    // Pieces never start a document, so a byte order mark there is a character, as `JSON.parse` would see it.
+    return this.bytes.toString('utf8', start, end);
   }
 }
 

@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { Utf8StreamDecoder } from '../../../streaming/utf8-stream-decoder.js';
 
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
 
@@ -31,7 +32,7 @@ const tryJson = (text: string): unknown => {
 export function captureCompletedResponse(response: Response, onCompleted: (completed: CompletedResponse) => Promise<void>): Response {
   if (!response.ok || !response.body) return response;
   const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-  const decoder = new TextDecoder();
+  const decoder = new Utf8StreamDecoder();
   let completed: CompletedResponse | undefined;
   let json = '';
   const parser = createParser({
@@ -42,7 +43,7 @@ export function captureCompletedResponse(response: Response, onCompleted: (compl
   });
   const watch = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
-      const text = decoder.decode(chunk, { stream: true });
+      const text = decoder.write(chunk);
       if (isEventStream) parser.feed(text);
       else if (json.length + text.length <= MAX_JSON_BYTES) json += text;
       controller.enqueue(chunk);
