@@ -13,8 +13,8 @@ export const startsWithByteOrderMark = (bytes: Uint8Array): boolean => bytes[0] 
 
 /**
  * The text of UTF-8 bytes exactly as `new TextDecoder().decode(bytes)` reads it (a leading byte order
- * mark dropped, each invalid sequence replaced by U+FFFD), through Buffer's decoder, which is several
- * times faster than TextDecoder's on Node 20.
+ * mark dropped, each invalid sequence replaced by U+FFFD), through Buffer's decoder: the same one the
+ * parser's pieces use, so there is one decoder to trust.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
