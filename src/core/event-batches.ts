@@ -13,8 +13,9 @@ const hasBatches = (events: AsyncIterable<StreamEvent>): events is BatchedEvents
 /**
  * Canonical events that a source decodes several at a time (every event of one upstream read), as
  * an event stream any consumer can read one event at a time, and that readEventBatches reads a
- * batch at a time: one asynchronous step per batch instead of one per event and stage.
- * `batches` is called once per iteration; its batches are handed on as they are (not copied).
+ * batch at a time: one asynchronous step per batch instead of one per event and stage. A batch may
+ * be empty (every reader takes that in its stride), though the sources here send none. `batches` is
+ * called once per iteration; its batches are handed on as they are (not copied).
  */
 export function withEventBatches(batches: () => AsyncIterator<StreamEvent[]>): AsyncIterable<StreamEvent> {
   const events: BatchedEvents = {
