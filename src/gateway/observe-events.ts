@@ -46,7 +46,7 @@ export function observeEvents(
         break;
     }
   };
-  let waiting: StreamEvent[] | undefined = first.length > 0 ? first : undefined;
+  let firstBatch: StreamEvent[] | undefined = first.length > 0 ? first : undefined;
   let finished = false;
   const finish = (): void => {
     if (finished) return;
@@ -57,9 +57,9 @@ export function observeEvents(
   const observed: AsyncIterableIterator<StreamEvent[]> = {
     async next() {
       if (finished) return ended;
-      if (waiting) {
-        const batch = waiting;
-        waiting = undefined;
+      if (firstBatch) {
+        const batch = firstBatch;
+        firstBatch = undefined;
         for (const event of batch) note(event);
         return { done: false, value: batch };
       }

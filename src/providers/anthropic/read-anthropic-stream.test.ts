@@ -40,9 +40,9 @@ describe('readAnthropicStream', () => {
     const word = (text: string) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
     const end = sse({ type: 'content_block_stop', index: 0 }) + sse({ type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } }) + sse({ type: 'message_stop' });
     const batches = readEventBatches(readAnthropicStream(async () => text([start + open + word('a') + word('b'), word('c') + end]), signal));
-    const sizes: string[][] = [];
-    for (let next = await batches.next(); !next.done; next = await batches.next()) sizes.push(next.value.map((event) => event.type));
-    expect(sizes).toEqual([
+    const types: string[][] = [];
+    for (let next = await batches.next(); !next.done; next = await batches.next()) types.push(next.value.map((event) => event.type));
+    expect(types).toEqual([
       ['message-start', 'text-start', 'text-delta', 'text-delta'],
       ['text-delta', 'text-end', 'usage', 'finish'],
     ]);

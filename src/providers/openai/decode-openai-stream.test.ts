@@ -4,10 +4,26 @@ import type { StreamEvent } from '../../core/stream-event.js';
 import { readSseEvents } from '../../streaming/sse-event-reader.js';
 import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import { replayFixture } from '../http/replay-fixture.js';
-import { decodeOpenAIStream, readOpenAIStream } from './decode-openai-stream.js';
+import { OpenAIStreamDecoder, readOpenAIStream } from './decode-openai-stream.js';
 
 const fixture = (name: string) => new URL(`./__fixtures__/${name}`, import.meta.url);
-const decode = (name: string) => enforceStreamContract(decodeOpenAIStream(readSseEvents(replayFixture(fixture(name), 11))), new AbortController().signal);
+const decode = (name: string) => readOpenAIStream(async () => replayFixture(fixture(name), 11), new AbortController().signal);
+
+/** The reference: one staged step per event (SSE events, then the decoder, then the contract). */
+async function* decodeStaged(body: AsyncIterable<Uint8Array>): AsyncGenerator<StreamEvent> {
+  const decoder = new OpenAIStreamDecoder();
+  const out: StreamEvent[] = [];
+  async function* decoded(): AsyncGenerator<StreamEvent> {
+    for await (const sse of readSseEvents(body)) {
+      decoder.decode(sse, out);
+      yield* out.splice(0, out.length);
+      if (decoder.done) break;
+    }
+    decoder.end(out);
+    yield* out;
+  }
+  yield* enforceStreamContract(decoded(), new AbortController().signal);
+}
 
 async function events(name: string): Promise<StreamEvent[]> {
   const result: StreamEvent[] = [];
@@ -15,13 +31,13 @@ async function events(name: string): Promise<StreamEvent[]> {
   return result;
 }
 
-describe('decodeOpenAIStream', () => {
+describe('readOpenAIStream', () => {
   it.each(['tool-call-after-text.sse', 'deepseek-reasoning.sse', 'several-tools-arguments-first.sse', 'error-chunk.sse'])(
     'reads %s, a body chunk at a time, as the staged decoding does',
     async (name) => {
       const signal = new AbortController().signal;
       const staged: StreamEvent[] = [];
-      for await (const event of decode(name)) staged.push(event);
+      for await (const event of decodeStaged(replayFixture(fixture(name), 11))) staged.push(event);
       for (const chunkSize of [7, 4096]) {
         const fused: StreamEvent[] = [];
         for await (const event of readOpenAIStream(async () => replayFixture(fixture(name), chunkSize), signal)) fused.push(event);

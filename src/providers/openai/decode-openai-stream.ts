@@ -135,19 +135,6 @@ export class OpenAIStreamDecoder {
   }
 }
 
-/** Chat Completions SSE → canonical events (see OpenAIStreamDecoder), not yet in contract order. */
-export async function* decodeOpenAIStream(events: AsyncIterable<SseEvent>): AsyncGenerator<StreamEvent> {
-  const decoder = new OpenAIStreamDecoder();
-  const out: StreamEvent[] = [];
-  for await (const sse of events) {
-    decoder.decode(sse, out);
-    yield* out.splice(0, out.length);
-    if (decoder.done) break;
-  }
-  decoder.end(out);
-  yield* out;
-}
-
 /**
  * A Chat Completions SSE body → canonical events in contract order, a body chunk's events at a time
  * (see readDecodedSseStream). `open` makes the upstream call on the first read; what it throws (an
