@@ -71,17 +71,6 @@ export class AwsEventStreamDecoder {
   }
 }
 
-/** Decodes a whole body stream into messages, failing when it ends mid-frame. */
-export async function* decodeAwsEventStream(
-  chunks: AsyncIterable<Uint8Array>,
-  decoder = new AwsEventStreamDecoder(),
-): AsyncGenerator<AwsEventStreamMessage> {
-  for await (const chunk of chunks) {
-    yield* decoder.push(chunk);
-  }
-  decoder.end();
-}
-
 function concatBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
   const joined = new Uint8Array(first.length + second.length);
   joined.set(first, 0);

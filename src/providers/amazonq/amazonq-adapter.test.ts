@@ -5,6 +5,7 @@ import { countO200kTokens } from '../../tokens/count-o200k-tokens.js';
 import { defaultFakeUsageLimits, fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../tests/fakes/amazonq-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
+import { readEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { AccountCredentials, UpstreamAccount } from '../upstream-account.js';
@@ -157,6 +158,20 @@ describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against th
     const { context } = makeContext();
     const result = await collectStream(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount(provider), context));
     expect(result.content).toEqual([{ type: 'text', text: 'Tiny writes work.' }]);
+  });
+
+  it('hands on the events of every frame a body chunk holds as one batch', async () => {
+    fake.enqueue(fakeScenarios.text(['One ', 'write ', 'only.']));
+    const { context } = makeContext();
+    const batches = readEventBatches(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount(provider), context));
+    const seen: string[][] = [];
+    for (let next = await batches.next(); !next.done; next = await batches.next()) seen.push(next.value.map((event) => event.type));
+    // The fake writes the whole answer at once, so every frame comes in one read; the ending follows
+    // when the body ends (only then is it known that no frame follows the usage frames).
+    expect(seen).toEqual([
+      ['message-start', 'text-start', 'text-delta', 'text-delta', 'text-delta'],
+      ['text-end', 'usage', 'finish'],
+    ]);
   });
 });
 

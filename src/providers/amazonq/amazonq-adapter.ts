@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatRequest } from '../../core/chat-request.js';
+import { withEventBatches } from '../../core/event-batches.js';
 import { isGatewayError } from '../../core/errors/gateway-error.js';
 import { QuotaExhaustedError } from '../../core/errors/quota-exhausted-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { decodeAwsEventStream } from '../../streaming/aws-event-stream-decoder.js';
+import { AwsEventStreamDecoder } from '../../streaming/aws-event-stream-decoder.js';
 import { countTokens } from '../../tokens/count-tokens.js';
 import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import type { Balance, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
@@ -46,7 +47,7 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
   return {
     provider,
     stream: (request, upstreamModel, account, context) =>
-      enforceStreamContract(streamAnswer(shared, request, upstreamModel, account, context), context.signal),
+      enforceStreamContract(withEventBatches(() => streamAnswer(shared, request, upstreamModel, account, context)), context.signal),
     fetchBalance: (account, context) => fetchBalance(shared, account, context),
     listModels: async (account, context) => (await listModelsOf(shared, account, context)).map((model) => model.modelId),
     reportedModels: (accountId) => {
@@ -89,13 +90,14 @@ async function listModelsOf(state: AdapterState, account: UpstreamAccount, conte
   return models;
 }
 
+/** The answer's canonical events, a body chunk's at a time (see core/event-batches.ts). */
 async function* streamAnswer(
   state: AdapterState,
   request: ChatRequest,
   upstreamModel: string,
   account: UpstreamAccount,
   context: ProviderCallContext,
-): AsyncGenerator<StreamEvent> {
+): AsyncGenerator<StreamEvent[]> {
   const { flavour, tokens, quotaResets } = state;
   const exhaustedUntil = state.exhaustedUntil.get(account.id);
   if (exhaustedUntil !== undefined && exhaustedUntil > state.now()) {
@@ -145,30 +147,38 @@ async function* streamAnswer(
     estimateInputTokens: () => countTokens(request),
   });
   // Q reports context usage only at the end; the start carries a cheap estimate for renderers that need one.
-  yield { type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimateInputTokensByCharacters(request) } };
+  let batch: StreamEvent[] = [{ type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimateInputTokensByCharacters(request) } }];
+  const decoder = new AwsEventStreamDecoder();
   try {
-    for await (const message of decodeAwsEventStream(response.body)) {
-      yield* mapper.handle(message);
-      if (mapper.failure) {
-        yield* mapper.closeBlocks();
-        yield { type: 'usage', usage: mapper.usage() };
-        yield { type: 'error', error: mapper.failure };
-        return;
+    // The events of every frame one body chunk completes go on as one batch.
+    for await (const chunk of response.body) {
+      for (const message of decoder.push(chunk)) {
+        batch.push(...mapper.handle(message));
+        if (mapper.failure) {
+          batch.push(...mapper.closeBlocks(), { type: 'usage', usage: mapper.usage() }, { type: 'error', error: mapper.failure });
+          yield batch;
+          return;
+        }
+      }
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
       }
     }
+    decoder.end();
   } catch (error) {
     if (context.signal.aborted) throw error;
-    yield* mapper.closeBlocks();
-    yield { type: 'usage', usage: mapper.usage() };
-    yield {
+    batch.push(...mapper.closeBlocks(), { type: 'usage', usage: mapper.usage() }, {
       type: 'error',
       error: isGatewayError(error) ? error : new UpstreamUnavailableError(`Amazon Q stream failed: ${(error as Error).message}`, { cause: error }),
-    };
+    });
+    yield batch;
     return;
   } finally {
     if (!response.body.destroyed) response.body.destroy();
   }
-  yield* mapper.finish();
+  batch.push(...mapper.finish());
+  yield batch;
 }
 
 async function fetchBalance(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext): Promise<Balance | null> {

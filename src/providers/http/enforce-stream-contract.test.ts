@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
+import { readEventBatches, withEventBatches } from '../../core/event-batches.js';
 import { enforceStreamContract } from './enforce-stream-contract.js';
 
 async function* source(events: StreamEvent[], failure?: unknown): AsyncGenerator<StreamEvent> {
@@ -84,5 +85,66 @@ describe('enforceStreamContract', () => {
     const abort = new DOMException('This operation was aborted', 'AbortError');
     controller.abort(abort);
     await expect(run([{ type: 'text-start', id: 't' }], abort, controller.signal)).rejects.toBe(abort);
+  });
+
+  describe('on a source that carries batches', () => {
+    const start: StreamEvent = { type: 'message-start', id: 'm' };
+    const text: StreamEvent[] = [{ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'a' }];
+    const ending: StreamEvent[] = [{ type: 'text-end', id: 't' }, { type: 'usage', usage: { outputTokens: 1 } }, { type: 'finish', reason: 'stop' }];
+
+    /** A batched source that notes whether it was closed. */
+    function batched(batches: StreamEvent[][]) {
+      const state = { closed: false, read: 0 };
+      const events = withEventBatches(() =>
+        (async function* () {
+          try {
+            for (const batch of batches) {
+              state.read += 1;
+              yield batch;
+            }
+          } finally {
+            state.closed = true;
+          }
+        })(),
+      );
+      return { events, state };
+    }
+
+    async function readBatches(events: AsyncIterable<StreamEvent>): Promise<StreamEvent[][]> {
+      const iterator = readEventBatches(events);
+      const batches: StreamEvent[][] = [];
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) batches.push([...next.value]);
+      return batches;
+    }
+
+    it('hands on one ordered batch per source batch, holding the start until content', async () => {
+      const { events } = batched([[start], [...text, { type: 'text-delta', id: 't', delta: 'b' }], ending]);
+      const batches = await readBatches(enforceStreamContract(events, new AbortController().signal));
+      expect(batches.map(types)).toEqual([['message-start', 'text-start', 'text-delta', 'text-delta'], ['text-end', 'usage', 'finish']]);
+    });
+
+    it('drops what follows the finish in its batch and closes the source without reading on', async () => {
+      const { events, state } = batched([[start, ...text, ...ending, { type: 'text-delta', id: 't', delta: 'late' }], [{ type: 'text-start', id: 'u' }]]);
+      const batches = await readBatches(enforceStreamContract(events, new AbortController().signal));
+      expect(batches.flat().at(-1)).toEqual({ type: 'finish', reason: 'stop' });
+      expect(batches.flat().filter((event) => event.type === 'text-delta')).toHaveLength(1);
+      expect(state).toEqual({ closed: true, read: 1 });
+    });
+
+    it('closes the source when the reader stops early', async () => {
+      const { events, state } = batched([[start, ...text], [{ type: 'text-delta', id: 't', delta: 'b' }], ending]);
+      const iterator = readEventBatches(enforceStreamContract(events, new AbortController().signal));
+      await iterator.next();
+      await iterator.return?.();
+      expect(state).toEqual({ closed: true, read: 1 });
+    });
+
+    it('reads the same events one at a time as the unbatched stream gives', async () => {
+      const all = [start, ...text, ...ending];
+      const { events } = batched([[start], text, ending]);
+      const result: StreamEvent[] = [];
+      for await (const event of enforceStreamContract(events, new AbortController().signal)) result.push(event);
+      expect(result).toEqual(await run(all));
+    });
   });
 });

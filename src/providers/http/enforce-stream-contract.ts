@@ -1,3 +1,4 @@
+import { readEventBatches, withEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { StreamContract } from './stream-contract.js';
 
@@ -8,23 +9,37 @@ import { StreamContract } from './stream-contract.js';
  * is thrown (the pool may fail over); later failures become an `error` event. A stream that ends
  * without a finish after content finishes with 'other'; one that ends before any content throws
  * UpstreamUnavailableError. A client abort is rethrown unchanged.
+ *
+ * A source that carries batches (core/event-batches.ts) is read a batch at a time, and each batch's
+ * events in contract order go on as one batch; any other source is read an event at a time.
  */
-export async function* enforceStreamContract(events: AsyncIterable<StreamEvent>, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+export function enforceStreamContract(events: AsyncIterable<StreamEvent>, signal: AbortSignal): AsyncIterable<StreamEvent> {
+  return withEventBatches(() => orderBatches({ [Symbol.asyncIterator]: () => readEventBatches(events) }, signal));
+}
+
+async function* orderBatches(batches: AsyncIterable<StreamEvent[]>, signal: AbortSignal): AsyncGenerator<StreamEvent[]> {
   const contract = new StreamContract();
-  const out: StreamEvent[] = [];
+  let out: StreamEvent[] = [];
   try {
-    for await (const raw of events) {
-      contract.push(raw, out);
-      for (const event of out) yield event;
-      out.length = 0;
-      if (contract.done) return;
+    for await (const batch of batches) {
+      for (const raw of batch) {
+        contract.push(raw, out);
+        if (contract.done) break;
+      }
+      // Leaving the loop once done closes the source: nothing may follow the finish or error.
+      if (contract.done) break;
+      if (out.length > 0) {
+        yield out;
+        out = [];
+      }
     }
   } catch (error) {
-    out.length = 0;
+    // Whatever was ordered already went out; a failure here comes between batches.
+    out = [];
     contract.fail(error, signal, out);
-    yield* out;
+    yield out;
     return;
   }
-  contract.end(out);
-  yield* out;
+  if (!contract.done) contract.end(out);
+  if (out.length > 0) yield out;
 }
