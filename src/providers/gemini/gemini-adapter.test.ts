@@ -5,6 +5,8 @@ import { fakeThoughtSignature } from '../../../tests/fakes/gemini-fake-replies.j
 import { geminiError, type GeminiFakeScenario } from '../../../tests/fakes/gemini-fake-scenario.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
+import { readEventBatches } from '../../core/event-batches.js';
+import type { StreamEvent } from '../../core/stream-event.js';
 import { CredentialInvalidError } from '../../core/errors/credential-invalid-error.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import { QuotaExhaustedError } from '../../core/errors/quota-exhausted-error.js';
@@ -97,6 +99,36 @@ describe('Gemini adapter against the fake', () => {
     expect(hoursToReset).toBeLessThanOrEqual(25);
     fake.enqueue(geminiError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified'));
     await expect(collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext()))).rejects.toBeInstanceOf(InvalidRequestError);
+  });
+
+  it('asks generateContent for an answer taken whole, and reads it as the stream would be', async () => {
+    const reply: GeminiFakeScenario = {
+      kind: 'reply',
+      parts: [{ type: 'thought', text: 'Need ls.' }, { type: 'text', text: 'Looking.' }, { type: 'call', name: 'ls', args: { path: '.' } }],
+      usage: { prompt: 40, cached: 10, candidates: 12, thoughts: 5 },
+    };
+    fake.enqueue(reply);
+    const streamed = await collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext()));
+    fake.enqueue(reply);
+    const events = readEventBatches(adapter.stream({ ...request, stream: false }, 'gemini-2.5-pro', account(), testCallContext({ wholeAnswer: true })));
+    const batches: StreamEvent[][] = [];
+    for (let next = await events.next(); !next.done; next = await events.next()) batches.push(next.value);
+    expect(fake.requests.at(-1)!.path).toBe('/v1beta/models/gemini-2.5-pro:generateContent');
+    expect(batches).toHaveLength(1);
+    const whole = await collectStream((async function* () {
+      yield* batches[0]!;
+    })());
+    expect({ ...whole, content: whole.content.map((part) => (part.type === 'tool-call' ? { ...part, id: 'call' } : part)) }).toEqual({
+      ...streamed,
+      id: whole.id,
+      content: streamed.content.map((part) => (part.type === 'tool-call' ? { ...part, id: 'call' } : part)),
+    });
+  });
+
+  it('fails an answer taken whole over when Google refuses it, before any event', async () => {
+    fake.enqueue(geminiError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric per minute.'));
+    const result = await collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext({ wholeAnswer: true }))).catch((error: unknown) => error);
+    expect(result).toBeInstanceOf(UpstreamRateLimitedError);
   });
 
   it('treats a stream cut before its finish as a failure, not an answer', async () => {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { ChatRequest } from '../../core/chat-request.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { readSseEvents } from '../../streaming/sse-event-reader.js';
-import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { readWholeAnswer } from '../http/read-whole-answer.js';
 import { requireApiKey } from '../http/require-api-key.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
@@ -13,7 +12,7 @@ import type { PassthroughFormat, PassthroughRequest, ProviderAdapter, ProviderCa
 import type { UpstreamAccount } from '../upstream-account.js';
 import { buildGeminiRequest } from './build-gemini-request.js';
 import { classifyGeminiError } from './classify-gemini-error.js';
-import { decodeGeminiStream } from './decode-gemini-stream.js';
+import { decodeGeminiResponse, readGeminiStream } from './decode-gemini-stream.js';
 
 const modelListSchema = z
   .object({
@@ -49,25 +48,30 @@ function passthroughCall(request: PassthroughRequest): { path: string; query?: s
 
 /** Google's Gemini API (generativelanguage): `api_key` accounts, base URL the service root. */
 export function createGeminiAdapter(): ProviderAdapter {
-  async function* stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncGenerator<StreamEvent> {
-    requireApiKey(account);
-    const body = buildGeminiRequest(request, upstreamModel, context.warnings);
-    const response = await sendUpstreamRequest({
-      url: joinUrl(account.baseUrl, `/v1beta/${geminiModelPath(upstreamModel)}:streamGenerateContent`, 'alt=sse'),
-      method: 'POST',
-      headers: { ...geminiHeaders(account), accept: 'text/event-stream' },
-      body: JSON.stringify(body),
-      account,
-      dispatcher: context.dispatcher,
-      signal: context.signal,
-      classifyError: classifyGeminiError,
-    });
-    yield* enforceStreamContract(decodeGeminiStream(readSseEvents(response.body)), context.signal);
+  function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
+    const whole = context.wholeAnswer === true;
+    const call = () => {
+      requireApiKey(account);
+      const body = buildGeminiRequest(request, upstreamModel, context.warnings);
+      return sendUpstreamRequest({
+        url: joinUrl(account.baseUrl, `/v1beta/${geminiModelPath(upstreamModel)}:${whole ? 'generateContent' : 'streamGenerateContent'}`, whole ? undefined : 'alt=sse'),
+        method: 'POST',
+        headers: { ...geminiHeaders(account), accept: whole ? 'application/json' : 'text/event-stream' },
+        body: JSON.stringify(body),
+        account,
+        dispatcher: context.dispatcher,
+        signal: context.signal,
+        classifyError: classifyGeminiError,
+      });
+    };
+    if (whole) return readWholeAnswer(call, decodeGeminiResponse, (body) => readGeminiStream(async () => body, context.signal));
+    return readGeminiStream(async () => (await call()).body, context.signal);
   }
 
   return {
     provider: 'gemini',
     stream,
+    wholeAnswers: true,
     /** Gemini enforces JSON output itself: `responseMimeType` with `responseJsonSchema`. */
     supportsResponseFormat: () => true,
     passthroughFormats,
