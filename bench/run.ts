@@ -3,7 +3,9 @@
  * upstream and through the floor proxy (node:http in, one undici Pool out, no auth, no accounting),
  * each in its own process, for JSON and 50-chunk streaming answers, on the converting path (OpenAI in →
  * Anthropic upstream) and on passthrough (Anthropic in → Anthropic), plus passthrough of a 230 KB
- * request as coding agents send (bench/agent-history.ts). Each scenario runs BENCH_ROUNDS
+ * request as coding agents send (bench/agent-history.ts); then converted streams from a Kiro account
+ * (the test suite's Amazon Q / Kiro fake, bench/fake-amazonq.ts), which no floor can relay, beside the
+ * converted Anthropic stream's cost. Each scenario runs BENCH_ROUNDS
  * times, alternating targets, and medians of rounds are printed, never single runs.
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
@@ -19,7 +21,7 @@
 import { agentHistory } from './agent-history.js';
 import { measureLoad, median, type Measurement } from './measure-load.js';
 import { measureSlowStreams } from './measure-slow-streams.js';
-import { startBenchProcesses, type BenchProcesses } from './start-bench-processes.js';
+import { kiroModel, startBenchProcesses, type BenchProcesses } from './start-bench-processes.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
   const processes = await startBenchProcesses({
     sluiceNodeFlags: profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [],
     upstreamEnvironment: { BENCH_SLOW_SECONDS: String(slowSeconds) },
+    kiro: true,
   });
   try {
     await measureMemory(processes);
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
     console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | CPU floor/sluice | errors');
     console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY?.toLowerCase();
+    const sluiceCpuOf = new Map<string, number>();
     for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only))) {
       const direct: Measurement[] = [];
       const floor: Measurement[] = [];
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
         addedOverDirect.push(alone.mean - straight.mean);
         addedOverFloor.push(alone.mean - floorAlone.mean);
       }
+      sluiceCpuOf.set(scenario.name, median(sluiceCpu));
       const rps = (list: Measurement[]) => median(list.map((entry) => entry.rps));
       const p50 = (list: Measurement[]) => median(list.map((entry) => entry.p50));
       const p99 = (list: Measurement[]) => median(list.map((entry) => entry.p99));
@@ -151,8 +156,44 @@ async function main(): Promise<void> {
         ].join(' | '),
       );
     }
+    await measureKiro(processes, only, sluiceCpuOf.get(scenarios[1].name));
   } finally {
     await processes.stop();
+  }
+}
+
+/**
+ * Converted streams from the Kiro account: rate, latency under load and CPU per request, beside the
+ * Anthropic upstream's. No unloaded latency: the fake's own encoding of every frame would be most of it.
+ */
+async function measureKiro(processes: BenchProcesses, only: string | undefined, anthropicStreamCpu: number | undefined): Promise<void> {
+  const kiroScenarios = [
+    { name: 'OpenAI in → Kiro, 50-frame stream', route: '/v1/chat/completions', body: { model: kiroModel, messages, stream: true } },
+    { name: 'Anthropic in → Kiro, 50-frame stream', route: '/v1/messages', body: { model: kiroModel, messages, max_tokens: 100, stream: true } },
+  ].filter((candidate) => !only || candidate.name.toLowerCase().includes(only));
+  if (kiroScenarios.length === 0) return;
+  console.log('\nscenario (no floor can relay these) | sluice req/s | sluice p50/p99 ms | CPU µs/req sluice | CPU over the Anthropic stream row | errors');
+  console.log('--- | --- | --- | --- | --- | ---');
+  const headers = { authorization: `Bearer ${processes.adminKey}` };
+  for (const scenario of kiroScenarios) {
+    const url = `${processes.sluice}${scenario.route}`;
+    const loaded: Measurement[] = [];
+    const cpu: number[] = [];
+    // The account's first calls refresh its token and list its models: warmed up, not measured.
+    await measureLoad(url, headers, scenario.body, connections, 1);
+    for (let round = 0; round < rounds; round += 1) {
+      loaded.push(await measureWithCpu(processes, 'sluice', () => measureLoad(url, headers, scenario.body, connections, seconds), cpu));
+    }
+    console.log(
+      [
+        scenario.name,
+        median(loaded.map((entry) => entry.rps)).toFixed(0),
+        `${median(loaded.map((entry) => entry.p50))}/${median(loaded.map((entry) => entry.p99))}`,
+        median(cpu).toFixed(0),
+        anthropicStreamCpu === undefined ? 'n/a' : `${(median(cpu) / anthropicStreamCpu).toFixed(1)}×`,
+        String(loaded.reduce((sum, entry) => sum + entry.errors, 0)),
+      ].join(' | '),
+    );
   }
 }
 

@@ -29,7 +29,12 @@ export interface BenchOptions {
   /** Extra node flags for Sluice, e.g. `--cpu-prof`. */
   sluiceNodeFlags?: string[];
   upstreamEnvironment?: Record<string, string>;
+  /** Also start the Amazon Q / Kiro fake (bench/fake-amazonq.ts) and give Sluice a Kiro account serving `kiroModel`. */
+  kiro?: boolean;
 }
+
+/** The model the Kiro account serves in a bench (one the fake's service knows); every other bench model is Anthropic's. */
+export const kiroModel = 'claude-sonnet-4.5';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -130,12 +135,19 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
     children.push(sluiceProcess);
     const sluice = `http://127.0.0.1:${sluicePort}`;
     await waitForHealth(sluice, sluiceProcess);
-    const created = await fetch(`${sluice}/admin/accounts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'bench-anthropic', provider: 'anthropic', api_key: 'sk-ant-bench', base_url: upstream, models: ['claude-*'] }),
-    });
-    if (!created.ok) throw new Error(`creating the bench account: ${created.status} ${await created.text()}`);
+    const createAccount = async (account: Record<string, unknown>): Promise<void> => {
+      const created = await fetch(`${sluice}/admin/accounts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+      if (!created.ok) throw new Error(`creating the bench account ${String(account.name)}: ${created.status} ${await created.text()}`);
+    };
+    await createAccount({ name: 'bench-anthropic', provider: 'anthropic', api_key: 'sk-ant-bench', base_url: upstream, models: ['claude-bench*'] });
+    if (options.kiro) {
+      const kiroFake = `http://127.0.0.1:${(await startScript('bench/fake-amazonq.ts', {}, children)).port}`;
+      await createAccount({ name: 'bench-kiro', provider: 'kiro', refresh_token: 'bench-kiro', auth_method: 'social', base_url: kiroFake, auth_url: kiroFake, models: [kiroModel] });
+    }
     return {
       upstream,
       floor: `http://127.0.0.1:${floorProcess.port}`,
