@@ -125,7 +125,7 @@ describe('Gemini adapter against the fake', () => {
     });
   });
 
-  it('fails an answer taken whole over when Google refuses it, before any event', async () => {
+  it('throws a refusal of an answer taken whole before any event, so the call can fail over', async () => {
     fake.enqueue(geminiError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric per minute.'));
     const result = await collectStream(adapter.stream(request, 'gemini-2.5-pro', account(), testCallContext({ wholeAnswer: true }))).catch((error: unknown) => error);
     expect(result).toBeInstanceOf(UpstreamRateLimitedError);
