@@ -56,8 +56,12 @@ describe('SIGTERM with keep-alive clients (the real server)', { timeout: 120_000
       await Promise.all([...agents, late].map((agent) => get(agent, '/health')));
       server.child.kill('SIGTERM');
       // Sent as soon as the drain has begun, well within the second of grace an idle connection gets.
-      const lateAnswer = new Promise<void>((resolve) => {
-        const check = () => (server.output().includes('shutting down') ? resolve() : setTimeout(check, 5));
+      const lateAnswer = new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (server.output().includes('shutting down')) resolve();
+          else if (server.child.exitCode !== null) reject(new Error(`the server exited before it began to drain:\n${server.output()}`));
+          else setTimeout(check, 5);
+        };
         check();
       }).then(() => get(late, '/admin/api-keys'));
       lateAnswer.catch(() => undefined); // awaited below; a failure before then is not unhandled
