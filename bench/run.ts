@@ -21,7 +21,7 @@
 import { agentHistory } from './agent-history.js';
 import { measureLoad, median, type Measurement } from './measure-load.js';
 import { measureSlowStreams } from './measure-slow-streams.js';
-import { kiroModel, startBenchProcesses, type BenchProcesses } from './start-bench-processes.js';
+import { kiroModel, startBenchProcesses, type BenchProcesses, type Measured } from './start-bench-processes.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -84,7 +84,7 @@ async function measureMemory(processes: BenchProcesses): Promise<void> {
 }
 
 /** Runs a load and notes the CPU microseconds the measured process spent per request answered. */
-async function measureWithCpu(processes: BenchProcesses, which: 'sluice' | 'floor', load: () => Promise<Measurement>, cpuPerRequest: number[]): Promise<Measurement> {
+async function measureWithCpu(processes: BenchProcesses, which: Measured, load: () => Promise<Measurement>, cpuPerRequest: number[]): Promise<Measurement> {
   const before = processes.cpuSeconds(which);
   const measurement = await load();
   const after = processes.cpuSeconds(which);
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     sluiceNodeFlags: profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [],
     upstreamEnvironment: { BENCH_SLOW_SECONDS: String(slowSeconds) },
     kiro: true,
+    lean: true,
   });
   try {
     await measureMemory(processes);
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY?.toLowerCase();
     const sluiceCpuOf = new Map<string, number>();
+    const leanRows: string[] = [];
     for (const scenario of scenarios.filter((candidate) => !only || candidate.name.toLowerCase().includes(only))) {
       const direct: Measurement[] = [];
       const floor: Measurement[] = [];
@@ -115,6 +117,10 @@ async function main(): Promise<void> {
       const addedOverFloor: number[] = [];
       const floorCpu: number[] = [];
       const sluiceCpu: number[] = [];
+      const leanLoads: Measurement[] = [];
+      const leanCpu: number[] = [];
+      // The lean gateway only relays Anthropic Messages: it stands beside the passthrough rows.
+      const leanUrl = processes.lean && scenario.route === '/v1/messages' ? `${processes.lean}/v1/messages` : undefined;
       const content = 'agent' in scenario ? agent : { messages };
       const upstreamBody = { model: 'claude-bench', ...content, max_tokens: 100, stream: scenario.stream };
       const sluiceBody = upstreamBody;
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
         direct.push(await measureLoad(directUrl, anthropicHeaders, upstreamBody, connections, seconds));
         floor.push(await measureWithCpu(processes, 'floor', () => measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds), floorCpu));
         through.push(await measureWithCpu(processes, 'sluice', () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu));
+        if (leanUrl) leanLoads.push(await measureWithCpu(processes, 'lean', () => measureLoad(leanUrl, sluiceHeaders, sluiceBody, connections, seconds), leanCpu));
         // Unloaded: what one request pays for passing through Sluice, over going direct and over the floor.
         const alone = await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, 1, unloadedSeconds);
         const straight = await measureLoad(directUrl, anthropicHeaders, upstreamBody, 1, unloadedSeconds);
@@ -155,11 +162,33 @@ async function main(): Promise<void> {
           String(through.reduce((sum, entry) => sum + entry.errors, 0) + floor.reduce((sum, entry) => sum + entry.errors, 0)),
         ].join(' | '),
       );
+      if (leanUrl) {
+        leanRows.push(
+          [
+            scenario.name,
+            rps(leanLoads).toFixed(0),
+            percent(rps(through), rps(leanLoads)),
+            median(leanCpu).toFixed(0),
+            percent(median(leanCpu), median(sluiceCpu)),
+            percent(median(leanCpu), median(floorCpu)),
+            String(leanLoads.reduce((sum, entry) => sum + entry.errors, 0)),
+          ].join(' | '),
+        );
+      }
     }
+    printLeanRows(leanRows);
     await measureKiro(processes, only, sluiceCpuOf.get(scenarios[1].name));
   } finally {
     await processes.stop();
   }
+}
+
+/** The passthrough rows beside the lean gateway (bench/lean-gateway.ts), measured in the same rounds. */
+function printLeanRows(rows: string[]): void {
+  if (rows.length === 0) return;
+  console.log('\nscenario (passthrough) | lean gateway req/s | sluice/lean | CPU µs/req lean | CPU lean/sluice | CPU lean/floor | errors');
+  console.log('--- | --- | --- | --- | --- | --- | ---');
+  for (const row of rows) console.log(row);
 }
 
 /**

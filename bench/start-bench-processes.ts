@@ -17,13 +17,17 @@ export interface BenchProcesses {
   upstream: string;
   floor: string;
   sluice: string;
+  /** The lean gateway (bench/lean-gateway.ts), when asked for. */
+  lean?: string;
   adminKey: string;
   /** Resident set size of a process in bytes (Linux /proc), or undefined where unavailable. */
-  residentBytes(which: 'sluice' | 'floor'): number | undefined;
+  residentBytes(which: Measured): number | undefined;
   /** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or undefined where unavailable. */
-  cpuSeconds(which: 'sluice' | 'floor'): number | undefined;
+  cpuSeconds(which: Measured): number | undefined;
   stop(): Promise<void>;
 }
+
+export type Measured = 'sluice' | 'floor' | 'lean';
 
 export interface BenchOptions {
   /** Extra node flags for Sluice, e.g. `--cpu-prof`. */
@@ -31,6 +35,8 @@ export interface BenchOptions {
   upstreamEnvironment?: Record<string, string>;
   /** Also start the Amazon Q / Kiro fake (bench/fake-amazonq.ts) and give Sluice a Kiro account serving `kiroModel`. */
   kiro?: boolean;
+  /** Also start the lean gateway (bench/lean-gateway.ts) in front of the fake, taking Sluice's admin key. */
+  lean?: boolean;
 }
 
 /** The model the Kiro account serves in a bench (one the fake's service knows); every other bench model is Anthropic's. */
@@ -148,13 +154,20 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
       const kiroFake = `http://127.0.0.1:${(await startScript('bench/fake-amazonq.ts', {}, children)).port}`;
       await createAccount({ name: 'bench-kiro', provider: 'kiro', refresh_token: 'bench-kiro', auth_method: 'social', base_url: kiroFake, auth_url: kiroFake, models: [kiroModel] });
     }
+    const leanProcess = options.lean ? await startScript('bench/lean-gateway.ts', { UPSTREAM: upstream, CLIENT_KEY: adminKey }, children) : undefined;
+    const processOf = (which: Measured): ChildProcess | undefined => (which === 'sluice' ? sluiceProcess : which === 'floor' ? floorProcess.child : leanProcess?.child);
+    const measure = <T>(read: (child: ChildProcess) => T) => (which: Measured): T | undefined => {
+      const child = processOf(which);
+      return child ? read(child) : undefined;
+    };
     return {
       upstream,
       floor: `http://127.0.0.1:${floorProcess.port}`,
       sluice,
+      lean: leanProcess ? `http://127.0.0.1:${leanProcess.port}` : undefined,
       adminKey,
-      residentBytes: (which) => residentBytesOf(which === 'sluice' ? sluiceProcess : floorProcess.child),
-      cpuSeconds: (which) => cpuSecondsOf(which === 'sluice' ? sluiceProcess : floorProcess.child),
+      residentBytes: measure(residentBytesOf),
+      cpuSeconds: measure(cpuSecondsOf),
       stop,
     };
   } catch (error) {
