@@ -1,7 +1,11 @@
 /**
  * Reads a V8 CPU profile (`.cpuprofile`, as written by `BENCH_PROFILE_DIR`) and prints where the
  * time went: the top functions by self time, the top by inclusive time (each function counted once
- * per stack), and self time per origin (a package, Node's internals, or a source file of ours).
+ * per stack), self time per origin (a package, Node's internals, or a source file of ours), and time
+ * by owner: each sample charged to the nearest source file of ours on its stack, with the library and
+ * runtime work it called, or, where no file of ours is on the stack (socket reads, timers, the
+ * collector), to the first frame under the event loop. Owners show what each of our files costs
+ * in all, which self time spreads over the libraries it calls.
  * Shares are of the busy time: idle samples and module loading (start-up) are left out, so a short,
  * lightly loaded run still shows what a request costs.
  *
@@ -46,6 +50,17 @@ const originOf = (node: ProfileNode): string => {
   return shortUrl(url);
 };
 
+const isOurs = (node: ProfileNode): boolean => /\/(dist|src)\//.test(node.callFrame.url) && !node.callFrame.url.includes('node_modules');
+/** The event loop's own frames (and native ones such as the microtask runner): a sample with no file of ours is named by the first frame under them. */
+const isLoopFrame = (node: ProfileNode): boolean =>
+  !node.callFrame.url || node.callFrame.url.startsWith('node:internal/process/') || node.callFrame.url.startsWith('node:internal/timers');
+const ownerOf = (stack: ProfileNode[]): string => {
+  const ours = stack.find(isOurs);
+  if (ours) return shortUrl(ours.callFrame.url);
+  const first = [...stack].reverse().find((node) => !isLoopFrame(node)) ?? stack[0]!;
+  return `(not ours) ${label(first)}`;
+};
+
 const isStartup = (node: ProfileNode): boolean => node.callFrame.url.startsWith('node:internal/modules/');
 const stackOf = (leaf: ProfileNode): ProfileNode[] => {
   const stack: ProfileNode[] = [];
@@ -56,6 +71,7 @@ const stackOf = (leaf: ProfileNode): ProfileNode[] => {
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 const origins = new Map<string, number>();
+const owners = new Map<string, number>();
 let total = 0;
 for (let index = 0; index < profile.samples.length; index += 1) {
   const delta = profile.timeDeltas[index] ?? 0;
@@ -66,6 +82,8 @@ for (let index = 0; index < profile.samples.length; index += 1) {
   total += delta;
   self.set(label(node), (self.get(label(node)) ?? 0) + delta);
   origins.set(originOf(node), (origins.get(originOf(node)) ?? 0) + delta);
+  const owner = ownerOf(stack);
+  owners.set(owner, (owners.get(owner) ?? 0) + delta);
   const seen = new Set<string>();
   for (const current of stack) {
     const name = label(current);
@@ -85,3 +103,4 @@ console.log(`${(total / 1e6).toFixed(1)} s busy (idle and module loading left ou
 print('self time', self);
 print('inclusive time', inclusive);
 print('self time by origin', origins);
+print('time by owner (the nearest file of ours on the stack, with what it called)', owners);
