@@ -4,7 +4,8 @@
  * machine: Sluice must keep at least 15% of the floor's requests per second, for a whole answer and for a
  * stream, on the median of three short rounds (the goal is 70%; this only fails when something is badly
  * wrong). Idle memory is compared with a generous bound well above the goal of 120 MB and well below what
- * an eagerly loaded tokenizer costs.
+ * an eagerly loaded tokenizer costs. The bench's lean gateway, a reference beside the floor, is checked to
+ * answer as the upstream does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureLoad, median } from '../../bench/measure-load.js';
@@ -15,7 +16,7 @@ const idleResidentLimitBytes = 150 * 1024 * 1024;
 
 let processes: BenchProcesses;
 beforeAll(async () => {
-  processes = await startBenchProcesses();
+  processes = await startBenchProcesses({ lean: true });
 }, 120_000);
 afterAll(async () => {
   await processes?.stop();
@@ -26,6 +27,22 @@ describe('performance smoke (ratios against the floor proxy, same run)', { timeo
     const resident = processes.residentBytes('sluice');
     if (resident === undefined) return; // no /proc: nothing to read on this platform
     expect(resident / 1024 / 1024).toBeLessThan(idleResidentLimitBytes / 1024 / 1024);
+  });
+
+  it('runs the lean reference gateway: an unknown key is refused, a whole answer and a stream are relayed', async () => {
+    const url = `${processes.lean}/v1/messages`;
+    const post = (key: string, body: object) =>
+      fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const request = { model: 'claude-bench', messages: [{ role: 'user', content: 'Say fifty words.' }], max_tokens: 100 };
+    expect((await post('amq-not-a-key', request)).status).toBe(401);
+    const whole = await post(processes.adminKey, request);
+    expect(whole.status).toBe(200);
+    expect(((await whole.json()) as { usage: { output_tokens: number } }).usage.output_tokens).toBe(50);
+    const stream = await post(processes.adminKey, { ...request, stream: true });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const events = await stream.text();
+    expect(events).toContain('word49 ');
+    expect(events.trimEnd().endsWith('data: {"type":"message_stop"}')).toBe(true);
   });
 
   it.each([
