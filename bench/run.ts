@@ -3,14 +3,16 @@
  * upstream and through the floor proxy (node:http in, one undici Pool out, no auth, no accounting),
  * each in its own process, for JSON and 50-chunk streaming answers, on the converting path (OpenAI in →
  * Anthropic upstream) and on passthrough (Anthropic in → Anthropic), plus passthrough of a 230 KB
- * request as coding agents send (bench/agent-history.ts); then converted streams from a Kiro account
+ * request as coding agents send (bench/agent-history.ts). The passthrough rows also run through the
+ * lean gateway (bench/lean-gateway.ts: key check, parse, usage and a log row, nothing else), in the same
+ * rounds, to show how much of Sluice's cost is its own machinery. Then converted streams from a Kiro account
  * (the test suite's Amazon Q / Kiro fake, bench/fake-amazonq.ts), which no floor can relay, beside the
  * converted Anthropic stream's cost. Each scenario runs BENCH_ROUNDS
  * times, alternating targets, and medians of rounds are printed, never single runs.
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
  * floor's CPU per request over Sluice's is the rate ratio an otherwise idle machine would show.
- * Then memory: resident size 2 s after start, once settled at idle (V8 returns the young generation
+ * Memory is read first: resident size 2 s after start, once settled at idle (V8 returns the young generation
  * start-up grew after about 20 s without work), and with BENCH_STREAMS (default 1,000) slow streams open at once.
  *
  *   BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50   load shape

@@ -1,7 +1,8 @@
 /**
- * Starts the three processes a benchmark compares, each on its own port on 127.0.0.1: the fake
- * upstream, the floor proxy in front of it, and Sluice (compiled, `node dist/main.js`, as in
- * production) with one Anthropic account pointing at the fake. Used by `npm run bench` and the perf smoke test.
+ * Starts the processes a benchmark compares, each on its own port on 127.0.0.1: the fake upstream, the
+ * floor proxy in front of it, and Sluice (compiled, `node dist/main.js`, as in production) with one
+ * Anthropic account pointing at the fake; on request also the lean gateway in front of the fake, and
+ * the Amazon Q / Kiro fake with a Kiro account for it. Used by `npm run bench` and the perf smoke test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
