@@ -1,7 +1,8 @@
 /**
- * The floor: the cheapest honest proxy, measured beside Sluice in the same run. `node:http` in, one
- * undici `Pool` out to UPSTREAM, status, headers and bytes piped back; no auth, no parsing, no
- * accounting. Whatever Sluice costs above this is the price of what it does.
+ * The floor: the plainest honest proxy, measured beside Sluice in the same run, and the one the
+ * performance goals are set against. `node:http` in, one undici `Pool` out to UPSTREAM, status, headers
+ * and bytes piped back; no auth, no parsing, no accounting. Piping costs more than reading a small body
+ * whole, so for small requests the lean gateway (lean-gateway.ts) is cheaper still, accounting and all.
  * Prints `ready <port>` on stdout once listening.
  */
 import http from 'node:http';
