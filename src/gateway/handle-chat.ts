@@ -52,11 +52,13 @@ export interface ChatInvocation {
  * concurrency slot and settles its budget reservation, on every path (success, error, client gone).
  */
 export async function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
-  const { request, apiKey } = invocation;
+  // No closure below names `invocation` or `request`: they live until the answer ends, and would keep
+  // the client's parsed body and bytes (hundreds of kilobytes for a coding agent) for that long.
+  const { request, apiKey, startedAt } = invocation;
   const upstreamModel = resolveUpstreamModel(request.model, deps.settings().model_mappings);
   const entry: RequestLogEntry = {
     id: invocation.requestId,
-    createdAt: invocation.startedAt,
+    createdAt: startedAt,
     apiKeyId: apiKey.id,
     accountId: null,
     provider: null,
@@ -84,8 +86,8 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     slot?.release();
     const now = Date.now();
     entry.usage = usage;
-    entry.latencyMs = now - invocation.startedAt;
-    entry.ttftMs = firstTokenAt === null ? null : firstTokenAt - invocation.startedAt;
+    entry.latencyMs = now - startedAt;
+    entry.ttftMs = firstTokenAt === null ? null : firstTokenAt - startedAt;
     if (error !== undefined) {
       const gatewayError = error instanceof GatewayError ? error : undefined;
       const aborted = error instanceof Error && error.name === 'AbortError';

@@ -56,6 +56,9 @@ const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat | un
  * Nothing has been sent to the client yet when this returns or throws.
  */
 export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Promise<StartedUpstream> {
+  // What the closures below need, taken out of `call`: a closure that named `call` would keep the
+  // client's parsed body and bytes alive for as long as the answer streams.
+  const { signal: clientSignal, upstreamModel } = call;
   const settings = deps.settings();
   const deadline = Date.now() + settings.first_byte_timeout_ms;
   const exclude = new Set<string>();
@@ -90,8 +93,8 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     }
     attempt += 1;
     const attemptAbort = new AbortController();
-    const onClientAbort = () => attemptAbort.abort(call.signal.reason);
-    call.signal.addEventListener('abort', onClientAbort, { once: true });
+    const onClientAbort = () => attemptAbort.abort(clientSignal.reason);
+    clientSignal.addEventListener('abort', onClientAbort, { once: true });
     const passthrough = canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream);
     const wholeAnswer = passthrough ? isWholePassthroughCall(call) : adapter.wholeAnswers === true && isShortWholeAnswer(call.request, deadline - Date.now());
     const calls = trackUpstreamCalls(deps.dispatcherFor(account), () => ({
@@ -137,7 +140,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), format, response, hideUsageChunk };
       }
       const served = serveResponseFormat(moved ? stripSignedThinking(call.request) : call.request, (format) =>
-        adapter.supportsResponseFormat?.(format.type, call.upstreamModel) ?? false,
+        adapter.supportsResponseFormat?.(format.type, upstreamModel) ?? false,
       );
       const rest = readEventBatches(served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context)));
       const first = await raceAbort(rest.next(), attemptAbort.signal, () => void rest.return?.(undefined).catch(() => undefined));
@@ -160,7 +163,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
 
     function detach(): void {
       clearTimeout(timer);
-      call.signal.removeEventListener('abort', onClientAbort);
+      clientSignal.removeEventListener('abort', onClientAbort);
     }
   }
   throw lastError ?? new UpstreamUnavailableError('No upstream answered before the deadline.', { timeout: true });
