@@ -5,6 +5,7 @@ import type { StreamEvent } from '../../core/stream-event.js';
 import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readWholeAnswer } from '../http/read-whole-answer.js';
+import { callOnce } from '../http/call-once.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { requireApiKey } from '../http/require-api-key.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
@@ -41,9 +42,10 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
 
   function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
     const whole = context.wholeAnswer === true;
-    const call = () => {
+    // The request goes in once and is let go (see callOnce): no closure here names it.
+    const call = callOnce(request, (pending) => {
       requireApiKey(account);
-      const body = buildAnthropicRequest(request, upstreamModel, context.warnings);
+      const body = buildAnthropicRequest(pending, upstreamModel, context.warnings);
       if (whole) body.stream = false;
       return sendUpstreamRequest({
         url: joinUrl(account.baseUrl, `${prefix}/v1/messages`),
@@ -54,7 +56,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
         dispatcher: context.dispatcher,
         signal: context.signal,
       });
-    };
+    });
     if (whole) return readWholeAnswer(call, decodeAnthropicMessage, (body) => readAnthropicStream(async () => body, context.signal));
     return readAnthropicStream(async () => (await call()).body, context.signal);
   }

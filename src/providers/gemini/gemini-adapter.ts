@@ -5,6 +5,7 @@ import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readWholeAnswer } from '../http/read-whole-answer.js';
 import { requireApiKey } from '../http/require-api-key.js';
+import { callOnce } from '../http/call-once.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
@@ -50,9 +51,10 @@ function passthroughCall(request: PassthroughRequest): { path: string; query?: s
 export function createGeminiAdapter(): ProviderAdapter {
   function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
     const whole = context.wholeAnswer === true;
-    const call = () => {
+    // The request goes in once and is let go (see callOnce): no closure here names it.
+    const call = callOnce(request, (pending) => {
       requireApiKey(account);
-      const body = buildGeminiRequest(request, upstreamModel, context.warnings);
+      const body = buildGeminiRequest(pending, upstreamModel, context.warnings);
       return sendUpstreamRequest({
         url: joinUrl(account.baseUrl, `/v1beta/${geminiModelPath(upstreamModel)}:${whole ? 'generateContent' : 'streamGenerateContent'}`, whole ? undefined : 'alt=sse'),
         method: 'POST',
@@ -63,7 +65,7 @@ export function createGeminiAdapter(): ProviderAdapter {
         signal: context.signal,
         classifyError: classifyGeminiError,
       });
-    };
+    });
     if (whole) return readWholeAnswer(call, decodeGeminiResponse, (body) => readGeminiStream(async () => body, context.signal));
     return readGeminiStream(async () => (await call()).body, context.signal);
   }

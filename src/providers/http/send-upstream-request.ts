@@ -74,7 +74,9 @@ export async function sendUpstreamRequest(call: UpstreamRequest): Promise<Upstre
     response = await request(call.url, {
       method: call.method,
       headers: buildUpstreamHeaders(call.account, call.headers),
-      body: call.body,
+      // As bytes: the HTTP client keeps the body it was given for the whole call, and given a string
+      // it would keep both the string and the bytes it makes of it while an answer streams.
+      body: typeof call.body === 'string' ? Buffer.from(call.body) : call.body,
       dispatcher: call.dispatcher,
       signal: call.signal,
       // Unset, the dispatcher's own timeouts apply (getDispatcher: 300 s each).

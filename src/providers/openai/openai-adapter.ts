@@ -6,6 +6,7 @@ import { joinUrl } from '../http/join-url.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readWholeAnswer } from '../http/read-whole-answer.js';
 import { requireApiKey } from '../http/require-api-key.js';
+import { callOnce } from '../http/call-once.js';
 import { sendUpstreamRequest } from '../http/send-upstream-request.js';
 import { toPassthroughResponse } from '../http/to-passthrough-response.js';
 import type { PassthroughFormat, PassthroughRequest, PassthroughResponse, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
@@ -67,9 +68,10 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
 
   function stream(request: ChatRequest, upstreamModel: string, account: UpstreamAccount, context: ProviderCallContext): AsyncIterable<StreamEvent> {
     const whole = context.wholeAnswer === true;
-    const call = () => {
+    // The request goes in once and is let go (see callOnce): no closure here names it.
+    const call = callOnce(request, (pending) => {
       requireApiKey(account);
-      const body = buildOpenAIRequest(request, upstreamModel, context.warnings, flavour);
+      const body = buildOpenAIRequest(pending, upstreamModel, context.warnings, flavour);
       if (whole) {
         body.stream = false;
         delete body.stream_options;
@@ -83,7 +85,7 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
         dispatcher: context.dispatcher,
         signal: context.signal,
       });
-    };
+    });
     if (whole) return readWholeAnswer(call, decodeOpenAIChatCompletion, (body) => readOpenAIStream(async () => body, context.signal));
     return readOpenAIStream(async () => (await call()).body, context.signal);
   }

@@ -1,0 +1,29 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { callOnce } from './call-once.js';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+describe('callOnce', () => {
+  it('hands the value to the call once, and refuses a second call', () => {
+    const call = callOnce({ model: 'm' }, (request) => `sent ${request.model}`);
+    expect(call()).toBe('sent m');
+    expect(() => call()).toThrow('The upstream call was opened twice.');
+  });
+
+  it('lets the value go once the call is made, while the opener itself is still held', async () => {
+    let opener: (() => number) | undefined;
+    const tracked = (() => {
+      const request = { messages: Array.from({ length: 1000 }, (_, index) => `message ${index}`) };
+      opener = callOnce(request, (pending) => pending.messages.length);
+      return new WeakRef(request);
+    })();
+    expect(opener!()).toBe(1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(tracked.deref()).toBeUndefined();
+    expect(opener).toBeDefined();
+  });
+});
