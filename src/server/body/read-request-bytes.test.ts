@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowDirectBodyRead, readRequestBytes } from './read-request-bytes.js';
+import { allowDirectBodyRead, readRequestBytes, releaseRequestBytes } from './read-request-bytes.js';
 
 describe('readRequestBytes', () => {
   let server: Server;
@@ -33,6 +33,13 @@ describe('readRequestBytes', () => {
       const bytes = await readRequestBytes(c);
       return c.json({ bytes: bytes.length, json: await c.req.json() });
     });
+    app.post('/release', async (c) => {
+      const bytes = await readRequestBytes(c);
+      releaseRequestBytes(c);
+      const kept = (c.env as { incoming: { rawBody?: unknown } }).incoming.rawBody !== undefined;
+      const again = await readRequestBytes(c).then(() => 'read again', (error: Error) => error.message);
+      return c.json({ bytes: bytes.length, kept, again });
+    });
     app.post('/fail', async (c) => {
       try {
         await readRequestBytes(c);
@@ -51,6 +58,12 @@ describe('readRequestBytes', () => {
   });
 
   const digest = async (bytes: Uint8Array) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+
+  it('lets the bytes go when asked, and refuses a later read at once instead of waiting on the socket', async () => {
+    const body = JSON.stringify({ text: 'x'.repeat(100_000) });
+    const response = await fetch(`${base}/release`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(await response.json()).toEqual({ bytes: body.length, kept: false, again: 'The request body was read again after it was let go.' });
+  });
 
   it('reads a body of many chunks once, the same bytes for every reader', async () => {
     const body = Buffer.from(JSON.stringify({ text: '中文 😀 '.repeat(40_000) }));

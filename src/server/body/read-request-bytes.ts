@@ -1,10 +1,13 @@
 import { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import { InternalError } from '../../core/errors/internal-error.js';
 
 /** @hono/node-server reads a Buffer left here instead of the stream (the hook for pre-read bodies). */
 type PreRead = IncomingMessage & { rawBody?: unknown };
 
 const reads = new WeakMap<object, Promise<Buffer>>();
+/** Requests whose bytes were let go (see releaseRequestBytes). */
+const released = new WeakSet<object>();
 /** Requests whose body may be read straight from the socket (see allowDirectBodyRead). */
 const directReads = new WeakSet<Request>();
 
@@ -26,8 +29,8 @@ export function allowDirectBodyRead(context: Context): void {
  * wrapper, a replaced request, a body Hono has read already) Hono's own read is used.
  */
 export function readRequestBytes(context: Context): Promise<Buffer> {
-  const incoming = (context.env as { incoming?: unknown } | undefined)?.incoming;
-  const key = incoming instanceof IncomingMessage ? incoming : context.req.raw;
+  const { incoming, key } = requestOf(context);
+  if (released.has(key)) return Promise.reject(new InternalError('The request body was read again after it was let go.'));
   let read = reads.get(key);
   if (read === undefined) {
     const preRead = (incoming as PreRead | undefined)?.rawBody;
@@ -38,6 +41,23 @@ export function readRequestBytes(context: Context): Promise<Buffer> {
     reads.set(key, read);
   }
   return read;
+}
+
+/**
+ * Lets the body's bytes go once the route is done with them: the answer may stream for minutes, and
+ * a coding agent's request is hundreds of kilobytes. The cache above and Hono's `rawBody` drop them;
+ * a read after this fails at once rather than waiting on a socket that has nothing more to give.
+ */
+export function releaseRequestBytes(context: Context): void {
+  const { incoming, key } = requestOf(context);
+  reads.delete(key);
+  released.add(key);
+  if (incoming instanceof IncomingMessage) delete (incoming as PreRead).rawBody;
+}
+
+function requestOf(context: Context): { incoming: unknown; key: object } {
+  const incoming = (context.env as { incoming?: unknown } | undefined)?.incoming;
+  return { incoming, key: incoming instanceof IncomingMessage ? incoming : context.req.raw };
 }
 
 /** Collects the body's chunks; rejects when the client goes (or the server's request timeout cuts it) first. */

@@ -12,6 +12,7 @@ import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { readJsonBody } from './read-json-body.js';
+import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
 
@@ -56,7 +57,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const url = context.req.url;
   const queryStart = url.indexOf('?');
   const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
-  return handleChat(
+  const response = await handleChat(
     {
       request,
       rawBody: body,
@@ -76,4 +77,8 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
     route.renderer,
     { ...deps, logger },
   );
+  // The request has gone upstream: converted, or as these very bytes, which the HTTP client holds for
+  // as long as it needs them. Nothing here reads them again while the answer streams.
+  releaseRequestBytes(context);
+  return response;
 }
