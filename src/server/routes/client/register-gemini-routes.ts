@@ -20,6 +20,7 @@ import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { listModels, type ReportedModels } from './list-models.js';
 import { readJsonObject } from './read-json-body.js';
+import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 
 const actions = ['generateContent', 'streamGenerateContent', 'countTokens'] as const;
@@ -104,7 +105,7 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
     renderResult: (result, name) => renderGeminiResponse(result, { model: name, includeThoughts }),
   };
   const headers = requestHeaders(context);
-  return handleChat(
+  const response = await handleChat(
     {
       request,
       rawBody: body,
@@ -122,4 +123,6 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
     renderer,
     { ...deps, logger },
   );
+  releaseRequestBytes(context); // gone upstream; the answer may stream for long
+  return response;
 }

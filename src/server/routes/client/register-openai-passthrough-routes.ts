@@ -12,6 +12,7 @@ import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp } from './client-request-facts.js';
 import { readJsonObject } from './read-json-body.js';
+import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { openAIRenderer } from './renderers.js';
 
@@ -57,7 +58,7 @@ async function forward(context: Context<AppEnv>, route: ForwardOnlyRoute, deps: 
   const request: ChatRequest = { model: parsed.model, system: [], messages: [], tools: [], stream };
   const headers = requestHeaders(context);
   const query = new URL(context.req.url).search.slice(1);
-  return handleChat(
+  const response = await handleChat(
     {
       request,
       rawBody: body,
@@ -78,4 +79,6 @@ async function forward(context: Context<AppEnv>, route: ForwardOnlyRoute, deps: 
     openAIRenderer,
     { ...deps, logger: context.get('logger') },
   );
+  releaseRequestBytes(context); // gone upstream; the answer may stream for long
+  return response;
 }

@@ -14,6 +14,7 @@ import type { App, AppEnv } from '../../app-env.js';
 import { captureCompletedResponse } from './capture-completed-response.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { readJsonObject } from './read-json-body.js';
+import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { resolvePreviousResponse } from './resolve-previous-response.js';
 
@@ -73,6 +74,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
     renderer,
     { ...deps, logger },
   );
+  releaseRequestBytes(context); // gone upstream; the answer may stream for long
   if (original.store === false) return response;
   return captureCompletedResponse(response, (completed) =>
     saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems, outputItems: completed.output }).catch((error: unknown) =>
