@@ -1,0 +1,24 @@
+import { Readable } from 'node:stream';
+
+/** Request bodies larger than this go to the HTTP client handed over (see handOverBody); smaller ones as bytes. */
+export const handOverBodyBytes = 64 * 1024;
+
+/**
+ * A request body that gives its bytes to the HTTP client once and then forgets them. undici keeps the
+ * body it was given until the answer has ended, and behind a coding agent's answer, which may stream
+ * for minutes, is a request of hundreds of kilobytes. Given this instead, undici keeps an empty
+ * stream: the bytes go once they are written. The caller sends their length as `content-length`,
+ * so the request on the wire is the same as with the bytes themselves.
+ */
+export function handOverBody(bytes: Uint8Array): Readable {
+  let pending: Uint8Array | undefined = bytes;
+  const iterator: IterableIterator<Uint8Array> = {
+    next: () => {
+      const chunk = pending;
+      pending = undefined;
+      return chunk === undefined ? { done: true, value: undefined } : { done: false, value: chunk };
+    },
+    [Symbol.iterator]: () => iterator,
+  };
+  return Readable.from(iterator, { objectMode: false });
+}
