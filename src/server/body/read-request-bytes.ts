@@ -6,8 +6,9 @@ import { InternalError } from '../../core/errors/internal-error.js';
 type PreRead = IncomingMessage & { rawBody?: unknown };
 
 const reads = new WeakMap<object, Promise<Buffer>>();
-/** Requests whose bytes were let go (see releaseRequestBytes). */
-const released = new WeakSet<object>();
+/** What a read finds once the bytes were let go (see releaseRequestBytes). */
+const released: Promise<Buffer> = Promise.reject(new InternalError('The request body was read again after it was let go.'));
+released.catch(() => undefined);
 /** Requests whose body may be read straight from the socket (see allowDirectBodyRead). */
 const directReads = new WeakSet<Request>();
 
@@ -30,7 +31,6 @@ export function allowDirectBodyRead(context: Context): void {
  */
 export function readRequestBytes(context: Context): Promise<Buffer> {
   const { incoming, key } = requestOf(context);
-  if (released.has(key)) return Promise.reject(new InternalError('The request body was read again after it was let go.'));
   let read = reads.get(key);
   if (read === undefined) {
     const preRead = (incoming as PreRead | undefined)?.rawBody;
@@ -50,9 +50,9 @@ export function readRequestBytes(context: Context): Promise<Buffer> {
  */
 export function releaseRequestBytes(context: Context): void {
   const { incoming, key } = requestOf(context);
-  reads.delete(key);
-  released.add(key);
-  if (incoming instanceof IncomingMessage) delete (incoming as PreRead).rawBody;
+  reads.set(key, released);
+  // Not `delete`: that would turn Node's request object into a slower dictionary.
+  if (incoming instanceof IncomingMessage) (incoming as PreRead).rawBody = undefined;
 }
 
 function requestOf(context: Context): { incoming: unknown; key: object } {
