@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import { bodyForUpstream } from '../http/hand-over-body.js';
 
 export interface AmazonQHttpRequest {
   url: string;
@@ -12,11 +13,14 @@ export interface AmazonQHttpRequest {
 
 /** One HTTP call to the Q service; connection failures become transient upstream errors. */
 export async function sendAmazonQRequest(input: AmazonQHttpRequest): Promise<Dispatcher.ResponseData> {
+  const headers = { ...input.headers };
+  // Bytes, handed over when large: the HTTP client keeps the body it is given for the whole call.
+  const body = bodyForUpstream(input.body, headers);
   try {
     return await request(input.url, {
       method: input.method,
-      headers: input.headers,
-      body: input.body,
+      headers,
+      body,
       dispatcher: input.dispatcher,
       signal: input.signal,
     });

@@ -22,3 +22,16 @@ export function handOverBody(bytes: Uint8Array): Readable {
   };
   return Readable.from(iterator, { objectMode: false });
 }
+
+/**
+ * What to give undici for a request body: bytes, never a string (undici would keep the string and the
+ * bytes it makes of it for the whole call), handed over when large, with the length they would have
+ * been sent with. `headers` is changed in place.
+ */
+export function bodyForUpstream(body: string | Uint8Array | undefined, headers: Record<string, string>): Uint8Array | Readable | undefined {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  if (bytes === undefined || bytes.byteLength <= handOverBodyBytes) return bytes;
+  headers['content-length'] = String(bytes.byteLength);
+  return handOverBody(bytes);
+}
+

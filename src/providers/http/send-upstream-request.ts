@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { classifyTransportError } from './classify-transport-error.js';
-import { handOverBody, handOverBodyBytes } from './hand-over-body.js';
+import { bodyForUpstream } from './hand-over-body.js';
 import { classifyUpstreamError, type UpstreamFailure } from './classify-upstream-error.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import type { ResponseHeaders } from './parse-retry-after.js';
@@ -70,18 +70,15 @@ export async function readBoundedText(body: AsyncIterable<Uint8Array> & { destro
  */
 export async function sendUpstreamRequest(call: UpstreamRequest): Promise<UpstreamResponse> {
   const secrets = [call.account.credentials.api_key, call.account.credentials.access_token, call.account.credentials.refresh_token];
-  // The HTTP client keeps the body it is given for the whole call: given a string it would keep the
-  // string and the bytes it makes of it, and a large body is handed over so that it keeps neither.
-  const bytes = typeof call.body === 'string' ? Buffer.from(call.body) : call.body;
-  const handOver = bytes !== undefined && bytes.byteLength > handOverBodyBytes;
   const headers = buildUpstreamHeaders(call.account, call.headers);
-  if (handOver) headers['content-length'] = String(bytes.byteLength);
+  // Bytes, handed over when large: the HTTP client keeps the body it is given for the whole call.
+  const body = bodyForUpstream(call.body, headers);
   let response: Dispatcher.ResponseData;
   try {
     response = await request(call.url, {
       method: call.method,
       headers,
-      body: handOver ? handOverBody(bytes) : bytes,
+      body,
       dispatcher: call.dispatcher,
       signal: call.signal,
       // Unset, the dispatcher's own timeouts apply (getDispatcher: 300 s each).
