@@ -1,33 +1,21 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import type { AccountRecord } from '../accounts/account-record.js';
+import { collectGarbage } from '../../tests/support/collect-garbage.js';
 import type { StreamEvent } from '../core/stream-event.js';
 import type { PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
 import { providerNames, type ProviderName } from '../providers/provider-name.js';
+import { makeAccount } from '../pool/testing/make-account.js';
 import { defaultSettings } from '../settings/settings-schema.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { handleChat, type ChatInvocation } from './handle-chat.js';
-import { jsonLinesRenderer } from './testing/create-pool-gateway.js';
+import { jsonLinesRenderer, poolInvocation } from './testing/create-pool-gateway.js';
 
 /**
  * A coding agent's request is hundreds of kilobytes, parsed, and its answer may stream for minutes:
  * once the upstream has answered, nothing of the request may stay reachable from the open stream.
  */
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-const account: AccountRecord = {
-  id: 'a', name: 'a', provider: 'anthropic', enabled: true,
-  upstream: { id: 'a', name: 'a', provider: 'anthropic', baseUrl: 'http://127.0.0.1:1', credentials: {}, settings: {} },
-  requestsPerMinute: null, maxConcurrency: null, weight: 1, priority: 0, models: null,
-  status: 'active', statusReason: null, statusChangedAt: null, cooldownUntil: null, lastError: null, lastErrorAt: null,
-  balance: null, balanceThreshold: null, initialBalance: null,
-};
 
 const encoder = new TextEncoder();
 
@@ -52,7 +40,7 @@ function setup(adapter: ProviderAdapter) {
     logger: pino({ level: 'silent' }),
     settings: () => defaultSettings(),
     adapters: Object.fromEntries(providerNames.map((name) => [name, adapter])) as Record<ProviderName, ProviderAdapter>,
-    acquire: async () => ({ account, release: async () => undefined }),
+    acquire: async () => ({ account: makeAccount('a'), release: async () => undefined }),
     dispatcherFor: () => dispatcher,
     saveCredentials: async () => undefined,
     acquireKeySlot: async () => null,
@@ -75,17 +63,11 @@ function largeInvocation(passthrough: boolean): { invocation: ChatInvocation; pa
     stream: true,
   };
   const invocation: ChatInvocation = {
+    ...poolInvocation({ stream: true, format: 'anthropic-messages' }),
     request,
     rawBody,
     rawBytes,
     passthroughFormat: passthrough ? 'anthropic-messages' : undefined,
-    apiKey: { id: 'key1', name: 'k', isAdmin: false, requestsPerMinute: null, requestsPerDay: null, allowedModels: null, budgets: null },
-    clientHeaders: {},
-    requestId: 'req1',
-    signal: new AbortController().signal,
-    clientIp: '127.0.0.1',
-    userAgent: 'test',
-    startedAt: Date.now(),
   };
   return { invocation, parts: [new WeakRef(rawBody), new WeakRef(rawBytes), new WeakRef(request)] };
 }
@@ -98,11 +80,27 @@ async function start(deps: GatewayDeps, passthrough: boolean): Promise<{ respons
 }
 
 async function collectedWhileOpen(parts: Array<WeakRef<object>>): Promise<boolean[]> {
-  for (let round = 0; round < 3; round += 1) {
-    await new Promise((resolve) => setImmediate(resolve));
-    collectGarbage();
-  }
+  await collectGarbage();
   return parts.map((part) => part.deref() === undefined);
+}
+
+/**
+ * Reads the answer's first part, checks that the request is gone while the answer is still open, then
+ * lets the upstream finish and checks that the request was logged.
+ */
+async function expectGoneWhileOpen(
+  started: { response: Response; parts: Array<WeakRef<object>> },
+  firstPart: string,
+  finishUpstream: () => void,
+  outcomes: RequestLogEntry[],
+): Promise<void> {
+  const reader = started.response.body!.getReader();
+  expect(new TextDecoder().decode((await reader.read()).value)).toContain(firstPart);
+  expect(await collectedWhileOpen(started.parts)).toEqual([true, true, true]);
+  finishUpstream();
+  while (!(await reader.read()).done);
+  expect(outcomes).toHaveLength(1);
+  expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
 }
 
 describe('what an open answer keeps of its request', () => {
@@ -124,14 +122,7 @@ describe('what an open answer keeps of its request', () => {
       },
     };
     const { deps, outcomes } = setup(adapter);
-    const { response, parts } = await start(deps, true);
-    const reader = response.body!.getReader();
-    expect(new TextDecoder().decode((await reader.read()).value)).toContain('message_start');
-    expect(await collectedWhileOpen(parts)).toEqual([true, true, true]);
-    stream.end();
-    while (!(await reader.read()).done);
-    expect(outcomes).toHaveLength(1);
-    expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
+    await expectGoneWhileOpen(await start(deps, true), 'message_start', stream.end, outcomes);
   });
 
   it('lets a converted request’s parsed body, bytes and canonical form go once the adapter holds what it needs', async () => {
@@ -142,13 +133,6 @@ describe('what an open answer keeps of its request', () => {
     // Like a real adapter, this one reads the request when the call starts, and not afterwards.
     const adapter: ProviderAdapter = { provider: 'anthropic', stream: (request) => (expect(request.messages).toHaveLength(200), stream.body) };
     const { deps, outcomes } = setup(adapter);
-    const { response, parts } = await start(deps, false);
-    const reader = response.body!.getReader();
-    expect(new TextDecoder().decode((await reader.read()).value)).toContain('message-start');
-    expect(await collectedWhileOpen(parts)).toEqual([true, true, true]);
-    stream.end();
-    while (!(await reader.read()).done);
-    expect(outcomes).toHaveLength(1);
-    expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
+    await expectGoneWhileOpen(await start(deps, false), 'message-start', stream.end, outcomes);
   });
 });

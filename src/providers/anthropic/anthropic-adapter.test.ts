@@ -1,7 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../../tests/support/collect-garbage.js';
 import { anthropicError, anthropicText, type AnthropicFakeScenario } from '../../../tests/fakes/anthropic-fake-scenario.js';
 import { startFakeAnthropic, type RunningFake } from '../../../tests/fakes/anthropic-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
@@ -155,8 +154,6 @@ describe('Anthropic adapter against the fake', () => {
     expect(await adapter.listModels(account(), testCallContext())).toEqual(['claude-sonnet-4-5', 'claude-haiku-4-5']);
   });
   it('lets the request go once the call is made, while the answer still streams', async () => {
-    setFlagsFromString('--expose-gc');
-    const collectGarbage = runInNewContext('gc') as () => void;
     fake.enqueue({ kind: 'reply', content: [{ type: 'text', text: 'Hello there' }], hangAfterEvents: 3 });
     const abort = new AbortController();
     // Made in a function of its own, so that only the adapter can reach the request.
@@ -165,10 +162,7 @@ describe('Anthropic adapter against the fake', () => {
       return { events: adapter.stream(large, 'claude-upstream', account(), testCallContext({ signal: abort.signal }))[Symbol.asyncIterator](), tracked: new WeakRef(large) };
     })();
     expect((await events.next()).value).toMatchObject({ type: 'message-start' });
-    for (let round = 0; round < 3; round += 1) {
-      await new Promise((resolve) => setImmediate(resolve));
-      collectGarbage();
-    }
+    await collectGarbage();
     expect(tracked.deref()).toBeUndefined();
     abort.abort();
     await events.return?.(undefined);

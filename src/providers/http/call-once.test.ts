@@ -1,10 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../../tests/support/collect-garbage.js';
 import { callOnce } from './call-once.js';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 describe('callOnce', () => {
   it('hands the value to the call once, and refuses a second call', () => {
@@ -21,8 +17,7 @@ describe('callOnce', () => {
       return new WeakRef(request);
     })();
     expect(opener!()).toBe(1000);
-    await new Promise((resolve) => setImmediate(resolve));
-    collectGarbage();
+    await collectGarbage();
     expect(tracked.deref()).toBeUndefined();
     expect(opener).toBeDefined();
   });

@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../../tests/support/collect-garbage.js';
 import { getDispatcher } from './get-dispatcher.js';
 import { handOverBodyBytes } from './hand-over-body.js';
 import { sendUpstreamRequest } from './send-upstream-request.js';
 import { testAccount } from './test-call-context.js';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 interface Received {
   length: string | undefined;
@@ -76,10 +72,7 @@ describe('sendUpstreamRequest bodies', () => {
     const response = await pending;
     const reader = response.body[Symbol.asyncIterator]();
     expect(Buffer.from((await reader.next()).value as Uint8Array).toString()).toContain('first');
-    for (let round = 0; round < 3; round += 1) {
-      await new Promise((resolve) => setImmediate(resolve));
-      collectGarbage();
-    }
+    await collectGarbage();
     expect(tracked.deref()).toBeUndefined();
     release();
     while (!(await reader.next()).done);
