@@ -22,13 +22,17 @@ export function recordAccountEvents(store: CachedAccountStore, options: RecordAc
   const now = options.now ?? Date.now;
   const errorIntervalMs = options.errorIntervalMs ?? 30_000;
   const lastErrorEvent = new Map<string, number>();
+  // History is read newest first by time: two events in one millisecond would come back in either
+  // order, so each is stamped at least a millisecond after the one before it in this process.
+  let lastStamp = 0;
+  const stamp = (): number => (lastStamp = Math.max(now(), lastStamp + 1));
 
   const record = async (accountId: string, kind: AccountEventKind, fields: { status?: string | null; message?: string | null; balanceRemaining?: number | null; balanceJson?: string | null }) => {
     try {
       await insertAccountEvent(options.db, {
         id: randomUUID(),
         account_id: accountId,
-        created_at: now(),
+        created_at: stamp(),
         kind,
         status: fields.status ?? null,
         message: fields.message?.slice(0, 2000) ?? null,
