@@ -7,12 +7,15 @@ import type pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
 import { cacheSqliteStatements } from './cache-sqlite-statements.js';
+import { createOffThreadReader, readOnConnection, type HeavyRead } from './off-thread-reader.js';
 
 export type DatabaseKind = Config['database']['kind'];
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** For reads that scan many rows: on a SQLite file, in a thread of their own, so requests never wait behind them. */
+  heavyRead: HeavyRead;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
     // The same for a connection that is checked out (inside a transaction) but between two queries.
     pool.on('connect', (client) => client.on('error', (error) => options.onBackgroundError?.(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', heavyRead: readOnConnection(db), close: () => db.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
@@ -48,7 +51,17 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(sqlite) }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  if (database.file === ':memory:') return { db, kind: 'sqlite', heavyRead: readOnConnection(db), close: () => db.destroy() };
+  const reader = createOffThreadReader(database.file);
+  return {
+    db,
+    kind: 'sqlite',
+    heavyRead: reader.read,
+    close: async () => {
+      await reader.close();
+      await db.destroy();
+    },
+  };
 }
 
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {

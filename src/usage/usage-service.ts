@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import type { HeavyRead } from '../store/off-thread-reader.js';
 import type { ChatRequest } from '../core/chat-request.js';
 import { BudgetExceededError } from '../core/errors/budget-exceeded-error.js';
 import type { Logger } from 'pino';
@@ -26,6 +27,8 @@ import { createWebhookNotifier, type WebhookNotifier } from './webhooks/webhook-
 
 export interface UsageServiceDeps {
   db: Kysely<Database>;
+  /** Where the roll-up reads a busy hour of raw rows (see DatabaseHandle); on `db` when absent. */
+  heavyRead?: HeavyRead;
   logger: Logger;
   settings: () => Settings;
   /** Shared budget ledger across instances when set (exact budgets); otherwise budgets are held in process. */
@@ -135,7 +138,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
       const since = dirtySince;
       dirtySince = null;
       try {
-        await rollupUsage(deps.db, at, { dirtySince: since, floor: retentionCutoff(at, retentionDays()) });
+        await rollupUsage(deps.db, at, { dirtySince: since, floor: retentionCutoff(at, retentionDays()), heavyRead: deps.heavyRead });
       } catch (error) {
         if (since !== null) dirtySince = dirtySince === null ? since : Math.min(dirtySince, since);
         throw error;

@@ -1,7 +1,7 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Database, UsageRollupsTable } from '../../store/schema.js';
-import { summedFiguresSchema } from '../stats/usage-figures.js';
+import { summedFiguresSchema, summedFiguresSql } from '../stats/usage-figures.js';
 import { bucketSizeMs, type RollupGranularity } from './rollup-granularity.js';
 import { dimensionExpressions, type RollupDimension } from './rollup-dimension.js';
 
@@ -16,23 +16,16 @@ const aggregateRowSchema = summedFiguresSchema.extend({
 });
 
 /**
- * Aggregates raw rows with `from <= created_at < to` into roll-up rows of one granularity and grouping.
- * p95 is the nearest-rank percentile, computed in SQL with window functions that SQLite and PostgreSQL
- * share: the latency whose rank within its group is ceil(0.95 × n), written as (95n + 99) / 100 in
- * integer arithmetic.
+ * The query that aggregates raw rows with `from <= created_at < to` into roll-up rows of one granularity
+ * and grouping (read them with `toRollupRows`). p95 is the nearest-rank percentile, computed in SQL with
+ * window functions that SQLite and PostgreSQL share: the latency whose rank within its group is
+ * ceil(0.95 × n), written as (95n + 99) / 100 in integer arithmetic.
  */
-export async function computeRollupRows(
-  db: Kysely<Database>,
-  granularity: RollupGranularity,
-  dimension: RollupDimension,
-  from: number,
-  to: number,
-  now: number,
-): Promise<Insertable<UsageRollupsTable>[]> {
+export function rollupQuery(granularity: RollupGranularity, dimension: RollupDimension, from: number, to: number): RawBuilder<Record<string, unknown>> {
   const size = bucketSizeMs(granularity);
   const columns = dimensionExpressions(dimension);
   const groupColumns = sql.raw('bucket_start, api_key_id, account_id, provider, model');
-  const result = await sql<Record<string, unknown>>`
+  return sql<Record<string, unknown>>`
     with bucketed as (
       select
         created_at - (created_at % ${sql.lit(size)}) as bucket_start,
@@ -65,9 +58,32 @@ export async function computeRollupRows(
       max(case when latency_rank = (95 * group_size + 99) / 100 then latency_ms end) as latency_p95
     from ranked
     group by ${groupColumns}
-  `.execute(db);
-  return result.rows.map((raw) => {
+  `;
+}
+
+/** Roll-up rows to upsert, from the rows an aggregating query returned. */
+export function toRollupRows(granularity: RollupGranularity, rows: Record<string, unknown>[], now: number): Insertable<UsageRollupsTable>[] {
+  return rows.map((raw) => {
     const row = aggregateRowSchema.parse(raw);
     return { granularity, ...row, latency_p95: row.latency_p95 ?? row.latency_max, updated_at: now };
   });
+}
+
+/**
+ * Day roll-up rows for `from <= bucket_start < to`, summed from the hourly roll-ups of those days, every
+ * grouping at once (the dimension columns are stored in each row). Reading the raw rows of a whole day
+ * again every minute would cost more the longer the day and the busier the gateway; this costs one row
+ * per hour and group. Counters, cost and the maximum are exact; a day's p95 is the highest of its
+ * hours' p95s, an upper bound, the same way every stats query combines the p95s of several buckets.
+ */
+export async function computeDayRowsFromHours(db: Kysely<Database>, from: number, to: number, now: number): Promise<Insertable<UsageRollupsTable>[]> {
+  const day = bucketSizeMs('day');
+  const result = await sql<Record<string, unknown>>`
+    select bucket_start - (bucket_start % ${sql.lit(day)}) as bucket_start, api_key_id, account_id, provider, model,
+      ${summedFiguresSql}, max(latency_p95) as latency_p95
+    from usage_rollups
+    where granularity = 'hour' and bucket_start >= ${from} and bucket_start < ${to}
+    group by bucket_start - (bucket_start % ${sql.lit(day)}), api_key_id, account_id, provider, model
+  `.execute(db);
+  return toRollupRows('day', result.rows, now);
 }

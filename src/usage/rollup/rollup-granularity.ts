@@ -1,3 +1,4 @@
+/** In the order roll-ups are computed: days are summed from their hours. */
 export const rollupGranularities = ['hour', 'day'] as const;
 export type RollupGranularity = (typeof rollupGranularities)[number];
 

@@ -107,6 +107,12 @@ describe.each([
     expect(await rollup('day', dayStart, { model: 'claude-sonnet-4.5' })).toMatchObject({ requests: 20 });
   });
 
+  it.skipIf(skip)('sums a day from its hours, with the highest hourly p95 as the day p95', async () => {
+    // Hour 10's p95 is 190 ms and hour 11's 250 ms; the 25 latencies' own p95 would be 240 ms.
+    expect(await rollup('day', dayStart, {})).toMatchObject({ requests: 25, latency_sum: 2100 + 5 * 230, latency_max: 250, latency_p95: 250 });
+    expect(await rollup('day', dayStart, { model: 'claude-sonnet-4.5' })).toMatchObject({ requests: 20, latency_p95: 190 });
+  });
+
   it.skipIf(skip)('rolls up buckets left behind before the first run, and is idempotent', async () => {
     expect(await rollup('day', dayStart - 2 * day, {})).toMatchObject({ requests: 1, cost: 1 });
     await rollupUsage(handle.db, dayStart + 11 * hour + 40 * 60_000);
@@ -122,6 +128,19 @@ describe.each([
     await Promise.all([rollupUsage(handle.db, at, { dirtySince: dayStart }), rollupUsage(handle.db, at, { dirtySince: dayStart }), rollupUsage(handle.db, at)]);
     expect(await rollup('hour', dayStart + 10 * hour, {})).toMatchObject({ requests: 20, latency_p95: 190 });
     expect(await rollup('day', dayStart, {})).toMatchObject({ requests: 25 });
+  });
+
+  it.skipIf(skip)('redoes a day from its hours, not by reading the whole day of raw rows again', async () => {
+    const hourTen = handle.db.selectFrom('request_logs').where('created_at', '>=', dayStart + 10 * hour).where('created_at', '<', dayStart + 11 * hour);
+    const kept = await hourTen.selectAll().execute();
+    await handle.db.deleteFrom('request_logs').where('id', 'in', kept.map((row) => row.id)).execute();
+    try {
+      // Past the grace period of hour 11: hour 10 is final and is not read again, though the day is redone.
+      await rollupUsage(handle.db, dayStart + 11 * hour + 55 * 60_000);
+      expect(await rollup('day', dayStart, {})).toMatchObject({ requests: 25, successes: 23 });
+    } finally {
+      await handle.db.insertInto('request_logs').values(kept).execute();
+    }
   });
 
   it.skipIf(skip)('retention deletes old raw rows and keeps their roll-ups', async () => {

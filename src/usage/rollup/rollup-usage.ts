@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { computeRollupRows } from './compute-rollup-rows.js';
+import { readOnConnection, type HeavyRead } from '../../store/off-thread-reader.js';
+import { computeDayRowsFromHours, rollupQuery, toRollupRows } from './compute-rollup-rows.js';
 import { rollupDimensions } from './rollup-dimension.js';
 import { bucketSizeMs, bucketStartOf, rollupGranularities, type RollupGranularity } from './rollup-granularity.js';
 import { upsertRollupRows } from './upsert-rollup-rows.js';
@@ -10,7 +11,12 @@ export interface RollupOptions {
   dirtySince?: number | null;
   /** Raw rows before this time may already be deleted by retention: never recompute buckets before it. */
   floor?: number;
+  /** Runs the raw-row aggregations of a pass that covers many rows, off the request path (see HeavyRead); default: on `db`. */
+  heavyRead?: HeavyRead;
 }
+
+/** A pass over fewer raw rows than this is read on the server's own connection: a few milliseconds, and no thread to start. */
+const inlineRowLimit = 2_000;
 
 const bucketsPerPass = 48;
 /** Other instances flush within seconds; the previous bucket is redone only this long into a new one. */
@@ -44,8 +50,10 @@ async function firstBucketToRedo(db: Kysely<Database>, granularity: RollupGranul
 
 /**
  * Recomputes the hourly and daily roll-ups for the current bucket (and the previous one early in a new
- * bucket), plus any bucket left behind since the last run (downtime) or touched by late rows. Idempotent: rows are upserted by
- * their group key, each pass in its own transaction.
+ * bucket), plus any bucket left behind since the last run (downtime) or touched by late rows. Hours
+ * come from the raw rows, each grouping with its exact p95; days are summed from their hours
+ * (`computeDayRowsFromHours`), so hours go first. Idempotent: rows are upserted by their group key,
+ * each pass in its own transaction.
  */
 export async function rollupUsage(db: Kysely<Database>, now: number, options: RollupOptions = {}): Promise<void> {
   for (const granularity of rollupGranularities) {
@@ -53,12 +61,29 @@ export async function rollupUsage(db: Kysely<Database>, now: number, options: Ro
     const end = bucketStartOf(now, granularity) + size;
     for (let from = await firstBucketToRedo(db, granularity, now, options); from < end; from += size * bucketsPerPass) {
       const to = Math.min(end, from + size * bucketsPerPass);
-      await db.transaction().execute(async (transaction) => {
-        for (const dimension of rollupDimensions) {
-          const rows = await computeRollupRows(transaction, granularity, dimension, from, to, now);
-          await upsertRollupRows(transaction, rows);
-        }
-      });
+      if (granularity === 'day') {
+        await db.transaction().execute(async (transaction) => upsertRollupRows(transaction, await computeDayRowsFromHours(transaction, from, to, now)));
+      } else {
+        const rows = await aggregateRawRows(db, granularity, from, to, now, options.heavyRead);
+        await db.transaction().execute((transaction) => upsertRollupRows(transaction, rows));
+      }
     }
   }
+}
+
+/** Every grouping's roll-up rows for raw rows with `from <= created_at < to`, read from one snapshot. */
+async function aggregateRawRows(db: Kysely<Database>, granularity: RollupGranularity, from: number, to: number, now: number, heavyRead: HeavyRead | undefined) {
+  const queries = rollupDimensions.map((dimension) => rollupQuery(granularity, dimension, from, to).compile(db));
+  let read: HeavyRead = (compiled) => db.transaction().execute((transaction) => readOnConnection(transaction)(compiled));
+  if (heavyRead) {
+    const counted = await db
+      .selectFrom('request_logs')
+      .select((expression) => expression.fn.countAll().as('rows'))
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .executeTakeFirst();
+    if (Number(counted?.rows ?? 0) > inlineRowLimit) read = heavyRead;
+  }
+  const results = await read(queries);
+  return results.flatMap((rows) => toRollupRows(granularity, rows, now));
 }
