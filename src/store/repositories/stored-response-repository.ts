@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export interface StoredResponse {
   id: string;
@@ -59,5 +60,7 @@ export async function deleteStoredResponsesBefore(db: Kysely<Database>, cutoff: 
     const count = Number(result.numDeletedRows);
     deleted += count;
     if (count < rowsPerDelete) return deleted;
+    // On SQLite each statement runs in the server's own thread: let waiting requests in between chunks.
+    await nextTurn();
   }
 }

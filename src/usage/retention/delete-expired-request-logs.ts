@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { bucketStartOf } from '../rollup/rollup-granularity.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 const dayMs = 86_400_000;
 const rowsPerDelete = 5000;
@@ -24,6 +25,8 @@ export async function deleteExpiredRequestLogs(db: Kysely<Database>, now: number
     const count = Number(result.numDeletedRows);
     deleted += count;
     if (count < rowsPerDelete) return deleted;
+    // On SQLite each statement runs in the server's own thread: let waiting requests in between chunks.
+    await nextTurn();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { retentionCutoff } from './delete-expired-request-logs.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 const dayMs = 86_400_000;
 
@@ -22,5 +23,7 @@ export async function deleteExpiredRollups(db: Kysely<Database>, now: number, ro
       .where('bucket_start', '<', Math.min(start + dayMs, cutoff))
       .executeTakeFirst();
     deleted += Number(result.numDeletedRows);
+    // On SQLite each statement runs in the server's own thread: let waiting requests in between chunks.
+    await nextTurn();
   }
 }
