@@ -7,15 +7,19 @@ import type pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
 import { cacheSqliteStatements } from './cache-sqlite-statements.js';
-import { createOffThreadReader, readOnConnection, type HeavyRead } from './off-thread-reader.js';
+import { createOffThreadReader, type HeavyRead } from './off-thread-reader.js';
 
 export type DatabaseKind = Config['database']['kind'];
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
-  /** For reads that scan many rows: on a SQLite file, in a thread of their own, so requests never wait behind them. */
-  heavyRead: HeavyRead;
+  /**
+   * For reads that scan many rows, where they would hold up requests: on a SQLite file (whose queries
+   * run in the server's own thread), a thread of their own. Absent where the database works in its own
+   * process (PostgreSQL) or has no file to share (in-memory SQLite): read on `db` there.
+   */
+  heavyRead?: HeavyRead;
   close(): Promise<void>;
 }
 
@@ -42,7 +46,7 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
     // The same for a connection that is checked out (inside a transaction) but between two queries.
     pool.on('connect', (client) => client.on('error', (error) => options.onBackgroundError?.(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', heavyRead: readOnConnection(db), close: () => db.destroy() };
+    return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
@@ -51,7 +55,7 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(sqlite) }) });
-  if (database.file === ':memory:') return { db, kind: 'sqlite', heavyRead: readOnConnection(db), close: () => db.destroy() };
+  if (database.file === ':memory:') return { db, kind: 'sqlite', close: () => db.destroy() };
   const reader = createOffThreadReader(database.file);
   return {
     db,

@@ -68,7 +68,7 @@ describe('rollupUsage of a busy hour on a SQLite file', () => {
     await rollupUsage(handle.db, now, {
       heavyRead: async (queries) => {
         threadReads += 1;
-        return handle.heavyRead(queries);
+        return handle.heavyRead!(queries);
       },
     });
     expect(threadReads).toBe(1);
@@ -85,7 +85,7 @@ describe('rollupUsage of a busy hour on a SQLite file', () => {
       .insertInto('request_logs')
       .values({ ...(await handle.db.selectFrom('request_logs').selectAll().where('id', '=', 'busy-1').executeTakeFirstOrThrow()), id: 'quiet-1', created_at: quietHour + 60_000 })
       .execute();
-    await rollupUsage(handle.db, quietHour + 5 * 60_000, { heavyRead: handle.heavyRead });
+    await rollupUsage(handle.db, quietHour + 5 * 60_000, { heavyRead: handle.heavyRead! });
     let threadReads = 0;
     // The busy hour is behind it now: this pass reads only the quiet hour and the one before it.
     await rollupUsage(handle.db, quietHour + 6 * 60_000, { heavyRead: async () => (threadReads += 1, []) });
