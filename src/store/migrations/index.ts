@@ -7,6 +7,7 @@ import * as usageRollups from './005-usage-rollups.js';
 import * as storedResponses from './006-stored-responses.js';
 import * as limitsAndAttempts from './007-limits-and-attempts.js';
 import * as auditAndAccountEvents from './008-audit-and-account-events.js';
+import * as requestLogErrorsIndex from './009-request-log-errors-index.js';
 
 /**
  * The explicit, ordered list of migrations. Written only with Kysely's portable schema builder so
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '006-stored-responses': storedResponses,
   '007-limits-and-attempts': limitsAndAttempts,
   '008-audit-and-account-events': auditAndAccountEvents,
+  '009-request-log-errors-index': requestLogErrorsIndex,
 };

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../store/schema.js';
 import { decodePageCursor, encodePageCursor } from '../../store/page-cursor.js';
@@ -93,14 +93,15 @@ function applyFilter<Q extends SelectQueryBuilder<Database, 'request_logs', Row>
   if (filter.apiKeyId) filtered = filtered.where('request_logs.api_key_id', '=', filter.apiKeyId) as Q;
   if (filter.accountId) filtered = filtered.where('request_logs.account_id', '=', filter.accountId) as Q;
   if (filter.model) filtered = filtered.where('request_logs.requested_model', '=', filter.model) as Q;
-  if (filter.status) filtered = filtered.where('request_logs.status', '=', filter.status) as Q;
+  // A literal, not a parameter: the partial index of failed rows (migration 009) then applies whatever the plan cache holds.
+  if (filter.status) filtered = filtered.where('request_logs.status', '=', sql.lit(filter.status)) as Q;
   if (filter.from !== undefined) filtered = filtered.where('request_logs.created_at', '>=', filter.from) as Q;
   if (filter.to !== undefined) filtered = filtered.where('request_logs.created_at', '<', filter.to) as Q;
   return filtered;
 }
 
-/** Newest first, paginated by an opaque cursor on (created_at desc, id desc). */
-export async function listRequestLogs(db: Kysely<Database>, filter: RequestLogFilter) {
+/** The query for one page: newest first, after the cursor on (created_at desc, id desc), one row more than the page to tell whether another follows. */
+export function requestLogPageQuery(db: Kysely<Database>, filter: RequestLogFilter) {
   let query = applyFilter(baseQuery(db) as unknown as SelectQueryBuilder<Database, 'request_logs', Row>, filter);
   if (filter.cursor) {
     const [createdAt, id] = decodePageCursor(filter.cursor);
@@ -111,7 +112,12 @@ export async function listRequestLogs(db: Kysely<Database>, filter: RequestLogFi
       ]),
     );
   }
-  const rows = await query.orderBy('request_logs.created_at', 'desc').orderBy('request_logs.id', 'desc').limit(filter.limit + 1).execute();
+  return query.orderBy('request_logs.created_at', 'desc').orderBy('request_logs.id', 'desc').limit(filter.limit + 1);
+}
+
+/** Newest first, paginated by an opaque cursor on (created_at desc, id desc). */
+export async function listRequestLogs(db: Kysely<Database>, filter: RequestLogFilter) {
+  const rows = await requestLogPageQuery(db, filter).execute();
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
