@@ -79,6 +79,22 @@ describe('rollupUsage of a busy hour on a SQLite file', () => {
     });
   });
 
+  it('does not read a busy hour again once it was rolled up final, however long the gateway stays quiet', async () => {
+    // The first test rolled the busy hour up 30 minutes after it ended, past its late-row grace.
+    let reads = 0;
+    for (const minutes of [5, 6, 7]) {
+      await rollupUsage(handle.db, hourStart + 3 * hour + minutes * 60_000, {
+        heavyRead: async (queries) => {
+          reads += 1;
+          return handle.heavyRead!(queries);
+        },
+      });
+    }
+    expect(reads).toBe(0);
+    const everything = (await storedRollups()).find((row) => row.granularity === 'hour' && row.api_key_id === '*' && row.account_id === '*' && row.provider === '*' && row.model === '*');
+    expect(everything).toMatchObject({ bucket_start: hourStart, requests: rowCount });
+  });
+
   it('reads a quiet pass on the connection, with no thread to start', async () => {
     const quietHour = hourStart + 3 * hour;
     await handle.db

@@ -32,7 +32,17 @@ async function firstBucketToRedo(db: Kysely<Database>, granularity: RollupGranul
     .where('granularity', '=', granularity)
     .executeTakeFirst();
   if (last?.last !== null && last?.last !== undefined) {
-    start = Math.min(start, Number(last.last));
+    const lastStart = Number(last.last);
+    // A bucket last rolled up once it was final (past its late-row grace) cannot have changed since:
+    // after a busy hour and a quiet one, the busy hour is not read again every minute.
+    const rolledAt = await db
+      .selectFrom('usage_rollups')
+      .select((expression) => expression.fn.min('updated_at').as('at'))
+      .where('granularity', '=', granularity)
+      .where('bucket_start', '=', lastStart)
+      .executeTakeFirst();
+    const settled = Number(rolledAt?.at ?? 0) >= lastStart + size + lateRowGraceMs;
+    start = Math.min(start, settled ? lastStart + size : lastStart);
   } else {
     const earliest = await db
       .selectFrom('request_logs')

@@ -63,10 +63,17 @@ describe.each([
     expect(second.data.map((row) => [row.id, row.status, row.http_status])).toEqual([['log-007', 'error', 502]]);
     expect(second.next_cursor).toBeNull();
   });
+});
 
-  it.skipIf(skip || name !== 'sqlite')('finds failed requests through the index of failed rows, not by walking every row', async () => {
-    const compiled = requestLogPageQuery(handle.db, { status: 'error', limit: 50 }).compile();
-    const plan = await handle.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}` });
-    expect(plan.rows.map((row) => row.detail).join('\n')).toMatch(/request_logs_errors_idx/);
+describe('listRequestLogs on SQLite', () => {
+  it('finds failed requests through the index of failed rows, not by walking every row', async () => {
+    const handle = await openTestDatabase();
+    try {
+      const compiled = requestLogPageQuery(handle.db, { status: 'error', limit: 50 }).compile();
+      const plan = await handle.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}` });
+      expect(plan.rows.map((row) => row.detail).join('\n')).toMatch(/request_logs_errors_idx/);
+    } finally {
+      await handle.close();
+    }
   });
 });
