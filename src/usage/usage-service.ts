@@ -128,12 +128,22 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   const timers: NodeJS.Timeout[] = [];
   let rollupRun: Promise<void> | null = null;
   let lastReadRefresh = 0;
+  let lastRollupMs = 0;
+  let lastRollupEnd = 0;
+  /**
+   * Roll-ups take at most a tenth of the time: after a pass of d ms, the minute job and readers leave
+   * the next one until 9·d ms have passed, and read the figures as they are. A busy hour costs seconds
+   * to recompute; without this, a dashboard open on a busy gateway would keep a core recomputing it.
+   * Short passes (a quiet gateway) are never held back. Retention still rolls up first, always.
+   */
+  const rolledUpRecently = (): boolean => lastRollupMs >= 200 && performance.now() - lastRollupEnd < 9 * lastRollupMs;
 
   const retentionDays = () => deps.settings().log_retention_days;
 
   async function rollup(at = now()): Promise<void> {
     while (rollupRun) await rollupRun.catch(() => undefined);
     rollupRun = (async () => {
+      const started = performance.now();
       await recorder.flush();
       const since = dirtySince;
       dirtySince = null;
@@ -142,6 +152,9 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
       } catch (error) {
         if (since !== null) dirtySince = dirtySince === null ? since : Math.min(dirtySince, since);
         throw error;
+      } finally {
+        lastRollupEnd = performance.now();
+        lastRollupMs = lastRollupEnd - started;
       }
     })().finally(() => {
       rollupRun = null;
@@ -233,6 +246,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     async refreshForRead() {
       // A run already under way may have flushed before the caller's rows were recorded: wait, then decide.
       while (rollupRun) await rollupRun.catch(() => undefined);
+      if (rolledUpRecently()) return;
       if (now() - lastReadRefresh < 1000 && dirtySince === null && recorder.stats().queued === 0) return;
       lastReadRefresh = now();
       await rollup();
@@ -241,7 +255,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     start() {
       if (timers.length > 0) return;
       const minute = background('roll-up', async () => {
-        await rollup();
+        if (!rolledUpRecently()) await rollup();
         await refreshBudgets();
       });
       timers.push(setInterval(minute, deps.rollupIntervalMs ?? 60_000));

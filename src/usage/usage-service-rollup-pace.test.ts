@@ -1,0 +1,81 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsSchema } from '../settings/settings-schema.js';
+import type { DatabaseHandle } from '../store/db.js';
+import type { HeavyRead } from '../store/off-thread-reader.js';
+import { readOnConnection } from '../store/off-thread-reader.js';
+import type { RequestLogEntry } from './request-log-entry.js';
+import { openTestDatabase } from './testing/open-test-database.js';
+import { createUsageService, type UsageService } from './usage-service.js';
+
+const entry = (id: string): RequestLogEntry => ({
+  id,
+  createdAt: Date.now(),
+  apiKeyId: 'key-1',
+  accountId: 'account-1',
+  provider: 'anthropic',
+  requestedModel: 'claude-sonnet-4.5',
+  upstreamModel: null,
+  stream: false,
+  clientFormat: 'anthropic',
+  usage: { inputTokens: 10, outputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0 },
+  latencyMs: 100,
+  ttftMs: null,
+  status: 'success',
+  httpStatus: 200,
+  errorType: null,
+  errorMessage: null,
+  clientIp: null,
+  userAgent: null,
+});
+
+describe('createUsageService roll-up pace', () => {
+  let handle: DatabaseHandle;
+  let service: UsageService;
+  let heavyReads = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    const settings = settingsSchema.parse({});
+    // Stands for a busy hour read in the thread: more than 2,000 rows, and a pass that takes 300 ms.
+    const slowRead: HeavyRead = async (queries) => {
+      heavyReads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return readOnConnection(handle.db)(queries);
+    };
+    service = createUsageService({ db: handle.db, heavyRead: slowRead, logger: pino({ level: 'silent' }), settings: () => settings, maxQueuedRows: 10_000 });
+    for (let index = 0; index < 2_100; index += 1) service.record(entry(`busy-${index}`));
+  });
+  afterAll(async () => {
+    await service.close();
+    await handle.close();
+  });
+
+  const requestsToday = async () => (await service.db.selectFrom('usage_rollups').select('requests').where('granularity', '=', 'day').where('api_key_id', '=', '*').where('account_id', '=', '*').where('provider', '=', '*').where('model', '=', '*').executeTakeFirst())?.requests;
+
+  it('answers reads from the last roll-up while a slow one is recent, and rolls up again once it is not', async () => {
+    const started = performance.now();
+    await service.refreshForRead();
+    const passMs = performance.now() - started;
+    const passEnded = performance.now();
+    expect(heavyReads).toBe(1);
+    expect(await requestsToday()).toBe(2_100);
+
+    service.record(entry('late-1'));
+    await service.refreshForRead();
+    expect(heavyReads).toBe(1);
+    expect(await requestsToday()).toBe(2_100);
+
+    // Nine times the pass (300 ms or more) after it ended, the next read rolls up again and counts the new row.
+    await new Promise((resolve) => setTimeout(resolve, passEnded + 9 * passMs + 100 - performance.now()));
+    await service.refreshForRead();
+    expect(heavyReads).toBe(2);
+    expect(await requestsToday()).toBe(2_101);
+  });
+
+  it('still rolls up whenever asked to directly (retention rolls up before it deletes)', async () => {
+    service.record(entry('late-2'));
+    await service.rollup();
+    expect(await requestsToday()).toBe(2_102);
+  });
+});
