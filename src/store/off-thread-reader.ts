@@ -7,7 +7,10 @@ import type { CompiledQuery, Kysely } from 'kysely';
  */
 export type HeavyRead = (queries: CompiledQuery[]) => Promise<Record<string, unknown>[][]>;
 
-/** Reads on the caller's own connection: where the database works in its own process (PostgreSQL), or has no file. */
+/**
+ * Reads on the given connection, one query after another: for a database that works in its own process
+ * (PostgreSQL) or has no file to share. Give it a transaction for one snapshot.
+ */
 export const readOnConnection =
   (db: Pick<Kysely<unknown>, 'executeQuery'>): HeavyRead =>
   async (queries) => {
@@ -44,8 +47,8 @@ interface Thread {
 }
 
 /**
- * The thread for the script beside this file: compiled JavaScript in production; under the tests, the
- * TypeScript source, loaded through tsx registered in the thread first.
+ * The thread for the script beside this file: compiled JavaScript in production; under tsx (the tests,
+ * `npm run dev`), the TypeScript source, loaded through tsx registered in the thread first.
  */
 function startThread(workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sqlite-read-thread.js', import.meta.url), { workerData });
