@@ -4,30 +4,10 @@ import { settingsSchema } from '../settings/settings-schema.js';
 import type { DatabaseHandle } from '../store/db.js';
 import type { HeavyRead } from '../store/off-thread-reader.js';
 import { readOnConnection } from '../store/off-thread-reader.js';
-import type { RequestLogEntry } from './request-log-entry.js';
+import { logEntry } from './testing/log-entry.js';
 import { openTestDatabase } from './testing/open-test-database.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 
-const entry = (id: string): RequestLogEntry => ({
-  id,
-  createdAt: Date.now(),
-  apiKeyId: 'key-1',
-  accountId: 'account-1',
-  provider: 'anthropic',
-  requestedModel: 'claude-sonnet-4.5',
-  upstreamModel: null,
-  stream: false,
-  clientFormat: 'anthropic',
-  usage: { inputTokens: 10, outputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0 },
-  latencyMs: 100,
-  ttftMs: null,
-  status: 'success',
-  httpStatus: 200,
-  errorType: null,
-  errorMessage: null,
-  clientIp: null,
-  userAgent: null,
-});
 
 describe('createUsageService roll-up pace', () => {
   let handle: DatabaseHandle;
@@ -44,7 +24,7 @@ describe('createUsageService roll-up pace', () => {
       return readOnConnection(handle.db)(queries);
     };
     service = createUsageService({ db: handle.db, heavyRead: slowRead, logger: pino({ level: 'silent' }), settings: () => settings, maxQueuedRows: 10_000 });
-    for (let index = 0; index < 2_100; index += 1) service.record(entry(`busy-${index}`));
+    for (let index = 0; index < 2_100; index += 1) service.record(logEntry({ id: `busy-${index}` }));
   });
   afterAll(async () => {
     await service.close();
@@ -61,7 +41,7 @@ describe('createUsageService roll-up pace', () => {
     expect(heavyReads).toBe(1);
     expect(await requestsToday()).toBe(2_100);
 
-    service.record(entry('late-1'));
+    service.record(logEntry({ id: 'late-1' }));
     await service.refreshForRead();
     expect(heavyReads).toBe(1);
     expect(await requestsToday()).toBe(2_100);
@@ -74,7 +54,7 @@ describe('createUsageService roll-up pace', () => {
   });
 
   it('still rolls up whenever asked to directly (retention rolls up before it deletes)', async () => {
-    service.record(entry('late-2'));
+    service.record(logEntry({ id: 'late-2' }));
     await service.rollup();
     expect(await requestsToday()).toBe(2_102);
   });

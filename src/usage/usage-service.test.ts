@@ -7,31 +7,21 @@ import { settingsSchema, type Settings } from '../settings/settings-schema.js';
 import type { DatabaseHandle } from '../store/db.js';
 import { UsageMetrics } from './metrics/usage-metrics.js';
 import type { RequestLogEntry } from './request-log-entry.js';
+import { logEntry } from './testing/log-entry.js';
 import { openTestDatabase } from './testing/open-test-database.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 import { createWebhookNotifier } from './webhooks/webhook-notifier.js';
 
-const entry = (id: string, overrides: Partial<RequestLogEntry> = {}): RequestLogEntry => ({
-  id,
-  createdAt: Date.now(),
-  apiKeyId: 'key-1',
-  accountId: 'account-1',
-  provider: 'kiro',
-  requestedModel: 'claude-sonnet-4.5',
-  upstreamModel: 'CLAUDE_SONNET_4_5_20250929_V1_0',
-  stream: true,
-  clientFormat: 'anthropic',
-  usage: { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
-  latencyMs: 100,
-  ttftMs: 50,
-  status: 'success',
-  httpStatus: 200,
-  errorType: null,
-  errorMessage: null,
-  clientIp: null,
-  userAgent: null,
-  ...overrides,
-});
+const entry = (id: string, overrides: Partial<RequestLogEntry> = {}): RequestLogEntry =>
+  logEntry({
+    id,
+    provider: 'kiro',
+    upstreamModel: 'CLAUDE_SONNET_4_5_20250929_V1_0',
+    stream: true,
+    usage: { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+    ttftMs: 50,
+    ...overrides,
+  });
 
 describe('createUsageService', () => {
   let handle: DatabaseHandle;

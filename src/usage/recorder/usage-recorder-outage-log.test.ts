@@ -1,31 +1,12 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { RequestLogEntry } from '../request-log-entry.js';
+import { logEntry } from '../testing/log-entry.js';
 import { openTestDatabase } from '../testing/open-test-database.js';
 import { toRequestLogRow } from './to-request-log-row.js';
 import { UsageRecorder } from './usage-recorder.js';
 
 const entry = (id: string) =>
-  ({
-    id,
-    createdAt: 1_700_000_000_000,
-    apiKeyId: 'key-outage',
-    accountId: null,
-    provider: 'anthropic',
-    requestedModel: 'claude-sonnet-4.5',
-    upstreamModel: 'claude-sonnet-4.5',
-    stream: false,
-    clientFormat: 'anthropic',
-    usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, credits: 0 },
-    latencyMs: 10,
-    ttftMs: null,
-    status: 'success',
-    httpStatus: 200,
-    errorType: null,
-    errorMessage: null,
-    clientIp: null,
-    userAgent: null,
-  }) as RequestLogEntry;
+  logEntry({ id, createdAt: 1_700_000_000_000, apiKeyId: 'key-outage', accountId: null, usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, credits: 0 }, latencyMs: 10 });
 
 describe('UsageRecorder through a long outage', () => {
   it('logs the failing flushes once (then every 30th), keeps the rows, and says when writes resume', async () => {

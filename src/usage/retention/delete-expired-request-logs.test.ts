@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../store/db.js';
 import { toRequestLogRow } from '../recorder/to-request-log-row.js';
 import { UsageRecorder } from '../recorder/usage-recorder.js';
+import { logEntry } from '../testing/log-entry.js';
 import { openTestDatabase } from '../testing/open-test-database.js';
 import { deleteExpiredRequestLogs } from './delete-expired-request-logs.js';
 
@@ -18,31 +19,7 @@ describe('deleteExpiredRequestLogs on SQLite', () => {
     const recorder = new UsageRecorder({ db: handle.db, logger: pino({ level: 'silent' }), flushIntervalMs: 60_000, batchSize: 2_000, maxQueuedRows: 20_000 });
     for (let index = 0; index < expired + 10; index += 1) {
       const createdAt = index < expired ? now - 40 * day + index : now - day + index;
-      recorder.record(
-        toRequestLogRow(
-          {
-            id: `old-${index}`,
-            createdAt,
-            apiKeyId: 'key',
-            accountId: null,
-            provider: null,
-            requestedModel: 'model',
-            upstreamModel: null,
-            stream: false,
-            clientFormat: 'anthropic',
-            usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
-            latencyMs: 1,
-            ttftMs: null,
-            status: 'success',
-            httpStatus: 200,
-            errorType: null,
-            errorMessage: null,
-            clientIp: null,
-            userAgent: null,
-          },
-          0,
-        ),
-      );
+      recorder.record(toRequestLogRow(logEntry({ id: `old-${index}`, createdAt }), 0));
     }
     await recorder.close();
   });

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../../store/db.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { toRequestLogRow } from '../recorder/to-request-log-row.js';
 import { UsageRecorder } from '../recorder/usage-recorder.js';
+import { logEntry } from '../testing/log-entry.js';
 import { rollupUsage } from './rollup-usage.js';
 
 const hour = 3_600_000;
@@ -24,26 +25,18 @@ describe('rollupUsage of a busy hour on a SQLite file', () => {
     const recorder = new UsageRecorder({ db: handle.db, logger: pino({ level: 'silent' }), flushIntervalMs: 60_000 });
     for (let index = 0; index < rowCount; index += 1) {
       const failed = index % 50 === 0;
-      const entry = {
+      const entry = logEntry({
         id: `busy-${index}`,
         createdAt: hourStart + Math.floor((index * hour) / rowCount),
         apiKeyId: `key-${index % 3}`,
         accountId: failed ? null : `account-${index % 4}`,
         provider: failed ? null : 'anthropic',
         requestedModel: `model-${index % 5}`,
-        upstreamModel: null,
-        stream: false,
-        clientFormat: 'anthropic' as const,
         usage: { inputTokens: index % 7, outputTokens: 20, cacheReadTokens: 0, cacheWriteTokens: 0 },
         latencyMs: (index * 37) % 1000,
-        ttftMs: null,
-        status: failed ? ('error' as const) : ('success' as const),
+        status: failed ? 'error' : 'success',
         httpStatus: failed ? 503 : 200,
-        errorType: null,
-        errorMessage: null,
-        clientIp: null,
-        userAgent: null,
-      };
+      });
       recorder.record(toRequestLogRow(entry, 0.001));
     }
     await recorder.close();

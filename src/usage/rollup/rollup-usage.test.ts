@@ -5,6 +5,7 @@ import { toRequestLogRow } from '../recorder/to-request-log-row.js';
 import { UsageRecorder } from '../recorder/usage-recorder.js';
 import type { RequestLogEntry } from '../request-log-entry.js';
 import { deleteExpiredRequestLogs } from '../retention/delete-expired-request-logs.js';
+import { logEntry } from '../testing/log-entry.js';
 import { openTestDatabase } from '../testing/open-test-database.js';
 import { rollupUsage } from './rollup-usage.js';
 
@@ -16,27 +17,15 @@ const day = 24 * hour;
 const dayStart = Date.UTC(2026, 10, 20);
 
 function entry(index: number, overrides: Partial<RequestLogEntry>): RequestLogEntry {
-  return {
+  return logEntry({
     id: `rollup-${index}`,
     createdAt: dayStart + 10 * hour + index,
     apiKeyId: 'key-a',
-    accountId: 'account-1',
-    provider: 'anthropic',
-    requestedModel: 'claude-sonnet-4.5',
-    upstreamModel: null,
-    stream: false,
     clientFormat: 'openai',
     usage: { inputTokens: 10, outputTokens: 20, cacheReadTokens: 3, cacheWriteTokens: 1 },
     latencyMs: (index + 1) * 10,
-    ttftMs: null,
-    status: 'success',
-    httpStatus: 200,
-    errorType: null,
-    errorMessage: null,
-    clientIp: null,
-    userAgent: null,
     ...overrides,
-  };
+  });
 }
 
 describe.each([

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../store/db.js';
 import { toRequestLogRow } from '../recorder/to-request-log-row.js';
 import { UsageRecorder } from '../recorder/usage-recorder.js';
+import { logEntry } from '../testing/log-entry.js';
 import { openTestDatabase } from '../testing/open-test-database.js';
 import { listRequestLogs, requestLogPageQuery } from './list-request-logs.js';
 
@@ -26,26 +27,14 @@ describe.each([
       const failed = index % 100 === 7;
       recorder.record(
         toRequestLogRow(
-          {
+          logEntry({
             id: `log-${String(index).padStart(3, '0')}`,
             createdAt: start + index * 1000,
-            apiKeyId: 'key',
-            accountId: null,
-            provider: null,
-            requestedModel: 'model',
-            upstreamModel: null,
-            stream: false,
-            clientFormat: 'openai',
-            usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
-            latencyMs: 5,
-            ttftMs: null,
             status: failed ? 'error' : 'success',
             httpStatus: failed ? 502 : 200,
             errorType: failed ? 'upstream_error' : null,
             errorMessage: failed ? 'bad gateway' : null,
-            clientIp: null,
-            userAgent: null,
-          },
+          }),
           0,
         ),
       );
