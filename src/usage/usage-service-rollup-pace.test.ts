@@ -6,6 +6,7 @@ import type { HeavyRead } from '../store/off-thread-reader.js';
 import { readOnConnection } from '../store/off-thread-reader.js';
 import { logEntry } from './testing/log-entry.js';
 import { openTestDatabase } from './testing/open-test-database.js';
+import { UsageMetrics } from './metrics/usage-metrics.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 
 
@@ -13,6 +14,13 @@ describe('createUsageService roll-up pace', () => {
   let handle: DatabaseHandle;
   let service: UsageService;
   let heavyReads = 0;
+  const metrics = new UsageMetrics();
+  /** Passes counted and their summed seconds, as /metrics shows them. */
+  const rollupPasses = async () => {
+    const text = await metrics.render();
+    const figure = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    return { count: figure('sluice_usage_rollup_duration_seconds_count'), seconds: figure('sluice_usage_rollup_duration_seconds_sum') };
+  };
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -23,7 +31,7 @@ describe('createUsageService roll-up pace', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return readOnConnection(handle.db)(queries);
     };
-    service = createUsageService({ db: handle.db, heavyRead: slowRead, logger: pino({ level: 'silent' }), settings: () => settings, maxQueuedRows: 10_000 });
+    service = createUsageService({ db: handle.db, heavyRead: slowRead, logger: pino({ level: 'silent' }), settings: () => settings, metrics, maxQueuedRows: 10_000 });
     for (let index = 0; index < 2_100; index += 1) service.record(logEntry({ id: `busy-${index}` }));
   });
   afterAll(async () => {
@@ -40,11 +48,17 @@ describe('createUsageService roll-up pace', () => {
     const passEnded = performance.now();
     expect(heavyReads).toBe(1);
     expect(await requestsToday()).toBe(2_100);
+    // The pass shows on /metrics with the time its reads took (the 300 ms read above).
+    const afterFirst = await rollupPasses();
+    expect(afterFirst.count).toBe(1);
+    expect(afterFirst.seconds).toBeGreaterThanOrEqual(0.29);
+    expect(afterFirst.seconds).toBeLessThanOrEqual(passMs / 1000);
 
     service.record(logEntry({ id: 'late-1' }));
     await service.refreshForRead();
     expect(heavyReads).toBe(1);
     expect(await requestsToday()).toBe(2_100);
+    expect((await rollupPasses()).count).toBe(1);
 
     // Nine times the pass (300 ms or more) after it ended, the next read rolls up again and counts the new row.
     await new Promise((resolve) => setTimeout(resolve, passEnded + 9 * passMs + 100 - performance.now()));

@@ -147,6 +147,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
       await recorder.flush();
       const since = dirtySince;
       dirtySince = null;
+      const passStarted = performance.now();
       try {
         await rollupUsage(deps.db, at, { dirtySince: since, floor: retentionCutoff(at, retentionDays()), heavyRead: deps.heavyRead });
       } catch (error) {
@@ -155,6 +156,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
       } finally {
         lastRollupEnd = performance.now();
         lastRollupMs = lastRollupEnd - started;
+        metrics.observeRollup((lastRollupEnd - passStarted) / 1000);
       }
     })().finally(() => {
       rollupRun = null;

@@ -29,6 +29,17 @@ describe('UsageMetrics', () => {
     expect(text).toContain('sluice_account_state{account="account-3",provider="openai",status="active"} 1');
   });
 
+  it('exposes how long the usage roll-up passes took', async () => {
+    const metrics = new UsageMetrics();
+    metrics.observeRollup(0.02);
+    metrics.observeRollup(3);
+    const text = await metrics.render();
+    expect(text).toContain('sluice_usage_rollup_duration_seconds_count 2');
+    expect(text).toContain('sluice_usage_rollup_duration_seconds_sum 3.02');
+    expect(text).toContain('sluice_usage_rollup_duration_seconds_bucket{le="0.05"} 1');
+    expect(text).toContain('sluice_usage_rollup_duration_seconds_bucket{le="5"} 2');
+  });
+
   it('bounds the number of model labels', async () => {
     const metrics = new UsageMetrics();
     for (let index = 0; index < 250; index += 1) {

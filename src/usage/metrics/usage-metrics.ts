@@ -32,6 +32,7 @@ export class UsageMetrics {
   private readonly cost = new Counter({ name: 'sluice_cost_usd_total', help: 'Estimated cost in USD from the price table.', labelNames: ['provider', 'model'], registers: [this.registry] });
   private readonly duration = new Histogram({ name: 'sluice_request_duration_seconds', help: 'Time from request to last byte.', labelNames: ['provider', 'model'], buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
   private readonly timeToFirstToken = new Histogram({ name: 'sluice_time_to_first_token_seconds', help: 'Time from request to the first streamed token.', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60], registers: [this.registry] });
+  private readonly rollupDuration = new Histogram({ name: 'sluice_usage_rollup_duration_seconds', help: 'Time each usage roll-up pass took, failed passes included: it reads the open hour of request logs again.', buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300], registers: [this.registry] });
   private readonly limiterRejections = new Counter({ name: 'sluice_limiter_rejections_total', help: 'Requests refused by a rate limiter or budget, by scope.', labelNames: ['scope'], registers: [this.registry] });
 
   constructor() {
@@ -72,6 +73,11 @@ export class UsageMetrics {
     if (observation.cost > 0) this.cost.inc({ provider, model }, observation.cost);
     this.duration.observe({ provider, model }, observation.latencyMs / 1000);
     if (observation.ttftMs !== null) this.timeToFirstToken.observe({ provider, model }, observation.ttftMs / 1000);
+  }
+
+  /** One roll-up pass of `seconds`, wherever its reads ran (the server's connection or the reader thread). */
+  observeRollup(seconds: number): void {
+    this.rollupDuration.observe(seconds);
   }
 
   recordLimiterRejection(scope: string): void {
