@@ -8,6 +8,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
 import { cacheSqliteStatements } from './cache-sqlite-statements.js';
 import { createOffThreadReader, type HeavyRead } from './off-thread-reader.js';
+import { registerSqliteFunctions } from './sqlite-functions.js';
 
 export type DatabaseKind = Config['database']['kind'];
 
@@ -54,6 +55,7 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  registerSqliteFunctions(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(sqlite) }) });
   if (database.file === ':memory:') return { db, kind: 'sqlite', close: () => db.destroy() };
   const reader = createOffThreadReader(database.file);

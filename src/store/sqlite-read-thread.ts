@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+import { registerSqliteFunctions } from './sqlite-functions.js';
 
 interface Batch {
   id: number;
@@ -13,6 +14,7 @@ interface Batch {
 const { file } = workerData as { file: string };
 const database = new SQLite(file, { readonly: true, fileMustExist: true });
 database.pragma('busy_timeout = 5000');
+registerSqliteFunctions(database);
 const readBatch = database.transaction((queries: Batch['queries']) => queries.map((query) => database.prepare(query.sql).all(...query.parameters)));
 
 parentPort!.on('message', ({ id, queries }: Batch) => {

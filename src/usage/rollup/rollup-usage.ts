@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { readOnConnection, type HeavyRead } from '../../store/off-thread-reader.js';
-import { computeDayRowsFromHours, rollupQuery, toRollupRows } from './compute-rollup-rows.js';
+import { computeDayRowsFromHours, percentileMethodOf, rollupQuery, toRollupRows } from './compute-rollup-rows.js';
 import { rollupDimensions } from './rollup-dimension.js';
 import { bucketSizeMs, bucketStartOf, rollupGranularities, type RollupGranularity } from './rollup-granularity.js';
 import { upsertRollupRows } from './upsert-rollup-rows.js';
@@ -83,7 +83,8 @@ export async function rollupUsage(db: Kysely<Database>, now: number, options: Ro
 
 /** Every grouping's roll-up rows for raw rows with `from <= created_at < to`, read from one snapshot. */
 async function aggregateRawRows(db: Kysely<Database>, granularity: RollupGranularity, from: number, to: number, now: number, heavyRead: HeavyRead | undefined) {
-  const queries = rollupDimensions.map((dimension) => rollupQuery(granularity, dimension, from, to).compile(db));
+  const method = percentileMethodOf(db);
+  const queries = rollupDimensions.map((dimension) => rollupQuery(granularity, dimension, from, to, method).compile(db));
   let read: HeavyRead = (compiled) => db.transaction().execute((transaction) => readOnConnection(transaction)(compiled));
   if (heavyRead) {
     const counted = await db
