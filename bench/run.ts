@@ -11,7 +11,8 @@
  * times, alternating targets, and medians of rounds are printed, never single runs.
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
- * floor's CPU per request over Sluice's is the rate ratio an otherwise idle machine would show.
+ * floor's CPU per request over Sluice's is the rate ratio an otherwise idle machine would show. Sluice's
+ * includes its usage roll-up (a thread of the same process), whose share of each round is printed beside it.
  * Memory is read first: resident size 2 s after start, once settled at idle (V8 returns the young generation
  * start-up grew after about 20 s without work), and with BENCH_STREAMS (default 1,000) slow streams open at once.
  *
@@ -94,6 +95,27 @@ async function measureWithCpu(processes: BenchProcesses, which: Measured, load: 
   return measurement;
 }
 
+/** Sluice's usage roll-up passes so far and the seconds they took, from its /metrics (0 before the first pass). */
+async function rollupPasses(sluice: string): Promise<{ count: number; seconds: number }> {
+  const text = await fetch(`${sluice}/metrics`).then((response) => (response.ok ? response.text() : ''), () => '');
+  const figure = (name: string) => Number(new RegExp(`^sluice_usage_rollup_duration_seconds_${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { count: figure('count'), seconds: figure('sum') };
+}
+
+const rollupSeconds = async (sluice: string): Promise<number> => (await rollupPasses(sluice)).seconds;
+
+/**
+ * The usage roll-up's share of a round's CPU per request: it reads the open hour's request logs again in
+ * a thread of Sluice's process, so its passes count in that process's CPU. A pass is counted in the round
+ * it ends in, by the time it took (it keeps one core busy meanwhile).
+ */
+async function measureSluiceRound(processes: BenchProcesses, load: () => Promise<Measurement>, cpuPerRequest: number[], rollupPerRequest: number[]): Promise<Measurement> {
+  const before = await rollupSeconds(processes.sluice);
+  const measurement = await measureWithCpu(processes, 'sluice', load, cpuPerRequest);
+  if (measurement.total > 0) rollupPerRequest.push((((await rollupSeconds(processes.sluice)) - before) * 1e6) / measurement.total);
+  return measurement;
+}
+
 async function main(): Promise<void> {
   const profileDirectory = process.env.BENCH_PROFILE_DIR;
   const processes = await startBenchProcesses({
@@ -106,8 +128,8 @@ async function main(): Promise<void> {
     await measureMemory(processes);
     const sluiceHeaders = { authorization: `Bearer ${processes.adminKey}` };
     console.log(`\nrounds=${rounds} duration=${seconds}s connections=${connections}; medians over rounds; added latency = mean at 1 connection, ${unloadedSeconds}s, minus the same for direct / floor\n`);
-    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | CPU floor/sluice | errors');
-    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
+    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | of which roll-up, each round | CPU floor/sluice | errors');
+    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY?.toLowerCase();
     const sluiceCpuOf = new Map<string, number>();
     const leanRows: string[] = [];
@@ -119,6 +141,7 @@ async function main(): Promise<void> {
       const addedOverFloor: number[] = [];
       const floorCpu: number[] = [];
       const sluiceCpu: number[] = [];
+      const sluiceRollup: number[] = [];
       const leanLoads: Measurement[] = [];
       const leanCpu: number[] = [];
       // The lean gateway only relays Anthropic Messages: it stands beside the passthrough rows.
@@ -132,7 +155,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round += 1) {
         direct.push(await measureLoad(directUrl, anthropicHeaders, upstreamBody, connections, seconds));
         floor.push(await measureWithCpu(processes, 'floor', () => measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds), floorCpu));
-        through.push(await measureWithCpu(processes, 'sluice', () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu));
+        through.push(await measureSluiceRound(processes, () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu, sluiceRollup));
         if (leanUrl) leanLoads.push(await measureWithCpu(processes, 'lean', () => measureLoad(leanUrl, sluiceHeaders, sluiceBody, connections, seconds), leanCpu));
         // Unloaded: what one request pays for passing through Sluice, over going direct and over the floor.
         const alone = await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, 1, unloadedSeconds);
@@ -160,6 +183,7 @@ async function main(): Promise<void> {
           `${median(addedOverFloor).toFixed(2)}`,
           median(floorCpu).toFixed(0),
           median(sluiceCpu).toFixed(0),
+          `${sluiceRollup.map((value) => value.toFixed(0)).join('/')}`,
           percent(median(floorCpu), median(sluiceCpu)),
           String(through.reduce((sum, entry) => sum + entry.errors, 0) + floor.reduce((sum, entry) => sum + entry.errors, 0)),
         ].join(' | '),
@@ -178,6 +202,8 @@ async function main(): Promise<void> {
         );
       }
     }
+    const passes = await rollupPasses(processes.sluice);
+    console.log(`\nSluice's usage roll-up during the run: ${passes.count} passes, ${passes.seconds.toFixed(1)} s in all`);
     printLeanRows(leanRows);
     await measureKiro(processes, only, sluiceCpuOf.get(scenarios[1].name));
   } finally {
