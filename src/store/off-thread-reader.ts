@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledQuery, Kysely } from 'kysely';
 
 /**
- * Runs read-only queries that scan many rows (the minute roll-up of a busy hour) and resolves with
+ * Runs read-only queries that scan many rows (the roll-up of a busy hour) and resolves with
  * each query's rows, in order, all read from one snapshot of the database.
  */
 export type HeavyRead = (queries: CompiledQuery[]) => Promise<Record<string, unknown>[][]>;

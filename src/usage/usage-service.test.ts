@@ -106,6 +106,26 @@ describe('createUsageService', () => {
     expect(raw.map((row) => row.id)).toEqual(['scheduled']);
   });
 
+  it('refreshes budgets on their own timer, between two roll-ups', async () => {
+    const metrics = new UsageMetrics();
+    const scheduled = createUsageService({ db: handle.db, logger: pino({ level: 'silent' }), settings: () => settings, metrics, rollupIntervalMs: 60_000, budgetRefreshIntervalMs: 20 });
+    const passes = async () => Number(/^sluice_usage_rollup_duration_seconds_count (\S+)$/m.exec(await metrics.render())?.[1]);
+    scheduled.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await passes()).toBe(1);
+    expect(() => scheduled.checkBudget('key-elsewhere', { daily_cost: 10 })).not.toThrow();
+    // Another instance rolled up spend for a key this one has not served.
+    const now = Date.now();
+    await handle.db
+      .insertInto('usage_rollups')
+      .values({ granularity: 'hour', bucket_start: now - (now % 3_600_000), api_key_id: 'key-elsewhere', account_id: '*', provider: '*', model: '*', requests: 1, successes: 1, errors: 0, input_tokens: 1, output_tokens: 1, cache_read_tokens: 0, cache_write_tokens: 0, cost: 50, credits: 0, latency_sum: 5, latency_max: 5, latency_p95: 5, updated_at: now })
+      .execute();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(() => scheduled.checkBudget('key-elsewhere', { daily_cost: 10 })).toThrow(/daily cost budget/);
+    expect(await passes()).toBe(1);
+    await scheduled.close();
+  });
+
   it('logs and prices cache writes by time to live', async () => {
     service.record(
       entry('cache-split', {

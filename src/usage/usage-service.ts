@@ -42,7 +42,14 @@ export interface UsageServiceDeps {
   flushIntervalMs?: number;
   batchSize?: number;
   maxQueuedRows?: number;
+  /**
+   * How often the background job rolls up (default 5 minutes). Each pass reads the open hour's raw rows
+   * again; stats readers roll up on read, so this sets only how soon a bucket is final and how late, without
+   * Redis, other instances' spend reaches this one's budgets.
+   */
   rollupIntervalMs?: number;
+  /** How often budgets are seeded again from the stored spend (default 1 minute). */
+  budgetRefreshIntervalMs?: number;
   retentionIntervalMs?: number;
 }
 
@@ -131,7 +138,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   let lastRollupMs = 0;
   let lastRollupEnd = 0;
   /**
-   * Roll-ups take at most a tenth of the time: after a pass of d ms, the minute job and readers leave
+   * Roll-ups take at most a tenth of the time: after a pass of d ms, the roll-up job and readers leave
    * the next one until 9·d ms have passed, and read the figures as they are. A busy hour costs seconds
    * to recompute; without this, a dashboard open on a busy gateway would keep a core recomputing it.
    * Short passes (a quiet gateway) are never held back. Retention still rolls up first, always.
@@ -256,14 +263,17 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
     recorderStats: () => recorder.stats(),
     start() {
       if (timers.length > 0) return;
-      const minute = background('roll-up', async () => {
+      const rollUp = async () => {
         if (!rolledUpRecently()) await rollup();
-        await refreshBudgets();
-      });
-      timers.push(setInterval(minute, deps.rollupIntervalMs ?? 60_000));
+      };
+      timers.push(setInterval(background('roll-up', rollUp), deps.rollupIntervalMs ?? 300_000));
+      timers.push(setInterval(background('budget refresh', () => refreshBudgets()), deps.budgetRefreshIntervalMs ?? 60_000));
       timers.push(setInterval(background('retention', () => applyRetention()), deps.retentionIntervalMs ?? 3_600_000));
       for (const timer of timers) timer.unref();
-      minute();
+      background('roll-up', async () => {
+        await rollUp();
+        await refreshBudgets();
+      })();
     },
     async close() {
       for (const timer of timers.splice(0)) clearInterval(timer);

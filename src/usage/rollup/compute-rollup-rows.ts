@@ -89,7 +89,7 @@ export function toRollupRows(granularity: RollupGranularity, rows: Record<string
 /**
  * Day roll-up rows for `from <= bucket_start < to`, summed from the hourly roll-ups of those days, every
  * grouping at once (the dimension columns are stored in each row). Reading the raw rows of a whole day
- * again every minute would cost more the longer the day and the busier the gateway; this costs one row
+ * again at every pass would cost more the longer the day and the busier the gateway; this costs one row
  * per hour and group. Counters, cost and the maximum are exact; a day's p95 is the highest of its
  * hours' p95s, an upper bound, the same way every stats query combines the p95s of several buckets.
  */

@@ -34,7 +34,7 @@ async function firstBucketToRedo(db: Kysely<Database>, granularity: RollupGranul
   if (last?.last !== null && last?.last !== undefined) {
     const lastStart = Number(last.last);
     // A bucket last rolled up once it was final (past its late-row grace) cannot have changed since:
-    // after a busy hour and a quiet one, the busy hour is not read again every minute.
+    // after a busy hour and a quiet one, the busy hour is not read again at every pass.
     const rolledAt = await db
       .selectFrom('usage_rollups')
       .select((expression) => expression.fn.min('updated_at').as('at'))
