@@ -6,6 +6,7 @@ import type { HeavyRead } from '../store/off-thread-reader.js';
 import { readOnConnection } from '../store/off-thread-reader.js';
 import { logEntry } from './testing/log-entry.js';
 import { openTestDatabase } from './testing/open-test-database.js';
+import { rollupPasses } from './testing/rollup-passes.js';
 import { UsageMetrics } from './metrics/usage-metrics.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 
@@ -15,12 +16,6 @@ describe('createUsageService roll-up pace', () => {
   let service: UsageService;
   let heavyReads = 0;
   const metrics = new UsageMetrics();
-  /** Passes counted and their summed seconds, as /metrics shows them. */
-  const rollupPasses = async () => {
-    const text = await metrics.render();
-    const figure = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
-    return { count: figure('sluice_usage_rollup_duration_seconds_count'), seconds: figure('sluice_usage_rollup_duration_seconds_sum') };
-  };
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -49,7 +44,7 @@ describe('createUsageService roll-up pace', () => {
     expect(heavyReads).toBe(1);
     expect(await requestsToday()).toBe(2_100);
     // The pass shows on /metrics with the time its reads took (the 300 ms read above).
-    const afterFirst = await rollupPasses();
+    const afterFirst = await rollupPasses(metrics);
     expect(afterFirst.count).toBe(1);
     expect(afterFirst.seconds).toBeGreaterThanOrEqual(0.29);
     expect(afterFirst.seconds).toBeLessThanOrEqual(passMs / 1000);
@@ -58,7 +53,7 @@ describe('createUsageService roll-up pace', () => {
     await service.refreshForRead();
     expect(heavyReads).toBe(1);
     expect(await requestsToday()).toBe(2_100);
-    expect((await rollupPasses()).count).toBe(1);
+    expect((await rollupPasses(metrics)).count).toBe(1);
 
     // Nine times the pass (300 ms or more) after it ended, the next read rolls up again and counts the new row.
     await new Promise((resolve) => setTimeout(resolve, passEnded + 9 * passMs + 100 - performance.now()));

@@ -9,6 +9,7 @@ import { UsageMetrics } from './metrics/usage-metrics.js';
 import type { RequestLogEntry } from './request-log-entry.js';
 import { logEntry } from './testing/log-entry.js';
 import { openTestDatabase } from './testing/open-test-database.js';
+import { rollupPasses } from './testing/rollup-passes.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 import { createWebhookNotifier } from './webhooks/webhook-notifier.js';
 
@@ -109,7 +110,7 @@ describe('createUsageService', () => {
   it('refreshes budgets on their own timer, between two roll-ups', async () => {
     const metrics = new UsageMetrics();
     const scheduled = createUsageService({ db: handle.db, logger: pino({ level: 'silent' }), settings: () => settings, metrics, rollupIntervalMs: 60_000, budgetRefreshIntervalMs: 20 });
-    const passes = async () => Number(/^sluice_usage_rollup_duration_seconds_count (\S+)$/m.exec(await metrics.render())?.[1]);
+    const passes = async () => (await rollupPasses(metrics)).count;
     scheduled.start();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await passes()).toBe(1);
