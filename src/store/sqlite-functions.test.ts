@@ -27,6 +27,7 @@ describe('percentile_nearest_rank in SQLite', () => {
       { name: 'none', p95: null },
       { name: 'twenty', p95: 19 },
     ]);
+    expect(() => database.prepare('select percentile_nearest_rank(value) from samples').all()).toThrow(/percent above 0/);
     database.close();
   });
 });

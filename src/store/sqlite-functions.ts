@@ -30,6 +30,7 @@ export function registerSqliteFunctions(database: SqliteDatabase): void {
     start: (): PercentileState => ({ values: [], percent: 0 }),
     step: (state: PercentileState, ...[value, percent]: unknown[]) => {
       state.percent = Number(percent);
+      if (!(state.percent > 0 && state.percent <= 100)) throw new RangeError('percentile_nearest_rank(value, percent) needs a percent above 0 and at most 100.');
       if (value !== null && value !== undefined) state.values.push(Number(value));
     },
     result: (state: PercentileState) => nearestRank(state.values, state.percent),
