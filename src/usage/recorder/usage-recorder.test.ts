@@ -2,13 +2,11 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../store/db.js';
 import type { RequestLogEntry } from '../request-log-entry.js';
-import { openTestDatabase } from '../testing/open-test-database.js';
+import { openTestDatabase, testDatabases } from '../testing/open-test-database.js';
 import { toRequestLogRow } from './to-request-log-row.js';
 import { UsageRecorder } from './usage-recorder.js';
 import { writeRequestLogBatch } from './write-request-log-batch.js';
 
-const postgresUrl = process.env.DATABASE_URL;
-if (!postgresUrl) console.warn('DATABASE_URL is not set: skipping the PostgreSQL usage recorder tests');
 
 const logger = pino({ level: 'silent' });
 
@@ -47,11 +45,7 @@ async function seedKeyAndAccount(handle: DatabaseHandle): Promise<void> {
     .execute();
 }
 
-describe.each([
-  { name: 'sqlite', url: undefined as string | undefined },
-  { name: 'postgres', url: postgresUrl },
-])('UsageRecorder on $name', ({ name, url }) => {
-  const skip = name === 'postgres' && !url;
+describe.each(testDatabases('usage recorder tests'))('UsageRecorder on $name', ({ url, skip }) => {
   let handle: DatabaseHandle;
 
   beforeAll(async () => {

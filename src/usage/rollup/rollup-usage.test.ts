@@ -6,11 +6,9 @@ import { UsageRecorder } from '../recorder/usage-recorder.js';
 import type { RequestLogEntry } from '../request-log-entry.js';
 import { deleteExpiredRequestLogs } from '../retention/delete-expired-request-logs.js';
 import { logEntry } from '../testing/log-entry.js';
-import { openTestDatabase } from '../testing/open-test-database.js';
+import { openTestDatabase, testDatabases } from '../testing/open-test-database.js';
 import { rollupUsage } from './rollup-usage.js';
 
-const postgresUrl = process.env.DATABASE_URL;
-if (!postgresUrl) console.warn('DATABASE_URL is not set: skipping the PostgreSQL roll-up tests');
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -28,11 +26,7 @@ function entry(index: number, overrides: Partial<RequestLogEntry>): RequestLogEn
   });
 }
 
-describe.each([
-  { name: 'sqlite', url: undefined as string | undefined },
-  { name: 'postgres', url: postgresUrl },
-])('rollupUsage on $name', ({ name, url }) => {
-  const skip = name === 'postgres' && !url;
+describe.each(testDatabases('roll-up tests'))('rollupUsage on $name', ({ url, skip }) => {
   let handle: DatabaseHandle;
 
   beforeAll(async () => {

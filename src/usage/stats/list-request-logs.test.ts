@@ -4,18 +4,12 @@ import type { DatabaseHandle } from '../../store/db.js';
 import { toRequestLogRow } from '../recorder/to-request-log-row.js';
 import { UsageRecorder } from '../recorder/usage-recorder.js';
 import { logEntry } from '../testing/log-entry.js';
-import { openTestDatabase } from '../testing/open-test-database.js';
+import { openTestDatabase, testDatabases } from '../testing/open-test-database.js';
 import { listRequestLogs, requestLogPageQuery } from './list-request-logs.js';
 
-const postgresUrl = process.env.DATABASE_URL;
-if (!postgresUrl) console.warn('DATABASE_URL is not set: skipping the PostgreSQL request-log listing tests');
 const start = Date.UTC(2026, 11, 6, 9);
 
-describe.each([
-  { name: 'sqlite', url: undefined as string | undefined },
-  { name: 'postgres', url: postgresUrl },
-])('listRequestLogs on $name', ({ name, url }) => {
-  const skip = name === 'postgres' && !url;
+describe.each(testDatabases('request-log listing tests'))('listRequestLogs on $name', ({ url, skip }) => {
   let handle: DatabaseHandle;
 
   beforeAll(async () => {

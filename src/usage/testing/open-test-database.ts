@@ -33,3 +33,24 @@ export async function openTestDatabase(postgresUrl?: string): Promise<DatabaseHa
     },
   };
 }
+
+export interface TestDatabaseCase {
+  name: 'sqlite' | 'postgres';
+  /** The PostgreSQL URL; undefined for SQLite. */
+  url: string | undefined;
+  /** PostgreSQL without DATABASE_URL (a laptop): the case's tests are skipped. */
+  skip: boolean;
+}
+
+/**
+ * The databases a usage test runs on, for `describe.each`: SQLite always, PostgreSQL when DATABASE_URL
+ * is set. Without it the PostgreSQL case is skipped, and the reason is printed once, naming `what`.
+ */
+export function testDatabases(what: string): TestDatabaseCase[] {
+  const url = process.env.DATABASE_URL;
+  if (!url) console.warn(`DATABASE_URL is not set: skipping the PostgreSQL ${what}`);
+  return [
+    { name: 'sqlite', url: undefined, skip: false },
+    { name: 'postgres', url, skip: !url },
+  ];
+}
