@@ -122,6 +122,7 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
     await page.getByRole('button', { name: 'Edit fake anthropic' }).click();
     const drawer = page.getByRole('dialog', { name: 'Edit fake anthropic' });
     await expect(drawer.getByLabel('API key').getAttribute('placeholder')).resolves.toContain('leave blank to keep');
+    await expect.poll(() => drawer.getByLabel('Name').inputValue()).toBe('fake anthropic');
     await drawer.getByLabel('Requests per minute').fill('120');
     await drawer.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved fake anthropic').waitFor();
@@ -175,6 +176,8 @@ describe.skipIf(!hasChromium)('admin dashboard in a real browser against the rea
 
     await page.getByRole('button', { name: 'Edit e2e client' }).click();
     const editDialog = page.getByRole('dialog', { name: 'Edit e2e client' });
+    // The dialog fills its form just after it opens: typing before that would be reset by it.
+    await expect.poll(() => editDialog.getByLabel('Name').inputValue()).toBe('e2e client');
     await editDialog.getByLabel('Requests per minute').fill('30');
     await editDialog.getByRole('button', { name: 'Save' }).click();
     await page.locator('.ant-table-row', { hasText: 'e2e client' }).getByText('30 / ∞').waitFor();
