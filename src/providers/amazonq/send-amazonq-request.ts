@@ -1,6 +1,7 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import { bodyForUpstream } from '../http/hand-over-body.js';
+import { requestOnDispatcher } from '../http/request-on-dispatcher.js';
 
 export interface AmazonQHttpRequest {
   url: string;
@@ -17,13 +18,7 @@ export async function sendAmazonQRequest(input: AmazonQHttpRequest): Promise<Dis
   // Bytes, handed over when large: the HTTP client keeps the body it is given for the whole call.
   const body = bodyForUpstream(input.body, headers);
   try {
-    return await request(input.url, {
-      method: input.method,
-      headers,
-      body,
-      dispatcher: input.dispatcher,
-      signal: input.signal,
-    });
+    return await requestOnDispatcher(input.dispatcher, input.url, { method: input.method, headers, body, signal: input.signal });
   } catch (error) {
     if (input.signal.aborted) throw error;
     throw new UpstreamUnavailableError(`Amazon Q request failed: ${(error as Error).message}`, { cause: error });

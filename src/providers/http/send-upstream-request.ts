@@ -1,6 +1,7 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { classifyTransportError } from './classify-transport-error.js';
+import { requestOnDispatcher } from './request-on-dispatcher.js';
 import { bodyForUpstream } from './hand-over-body.js';
 import { classifyUpstreamError, type UpstreamFailure } from './classify-upstream-error.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
@@ -75,11 +76,10 @@ export async function sendUpstreamRequest(call: UpstreamRequest): Promise<Upstre
   const body = bodyForUpstream(call.body, headers);
   let response: Dispatcher.ResponseData;
   try {
-    response = await request(call.url, {
+    response = await requestOnDispatcher(call.dispatcher, call.url, {
       method: call.method,
       headers,
       body,
-      dispatcher: call.dispatcher,
       signal: call.signal,
       // Unset, the dispatcher's own timeouts apply (getDispatcher: 300 s each).
       ...(call.headersTimeoutMs === undefined ? {} : { headersTimeout: call.headersTimeoutMs }),
