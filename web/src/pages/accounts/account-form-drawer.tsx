@@ -1,5 +1,5 @@
 import { App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../api/api-types';
 import { unwrap } from '../../api/sluice-api';
@@ -40,7 +40,8 @@ export function AccountFormDrawer({ account, open, onClose, onSaved }: AccountFo
   const provider = (Form.useWatch('provider', form) ?? initial.provider) as ProviderName;
   const authMethod = (Form.useWatch('auth_method', form) ?? initial.auth_method) as 'social' | 'idc' | 'api_key' | undefined;
 
-  useEffect(() => {
+  // Filled before the dialog first paints: a field typed into right after opening is never reset.
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields();
       form.setFieldsValue(initial);

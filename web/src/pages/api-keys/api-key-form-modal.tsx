@@ -1,6 +1,6 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyDto } from '../../api/api-types';
 import { unwrap } from '../../api/sluice-api';
@@ -29,7 +29,8 @@ export function ApiKeyFormModal({ apiKey, open, onClose, onSaved }: ApiKeyFormMo
   const [saving, setSaving] = useState(false);
   const initial = useMemo(() => (apiKey ? apiKeyToFormValues(apiKey) : emptyValues), [apiKey]);
 
-  useEffect(() => {
+  // Filled before the dialog first paints: a field typed into right after opening is never reset.
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue({ ...initial, expires_at: initial.expires_at ? dayjs(initial.expires_at) : null });
