@@ -11,6 +11,7 @@ import type { ChatRequest } from '../core/chat-request.js';
 import type { ConcurrencySlot } from '../limits/concurrency-limiter.js';
 import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
+import type { CancelSignal } from '../core/cancel-signal.js';
 
 /** A pool lease as the request path uses it; the pool's `Lease` is one. */
 export type PoolLease = Pick<Lease, 'account' | 'release'> & Partial<Pick<Lease, 'sticky'>>;
@@ -27,7 +28,7 @@ export interface GatewayDeps {
    * Waits (first come, first served, up to the queue timeout) for one of the key's `max_concurrency`
    * slots; throws RateLimitedError when none frees in time. Null for keys without the limit.
    */
-  acquireKeySlot(apiKey: AuthenticatedKey, signal: AbortSignal): Promise<ConcurrencySlot | null>;
+  acquireKeySlot(apiKey: AuthenticatedKey, signal: CancelSignal): Promise<ConcurrencySlot | null>;
   /** Holds the request's estimated spend; throws BudgetExceededError when a budget is reached. */
   reserveBudget(apiKey: AuthenticatedKey, request: ChatRequest, upstreamModel: string): Promise<BudgetReservation | null>;
   /** Non-blocking: queues the log row and settles the reservation to the real spend. */

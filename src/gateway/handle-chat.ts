@@ -22,6 +22,7 @@ import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
 import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
 import { startUpstream } from './start-upstream.js';
+import type { CancelSignal } from '../core/cancel-signal.js';
 
 export interface ChatInvocation {
   request: ChatRequest;
@@ -34,7 +35,8 @@ export interface ChatInvocation {
   apiKey: AuthenticatedKey;
   clientHeaders: Record<string, string>;
   requestId: string;
-  signal: AbortSignal;
+  /** The client leaving: any wait (limits, pool) stops, and the upstream call with it. */
+  signal: CancelSignal;
   sessionKey?: string;
   clientIp: string | null;
   userAgent: string | null;

@@ -9,6 +9,7 @@ import { isAnthropicPassthroughFormat, type PassthroughFormat, type PassthroughR
 import { responseFromSource, type ChunkSource } from './chunk-source.js';
 import { sseHeaders } from './iterable-to-response-body.js';
 import { createPassthroughObserver, type PassthroughDialect } from './passthrough-observer.js';
+import type { CancelSignal } from '../core/cancel-signal.js';
 
 export interface PassthroughOptions {
   requestedModel: string;
@@ -19,7 +20,7 @@ export interface PassthroughOptions {
   hideUsageChunk?: boolean;
   onDone(usage: Usage, error: unknown, firstTokenAt: number | null): void;
   /** The client's own signal: a body cut because the client left is recorded as the client's doing. */
-  clientSignal?: AbortSignal;
+  clientSignal?: CancelSignal;
 }
 
 const encoder = new TextEncoder();

@@ -12,6 +12,7 @@ import { checkPassthroughResponse } from '../providers/http/check-passthrough-re
 import { trackUpstreamCalls } from '../providers/http/track-upstream-calls.js';
 import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
 import { serveResponseFormat } from './structured-output/serve-response-format.js';
+import type { CancelSignal } from '../core/cancel-signal.js';
 
 export interface UpstreamCall {
   request: ChatRequest;
@@ -28,7 +29,7 @@ export interface UpstreamCall {
   requestId: string;
   sessionKey?: string;
   hasSignedThinking: boolean;
-  signal: AbortSignal;
+  signal: CancelSignal;
   /** Told of each attempt that failed (for the request log), before any failover. */
   onAttemptFailed?: (account: PoolLease['account'], error: unknown) => void;
   /**

@@ -1,6 +1,7 @@
 import type { AuthenticatedKey } from '../auth/authenticated-key.js';
 import { RateLimitedError } from '../core/errors/rate-limited-error.js';
 import type { ConcurrencyLimiter, ConcurrencySlot } from './concurrency-limiter.js';
+import type { CancelSignal } from '../core/cancel-signal.js';
 
 /** What a refused caller is told to wait before trying again. */
 const retryAfterMs = 1000;
@@ -12,7 +13,7 @@ const retryAfterMs = 1000;
 export async function acquireKeySlot(
   limiter: ConcurrencyLimiter,
   key: AuthenticatedKey,
-  options: { defaultQueueTimeoutMs: number; signal?: AbortSignal },
+  options: { defaultQueueTimeoutMs: number; signal?: CancelSignal },
 ): Promise<ConcurrencySlot | null> {
   const limit = key.maxConcurrency;
   if (limit === null || limit === undefined) return null;

@@ -1,3 +1,5 @@
+import type { CancelSignal } from '../core/cancel-signal.js';
+
 /** A held slot. `release` is idempotent: call it on every path (finally), as often as convenient. */
 export interface ConcurrencySlot {
   release(): void;
@@ -13,7 +15,7 @@ export interface ConcurrencyRequest {
   /** How long a caller over the limit may wait in the queue; 0 = refuse at once. */
   timeoutMs: number;
   /** The caller left: stop waiting, give up the place in the queue, and throw the signal's reason. */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 /**
@@ -28,6 +30,6 @@ export interface ConcurrencyLimiter {
 }
 
 /** The reason to throw when a wait is cut short by the caller's signal. */
-export function abortReason(signal: AbortSignal): unknown {
+export function abortReason(signal: CancelSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }

@@ -8,6 +8,7 @@ import { ModelExclusions } from './model-exclusions.js';
 import { selectAccount, type StickyOutcome } from './select-account.js';
 import type { PoolState } from './state/pool-state.js';
 import { StickySessions } from './sticky-sessions.js';
+import { throwIfCancelled, type CancelSignal } from '../core/cancel-signal.js';
 
 export interface AcquireInput {
   /** The upstream model (after mapping); only accounts serving it are candidates. */
@@ -20,7 +21,7 @@ export interface AcquireInput {
   hasSignedThinking?: boolean;
   /** Accounts already tried for this request. */
   exclude?: ReadonlySet<string>;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 export interface Lease {
@@ -109,7 +110,7 @@ export class AccountPool {
     const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey) : null;
     const stickyWaitUntil = input.hasSignedThinking && stickyAccountId ? started + Math.max(settings.queue_timeout_ms, this.signedThinkingWaitMs) : null;
     for (;;) {
-      input.signal?.throwIfAborted();
+      throwIfCancelled(input.signal);
       const now = this.now();
       const result = await selectAccount(
         {

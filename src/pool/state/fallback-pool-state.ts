@@ -1,4 +1,5 @@
 import type { AccountLimitInput, AccountLimits, AccountUsage, PoolState, SlotAcquireResult } from './pool-state.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 /**
  * The shared (Redis) pool state with this instance's memory as a fallback: when the shared store
@@ -84,7 +85,7 @@ export class FallbackPoolState implements PoolState {
   }
 
   /** Woken by a release on either side, or by the timeout. */
-  waitForRelease(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  waitForRelease(timeoutMs: number, signal?: CancelSignal): Promise<void> {
     return Promise.race([this.shared.waitForRelease(timeoutMs, signal), this.local.waitForRelease(timeoutMs, signal)]);
   }
 }

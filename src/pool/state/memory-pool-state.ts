@@ -9,6 +9,7 @@ import {
   type SlotAcquireResult,
 } from './pool-state.js';
 import { ReleaseNotifier } from './release-notifier.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface MemoryPoolStateOptions {
   now?: () => number;
@@ -126,7 +127,7 @@ export class MemoryPoolState implements PoolState {
     this.sticky.delete(key);
   }
 
-  waitForRelease(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  waitForRelease(timeoutMs: number, signal?: CancelSignal): Promise<void> {
     return this.notifier.wait(timeoutMs, signal);
   }
 

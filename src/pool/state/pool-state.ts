@@ -1,3 +1,4 @@
+import type { CancelSignal } from '../../core/cancel-signal.js';
 /** The per-account limits a slot acquisition checks; null means unlimited. */
 export interface AccountLimits {
   requestsPerMinute: number | null;
@@ -50,7 +51,7 @@ export interface PoolState {
   setSticky(key: string, accountId: string, ttlMs: number): Promise<void>;
   deleteSticky(key: string): Promise<void>;
   /** Resolves when a lease is released (on this instance), after `timeoutMs`, or on abort. */
-  waitForRelease(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  waitForRelease(timeoutMs: number, signal?: CancelSignal): Promise<void>;
 }
 
 /** The RPM window length. */

@@ -12,6 +12,7 @@ import {
 } from './pool-state.js';
 import { acquireSlotScript, renewLeaseScript, usageScript } from './redis-pool-scripts.js';
 import { ReleaseNotifier } from './release-notifier.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface RedisPoolStateOptions {
   /** Prefix of every key; give each deployment (and each test) its own. */
@@ -127,7 +128,7 @@ export class RedisPoolState implements PoolState {
     await this.redis.del(this.key('sticky', key));
   }
 
-  waitForRelease(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  waitForRelease(timeoutMs: number, signal?: CancelSignal): Promise<void> {
     return this.notifier.wait(timeoutMs, signal);
   }
 

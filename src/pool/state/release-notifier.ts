@@ -1,3 +1,4 @@
+import type { CancelSignal } from '../../core/cancel-signal.js';
 /** Wakes waiters when a slot is released on this instance; waiters also wake on a timeout (polling). */
 export class ReleaseNotifier {
   private readonly waiters = new Set<() => void>();
@@ -8,7 +9,7 @@ export class ReleaseNotifier {
     for (const wake of waiting) wake();
   }
 
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  wait(timeoutMs: number, signal?: CancelSignal): Promise<void> {
     if (signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = (): void => {

@@ -15,6 +15,7 @@ import { readJsonBody } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
+import { clientSignalOf } from '../../client-signal.js';
 
 interface ChatRoute {
   parse(body: unknown): { request: ChatRequest; warnings: Array<{ feature: string; detail: string }>; passthroughOnly?: GatewayError };
@@ -67,7 +68,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
       apiKey,
       clientHeaders: headers,
       requestId: context.get('requestId'),
-      signal: context.req.raw.signal,
+      signal: clientSignalOf(context),
       sessionKey: sessionKeyOf(body, headers, request),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,

@@ -22,6 +22,7 @@ import { listModels, type ReportedModels } from './list-models.js';
 import { readJsonObject } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
+import { clientSignalOf } from '../../client-signal.js';
 
 const actions = ['generateContent', 'streamGenerateContent', 'countTokens'] as const;
 type Action = (typeof actions)[number];
@@ -114,7 +115,7 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
       apiKey,
       clientHeaders: headers,
       requestId: context.get('requestId'),
-      signal: context.req.raw.signal,
+      signal: clientSignalOf(context),
       sessionKey: sessionKeyOf(body, headers, request),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,

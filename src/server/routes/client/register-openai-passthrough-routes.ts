@@ -15,6 +15,7 @@ import { readJsonObject } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { openAIRenderer } from './renderers.js';
+import { clientSignalOf } from '../../client-signal.js';
 
 interface ForwardOnlyRoute {
   format: PassthroughFormat;
@@ -67,7 +68,7 @@ async function forward(context: Context<AppEnv>, route: ForwardOnlyRoute, deps: 
       apiKey,
       clientHeaders: headers,
       requestId: context.get('requestId'),
-      signal: context.req.raw.signal,
+      signal: clientSignalOf(context),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
       startedAt,

@@ -17,6 +17,7 @@ import { readJsonObject } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { resolvePreviousResponse } from './resolve-previous-response.js';
+import { clientSignalOf } from '../../client-signal.js';
 
 /**
  * POST /v1/responses (OpenAI Responses, SSE or JSON) through the same request path as the other
@@ -64,7 +65,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
       apiKey,
       clientHeaders: headers,
       requestId: context.get('requestId'),
-      signal: context.req.raw.signal,
+      signal: clientSignalOf(context),
       sessionKey: sessionKeyOf(body, headers, request),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
