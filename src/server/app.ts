@@ -111,6 +111,9 @@ export function createApp(context: AppContext): App {
 
   app.notFound((c) => renderErrorResponse(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}.`), c.get('clientFormat') ?? 'admin'));
   app.onError((error, c) => {
+    // The client left before its answer (the request log has it as client_closed): nobody reads this
+    // answer, and nothing failed on this side.
+    if (error instanceof Error && error.name === 'AbortError') return new Response(null, { status: 499 });
     const gatewayError = fromHttpException(error, context.config.bodyLimitBytes) ?? toGatewayError(error);
     // Only our own faults carry a stack; upstream and pool refusals are expected and logged briefly.
     if (gatewayError.kind === 'internal') c.get('logger')?.error({ err: error }, 'request failed');
