@@ -40,10 +40,11 @@ describe('a client that leaves while its request waits in the key queue', () => 
     url = `http://127.0.0.1:${(await sluice.listen(0, '127.0.0.1')).port}`;
   });
   afterAll(async () => {
+    // Each wait resolves even when set-up failed before making what it closes.
     sluice?.connections.destroyAll();
-    await new Promise((resolve) => sluice?.server.close(resolve));
+    await new Promise((resolve) => (sluice ? sluice.server.close(resolve) : resolve(undefined)));
     await instance?.close();
-    await new Promise<void>((resolve) => upstream?.close(() => resolve()));
+    await new Promise<void>((resolve) => (upstream ? upstream.close(() => resolve()) : resolve()));
   });
 
   it('is logged as the client closing (499), at the moment it left, not as an internal error', async () => {
