@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultServerLimits } from '../../src/config/config.js';
+import { createNodeServer } from '../../src/server/node/create-node-server.js';
 import { createAnthropicFakeHandler } from '../fakes/anthropic-fake.js';
 import { anthropicText, type AnthropicFakeScenario } from '../fakes/anthropic-fake-scenario.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
@@ -103,6 +105,49 @@ describe('key budgets and concurrency in one instance', () => {
     expect(queued.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
     await Promise.all(queued.map((response) => response.text()));
     expect(track.peak).toBe(2);
+  });
+
+  it('logs a client that leaves while its request waits in the key queue as client_closed (499), when it leaves', async () => {
+    // Over a real socket, so the client's leaving is what the server sees of it.
+    const sluice = createNodeServer(instance.app.fetch, defaultServerLimits);
+    const url = `http://127.0.0.1:${(await sluice.listen(0, '127.0.0.1')).port}/v1/messages`;
+    try {
+      const key = await createKey(instance, { max_concurrency: 1, queue_timeout_ms: 5000 });
+      const keyId = (await instance.context.apiKeys.authenticate(key)).id;
+      handler.enqueue(slowReply(1500));
+      const send = (signal?: AbortSignal) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': key, 'anthropic-version': '2023-06-01' },
+          body: JSON.stringify({ model: 'claude-budget', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] }),
+          signal,
+        });
+      const first = send();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(send(AbortSignal.timeout(300))).rejects.toThrow();
+      expect((await first).status).toBe(200);
+
+      await instance.context.usage.flush();
+      const listed = await instance.request('GET', `/admin/requests?api_key_id=${keyId}&limit=10`);
+      const rows = ((await listed.json()) as { data: Array<{ status: string; http_status: number; error_type: string | null; latency_ms: number }> }).data;
+      expect(rows).toHaveLength(2);
+      const gone = rows.find((row) => row.status === 'error');
+      expect(gone).toMatchObject({ http_status: 499, error_type: 'client_closed' });
+      // It stopped waiting when the client left (about 300 ms in), not when the slot freed or the queue timed out.
+      expect(gone!.latency_ms).toBeLessThan(1000);
+    } finally {
+      sluice.connections.destroyAll();
+      await new Promise((resolve) => sluice.server.close(resolve));
+    }
+  });
+
+  it('answers a request that ended because its client left with a bare 499, not an internal error', async () => {
+    instance.app.post('/v1/test-client-left', () => {
+      throw new DOMException('The client closed the connection.', 'AbortError');
+    });
+    const response = await instance.request('POST', '/v1/test-client-left', {});
+    expect(response.status).toBe(499);
+    expect(await response.text()).toBe('');
   });
 });
 

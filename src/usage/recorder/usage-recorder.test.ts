@@ -7,7 +7,6 @@ import { toRequestLogRow } from './to-request-log-row.js';
 import { UsageRecorder } from './usage-recorder.js';
 import { writeRequestLogBatch } from './write-request-log-batch.js';
 
-
 const logger = pino({ level: 'silent' });
 
 function entry(id: string, overrides: Partial<RequestLogEntry> = {}): RequestLogEntry {

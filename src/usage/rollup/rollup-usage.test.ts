@@ -9,7 +9,6 @@ import { logEntry } from '../testing/log-entry.js';
 import { openTestDatabase, testDatabases } from '../testing/open-test-database.js';
 import { rollupUsage } from './rollup-usage.js';
 
-
 const hour = 3_600_000;
 const day = 24 * hour;
 const dayStart = Date.UTC(2026, 10, 20);
