@@ -54,4 +54,46 @@ describe('trackUpstreamCalls', () => {
     (response as Awaited<ReturnType<typeof request>>).body.destroy();
     await oneConnection.destroy();
   });
+
+  it('tracks a call made with a handler of the newer controller style, and hands it every part of the answer', async () => {
+    const oneConnection = new Agent({ connections: 1 });
+    const holder = await request(`${url}/stall`, { dispatcher: oneConnection });
+    const tracked = trackUpstreamCalls(oneConnection, () => ({ headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000 }));
+    const seen: string[] = [];
+    let stop: (() => void) | undefined;
+    const ended = new Promise<void>((resolve) => (stop = resolve));
+    tracked.dispatcher.dispatch(
+      { origin: url, path: '/slow', method: 'GET' },
+      {
+        onRequestStart: () => void seen.push('start'),
+        onResponseStart: (_controller, statusCode) => void seen.push(`status ${statusCode}`),
+        onResponseData: (_controller, chunk) => void seen.push(`data ${chunk.toString()}`),
+        onResponseEnd: () => {
+          seen.push('end');
+          stop!();
+        },
+        onResponseError: (_controller, error) => {
+          seen.push(`error ${error.message}`);
+          stop!();
+        },
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(tracked.waitingLocally()).toBe(true);
+    holder.body.destroy();
+    await ended;
+    expect(tracked.waitingLocally()).toBe(false);
+    expect(seen).toEqual(['start', 'status 200', 'data late', 'end']);
+    await oneConnection.destroy();
+  });
+
+  it("leaves the account's connections open when an attempt's dispatcher is closed", async () => {
+    const agent = new Agent();
+    const tracked = trackUpstreamCalls(agent, () => ({ headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000 }));
+    await tracked.dispatcher.close();
+    await tracked.dispatcher.destroy();
+    const response = await request(`${url}/slow`, { dispatcher: agent });
+    expect(await response.body.text()).toBe('late');
+    await agent.close();
+  });
 });

@@ -1,4 +1,6 @@
-import type { Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Dispatcher } from 'undici';
 
 /** Per-call timeouts, read when each call is dispatched. */
 export interface UpstreamCallTimeouts {
@@ -22,50 +24,176 @@ export interface TrackedDispatcher {
   waitingLocally(): boolean;
 }
 
+type Handler = Dispatcher.DispatchHandler;
+
+/** A handler in undici's callback style, as its core calls it (its published types differ in places). */
+interface Callbacks {
+  onConnect(abort: (error?: Error) => void, context?: object): void;
+  onError(error: Error): void;
+  onUpgrade?(statusCode: number, headers: Buffer[] | string[] | null, socket: Duplex): void;
+  onResponseStarted?(): void;
+  onHeaders(statusCode: number, headers: Buffer[], resume: () => void, statusText: string): boolean;
+  onData(chunk: Buffer): boolean;
+  onComplete(trailers: string[] | null): void;
+  onBodySent?(chunk: Buffer | string): void;
+  onRequestSent?(): void;
+}
+
+/** Counts the calls of one attempt that are not on the wire yet. */
+class CallCount {
+  waiting = 0;
+}
+
+/**
+ * One call's handler in undici's original callback style (`onConnect` … `onComplete`), which is what
+ * `request()` hands to a dispatcher: passed through as it is, with no conversion of headers between
+ * styles. `onConnect` comes when the request is about to be written on a connection.
+ */
+class TrackedCallbacks implements Callbacks {
+  private started = false;
+
+  constructor(
+    private readonly inner: Callbacks,
+    private readonly count: CallCount,
+  ) {}
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.count.waiting -= 1;
+  }
+
+  onConnect(abort: (error?: Error) => void, context?: object): void {
+    this.start();
+    this.inner.onConnect(abort, context);
+  }
+
+  onError(error: Error): void {
+    this.start();
+    this.inner.onError(error);
+  }
+
+  onUpgrade(statusCode: number, headers: Buffer[] | string[] | null, socket: Duplex): void {
+    this.inner.onUpgrade?.(statusCode, headers, socket);
+  }
+
+  onResponseStarted(): void {
+    this.inner.onResponseStarted?.();
+  }
+
+  onHeaders(statusCode: number, headers: Buffer[], resume: () => void, statusText: string): boolean {
+    return this.inner.onHeaders(statusCode, headers, resume, statusText);
+  }
+
+  onData(chunk: Buffer): boolean {
+    return this.inner.onData(chunk);
+  }
+
+  onComplete(trailers: string[] | null): void {
+    this.inner.onComplete(trailers);
+  }
+
+  onBodySent(chunk: Buffer | string): void {
+    this.inner.onBodySent?.(chunk);
+  }
+
+  onRequestSent(): void {
+    this.inner.onRequestSent?.();
+  }
+}
+
+/** The same for a handler in undici's newer controller style (`onRequestStart` … `onResponseEnd`). */
+class TrackedController implements Handler {
+  private started = false;
+
+  constructor(
+    private readonly inner: Handler,
+    private readonly count: CallCount,
+  ) {}
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.count.waiting -= 1;
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+    this.start();
+    this.inner.onRequestStart?.(controller, context);
+  }
+
+  onRequestUpgrade(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, socket: Duplex): void {
+    this.inner.onRequestUpgrade?.(controller, statusCode, headers, socket);
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
+    this.inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.inner.onResponseData?.(controller, chunk);
+  }
+
+  onResponseEnd(controller: Dispatcher.DispatchController, trailers: IncomingHttpHeaders): void {
+    this.inner.onResponseEnd?.(controller, trailers);
+  }
+
+  onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
+    this.start();
+    this.inner.onResponseError?.(controller, error);
+  }
+}
+
+/**
+ * One attempt's view of an account's dispatcher. A subclass of undici's own Dispatcher, so `request()`
+ * and the rest work on it as on any other; each call goes to the account's dispatcher with the
+ * attempt's timeouts and a handler that notes when it reaches the wire. Closing it leaves the
+ * account's connections alone.
+ */
+class AttemptDispatcher extends Dispatcher {
+  readonly count = new CallCount();
+
+  constructor(
+    private readonly base: Dispatcher,
+    private readonly timeouts: () => UpstreamCallTimeouts,
+  ) {
+    super();
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Handler): boolean {
+    const current = this.timeouts();
+    this.count.waiting += 1;
+    const tracked =
+      typeof handler.onRequestStart === 'function'
+        ? new TrackedController(handler, this.count)
+        : (new TrackedCallbacks(handler as unknown as Callbacks, this.count) as unknown as Handler);
+    // The timeouts go first and are then filled in: properties added after a copy of the options
+    // made each call about 10 µs dearer in undici on Node 20.
+    const withTimeouts: Dispatcher.DispatchOptions = Object.assign({ headersTimeout: undefined, bodyTimeout: undefined }, options);
+    withTimeouts.headersTimeout ??= wholeMs(current.headersTimeoutMs);
+    withTimeouts.bodyTimeout ??= wholeMs(current.bodyTimeoutMs);
+    return this.base.dispatch(withTimeouts, tracked);
+  }
+
+  override close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  override destroy(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 /**
  * Wraps an account's dispatcher for one attempt: applies the attempt's timeouts to calls that do not
  * set their own, and notes which calls are still waiting for a connection, so a timeout can be
- * blamed on the right party. Cheap: a proxy over the shared dispatcher, no new connections.
+ * blamed on the right party. Cheap: one small object per attempt and one per call, no new
+ * connections. (undici's `compose` does the same through a Proxy and two conversions of each call's
+ * handler between its two styles: about 20 µs a call on Node 20, against next to nothing here.)
  */
 export function trackUpstreamCalls(base: Dispatcher, timeouts: () => UpstreamCallTimeouts): TrackedDispatcher {
-  let waiting = 0;
-  const interceptor: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
-    const current = timeouts();
-    waiting += 1;
-    let started = false;
-    const start = (): void => {
-      if (started) return;
-      started = true;
-      waiting -= 1;
-    };
-    const tracked: Dispatcher.DispatchHandler = {
-      onRequestStart: (controller, context) => {
-        start();
-        handler.onRequestStart?.(controller, context);
-      },
-      onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
-      onResponseStart: (controller, statusCode, headers, statusMessage) => handler.onResponseStart?.(controller, statusCode, headers, statusMessage),
-      onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
-      onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
-      onResponseError: (controller, error) => {
-        start();
-        handler.onResponseError?.(controller, error);
-      },
-    };
-    return dispatch(
-      {
-        ...options,
-        headersTimeout: options.headersTimeout ?? wholeMs(current.headersTimeoutMs),
-        bodyTimeout: options.bodyTimeout ?? wholeMs(current.bodyTimeoutMs),
-      },
-      tracked,
-    );
-  };
-  const canCompose = typeof (base as Partial<Dispatcher>).compose === 'function';
-  return {
-    dispatcher: canCompose ? base.compose(interceptor) : base,
-    waitingLocally: () => waiting > 0,
-  };
+  const attempt = new AttemptDispatcher(base, timeouts);
+  return { dispatcher: attempt, waitingLocally: () => attempt.count.waiting > 0 };
 }
 
 /** undici wants a positive integer; 0 would turn the timeout off. */
