@@ -5,11 +5,12 @@ import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
 import type { AccountCredentials, UpstreamAccount } from './upstream-account.js';
 import type { ProviderName } from './provider-name.js';
+import type { CancelSignal } from '../core/cancel-signal.js';
 
 /** Everything an adapter may use for one call, besides the account itself. */
 export interface ProviderCallContext {
   requestId: string;
-  signal: AbortSignal;
+  signal: CancelSignal;
   logger: Logger;
   /** The keep-alive connection pool for this account's egress (direct or through its proxy). */
   dispatcher: Dispatcher;

@@ -9,6 +9,7 @@ import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
 import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
 import { usageLimitsResponseSchema, usageLimitsToBalance } from './usage-limits-to-balance.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface FetchUsageLimitsInput {
   account: UpstreamAccount;
@@ -17,7 +18,7 @@ export interface FetchUsageLimitsInput {
   tokens: AmazonQTokenManager;
   tokenContext: TokenRequestContext;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  signal: CancelSignal;
   /** Read when each request is built, so an ARN learnt from the token refresh is sent. */
   profileArn: () => string | undefined;
   now?: () => number;

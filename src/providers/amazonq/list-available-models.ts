@@ -8,6 +8,7 @@ import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQModelInfo } from './account-model-tables.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
 import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface ListAvailableModelsInput {
   account: UpstreamAccount;
@@ -16,7 +17,7 @@ export interface ListAvailableModelsInput {
   tokens: AmazonQTokenManager;
   tokenContext: TokenRequestContext;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  signal: CancelSignal;
   /** Read when each request is built, so an ARN learnt from the token refresh is sent. */
   profileArn: () => string | undefined;
 }

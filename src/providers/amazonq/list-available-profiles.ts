@@ -8,6 +8,7 @@ import { readAmazonQPages } from './read-amazonq-pages.js';
 import { regionOfProfileArn, type AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQHttpRequest } from './send-amazonq-request.js';
 import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface ListAvailableProfilesInput {
   account: UpstreamAccount;
@@ -16,7 +17,7 @@ export interface ListAvailableProfilesInput {
   tokens: AmazonQTokenManager;
   tokenContext: TokenRequestContext;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  signal: CancelSignal;
 }
 
 const profilesPage = z.looseObject({

@@ -4,6 +4,7 @@ import { findOwnProfileArn } from './list-available-profiles.js';
 import type { AmazonQEndpoints } from './resolve-amazonq-endpoints.js';
 import type { AmazonQTokenManager, TokenRequestContext } from './token-manager.js';
 import type { Dispatcher } from 'undici';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 /** The placeholder Kiro writes into Builder ID token files and the ARN many free social accounts share. */
 export const sharedProfileArns: ReadonlySet<string> = new Set([
@@ -43,7 +44,7 @@ export interface EnsureProfileArnInput {
   tokens: AmazonQTokenManager;
   tokenContext: TokenRequestContext;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  signal: CancelSignal;
 }
 
 const lookups = new WeakMap<AmazonQTokenManager, Map<string, Promise<string>>>();

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import { bodyForUpstream } from '../http/hand-over-body.js';
 import { requestOnDispatcher } from '../http/request-on-dispatcher.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface AmazonQHttpRequest {
   url: string;
@@ -9,7 +10,7 @@ export interface AmazonQHttpRequest {
   headers: Record<string, string>;
   body?: string;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  signal: CancelSignal;
 }
 
 /** One HTTP call to the Q service; connection failures become transient upstream errors. */

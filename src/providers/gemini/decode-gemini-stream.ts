@@ -8,6 +8,7 @@ import { inContractOrder } from '../http/stream-contract.js';
 import { classifyGeminiStreamError } from './classify-gemini-error.js';
 import { geminiChunkSchema } from './gemini-stream-schema.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 /**
  * Gemini answers (`GenerateContentResponse`, streamed or whole) → canonical events. Text and thoughts
@@ -100,7 +101,7 @@ export class GeminiStreamDecoder implements SseStreamDecoder {
  * A `streamGenerateContent?alt=sse` body → canonical events in contract order, a body chunk's events
  * at a time (see readDecodedSseStream). `open` makes the upstream call on the first read.
  */
-export function readGeminiStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: AbortSignal): AsyncIterable<StreamEvent> {
+export function readGeminiStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: CancelSignal): AsyncIterable<StreamEvent> {
   return readDecodedSseStream(open, signal, () => new GeminiStreamDecoder());
 }
 

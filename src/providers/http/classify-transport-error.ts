@@ -1,5 +1,6 @@
 import { isGatewayError, type GatewayError } from '../../core/errors/gateway-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 const timeoutCodes = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
@@ -47,7 +48,7 @@ export function transportErrorToGatewayError(error: unknown): GatewayError {
  * Classifies a failure to talk to the upstream at all. A client disconnect (the call's own signal
  * aborted) is returned unchanged so it propagates as an abort, never as an account fault.
  */
-export function classifyTransportError(error: unknown, signal?: AbortSignal): unknown {
+export function classifyTransportError(error: unknown, signal?: CancelSignal): unknown {
   if (signal?.aborted) return error;
   return transportErrorToGatewayError(error);
 }

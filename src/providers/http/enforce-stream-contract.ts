@@ -1,6 +1,7 @@
 import { readEventBatches, withEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { StreamContract } from './stream-contract.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 /**
  * The last stage of every provider stream. It guarantees the canonical order: exactly one
@@ -13,11 +14,11 @@ import { StreamContract } from './stream-contract.js';
  * A source that carries batches (core/event-batches.ts) is read a batch at a time, and each batch's
  * events in contract order go on as one batch; any other source is read an event at a time.
  */
-export function enforceStreamContract(events: AsyncIterable<StreamEvent>, signal: AbortSignal): AsyncIterable<StreamEvent> {
+export function enforceStreamContract(events: AsyncIterable<StreamEvent>, signal: CancelSignal): AsyncIterable<StreamEvent> {
   return withEventBatches(() => orderBatches({ [Symbol.asyncIterator]: () => readEventBatches(events) }, signal));
 }
 
-async function* orderBatches(batches: AsyncIterable<StreamEvent[]>, signal: AbortSignal): AsyncGenerator<StreamEvent[]> {
+async function* orderBatches(batches: AsyncIterable<StreamEvent[]>, signal: CancelSignal): AsyncGenerator<StreamEvent[]> {
   const contract = new StreamContract();
   let out: StreamEvent[] = [];
   try {

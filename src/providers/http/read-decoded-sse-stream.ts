@@ -2,6 +2,7 @@ import { withEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { readSseEventBatches, type SseEvent } from '../../streaming/sse-event-reader.js';
 import { StreamContract } from './stream-contract.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 /** A provider's decoder of its SSE events into canonical events, one event at a time and without waiting. */
 export interface SseStreamDecoder {
@@ -22,13 +23,13 @@ export interface SseStreamDecoder {
  */
 export function readDecodedSseStream(
   open: () => Promise<AsyncIterable<Uint8Array | string>>,
-  signal: AbortSignal,
+  signal: CancelSignal,
   createDecoder: () => SseStreamDecoder,
 ): AsyncIterable<StreamEvent> {
   return withEventBatches(() => readBatches(open, signal, createDecoder()));
 }
 
-async function* readBatches(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: AbortSignal, decoder: SseStreamDecoder): AsyncGenerator<StreamEvent[]> {
+async function* readBatches(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: CancelSignal, decoder: SseStreamDecoder): AsyncGenerator<StreamEvent[]> {
   const body = await open();
   const contract = new StreamContract();
   const decoded: StreamEvent[] = [];

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
+import { Cancellation } from '../../core/cancel-signal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestOnDispatcher, requestTargetOf } from './request-on-dispatcher.js';
 
@@ -31,6 +32,7 @@ describe('requestOnDispatcher', () => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
+        if (request.url === '/never') return;
         response.writeHead(201, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ method: request.method, url: request.url, host: request.headers.host, header: request.headers['x-test'], body }));
       });
@@ -54,5 +56,18 @@ describe('requestOnDispatcher', () => {
     const reason = new Error('stop');
     controller.abort(reason);
     await expect(requestOnDispatcher(agent, `${base}/v1/messages`, { method: 'GET', signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('takes a plain cancellation as its signal, fired before the call or while it waits for the answer', async () => {
+    const before = new Cancellation();
+    const early = new Error('stopped before');
+    before.abort(early);
+    await expect(requestOnDispatcher(agent, `${base}/v1/messages`, { method: 'GET', signal: before })).rejects.toBe(early);
+
+    const during = new Cancellation();
+    const late = new Error('stopped while waiting');
+    const call = requestOnDispatcher(agent, `${base}/never`, { method: 'GET', signal: during });
+    setTimeout(() => during.abort(late), 50);
+    await expect(call).rejects.toBe(late);
   });
 });

@@ -6,6 +6,7 @@ import { bodyForUpstream } from './hand-over-body.js';
 import { classifyUpstreamError, type UpstreamFailure } from './classify-upstream-error.js';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import type { ResponseHeaders } from './parse-retry-after.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 export interface UpstreamRequest {
   url: string;
@@ -15,7 +16,7 @@ export interface UpstreamRequest {
   body?: string | Uint8Array;
   account: UpstreamAccount;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  signal: CancelSignal;
   /** Time to the response headers; defaults to the dispatcher's. */
   headersTimeoutMs?: number;
   /** Longest silence between body chunks; defaults to the dispatcher's. */
@@ -81,9 +82,9 @@ export async function sendUpstreamRequest(call: UpstreamRequest): Promise<Upstre
       headers,
       body,
       signal: call.signal,
-      // Unset, the dispatcher's own timeouts apply (getDispatcher: 300 s each).
-      ...(call.headersTimeoutMs === undefined ? {} : { headersTimeout: call.headersTimeoutMs }),
-      ...(call.bodyTimeoutMs === undefined ? {} : { bodyTimeout: call.bodyTimeoutMs }),
+      // Unset (undefined), the dispatcher's own timeouts apply (getDispatcher: 300 s each).
+      headersTimeout: call.headersTimeoutMs,
+      bodyTimeout: call.bodyTimeoutMs,
     });
   } catch (error) {
     throw classifyTransportError(error, call.signal);

@@ -1,6 +1,7 @@
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { transportErrorToGatewayError } from './classify-transport-error.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 type BlockKind = 'text' | 'reasoning' | 'tool';
 
@@ -54,7 +55,7 @@ export class StreamContract {
    * The upstream failed. A client abort is rethrown unchanged; before any content the failure is
    * thrown as a typed error; after it the stream ends with an `error` event.
    */
-  fail(error: unknown, signal: AbortSignal, out: StreamEvent[]): void {
+  fail(error: unknown, signal: CancelSignal, out: StreamEvent[]): void {
     if (signal.aborted || isAbort(error)) throw error;
     const classified = transportErrorToGatewayError(error);
     if (this.held !== null) throw classified;

@@ -7,6 +7,7 @@ import { readDecodedSseStream } from '../http/read-decoded-sse-stream.js';
 import { mapOpenAIStreamError } from './map-openai-stream-error.js';
 import { mapOpenAIUsage } from './map-openai-usage.js';
 import { openAIChunkSchema, type OpenAIChunk } from './openai-stream-schema.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
 
 interface ToolCallState {
   id?: string;
@@ -140,6 +141,6 @@ export class OpenAIStreamDecoder {
  * (see readDecodedSseStream). `open` makes the upstream call on the first read; what it throws (an
  * HTTP error) is thrown as it is.
  */
-export function readOpenAIStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: AbortSignal): AsyncIterable<StreamEvent> {
+export function readOpenAIStream(open: () => Promise<AsyncIterable<Uint8Array | string>>, signal: CancelSignal): AsyncIterable<StreamEvent> {
   return readDecodedSseStream(open, signal, () => new OpenAIStreamDecoder());
 }
