@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { defaultServerLimits } from '../../../config/config.js';
 import type { AppEnv } from '../../app-env.js';
+import { createNodeServer } from '../../node/create-node-server.js';
 import { requestContext } from './request-context.js';
 
 const app = new Hono<AppEnv>();
@@ -31,5 +33,26 @@ describe('requestContext', () => {
     expect(await formatOf('/v1/models', { 'x-goog-api-key': 'k' })).toBe('gemini');
     expect(await formatOf('/v1/models?key=k')).toBe('gemini');
     expect(await formatOf('/v1/models')).toBe('openai');
+  });
+
+  it('echoes the id on answers a route builds itself, relayed whole or streamed, over a real server', async () => {
+    const relaying = new Hono<AppEnv>();
+    relaying.use('*', requestContext(pino({ level: 'silent' })));
+    relaying.post('/whole', () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }));
+    relaying.post('/stream', () => new Response(new Blob(['data: {}\n\n']).stream(), { headers: { 'content-type': 'text/event-stream' } }));
+    const node = createNodeServer(relaying.fetch, defaultServerLimits);
+    const { port } = await node.listen(0, '127.0.0.1');
+    try {
+      for (const path of ['/whole', '/stream']) {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'x-request-id': `id-${path.slice(1)}` } });
+        expect(response.headers.get('x-request-id')).toBe(`id-${path.slice(1)}`);
+        await response.text();
+      }
+      const unnamed = await fetch(`http://127.0.0.1:${port}/whole`, { method: 'POST' });
+      expect(unnamed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      node.connections.destroyAll();
+      await new Promise((resolve) => node.server.close(resolve));
+    }
   });
 });
