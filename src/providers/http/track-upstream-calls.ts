@@ -189,7 +189,7 @@ class AttemptDispatcher extends Dispatcher {
  * set their own, and notes which calls are still waiting for a connection, so a timeout can be
  * blamed on the right party. Cheap: one small object per attempt and one per call, no new
  * connections. (undici's `compose` does the same through a Proxy and two conversions of each call's
- * handler between its two styles: about 20 µs a call on Node 20, against next to nothing here.)
+ * handler between its two styles: about 20 µs a call on Node 20, against 2 to 3 µs here.)
  */
 export function trackUpstreamCalls(base: Dispatcher, timeouts: () => UpstreamCallTimeouts): TrackedDispatcher {
   const attempt = new AttemptDispatcher(base, timeouts);
