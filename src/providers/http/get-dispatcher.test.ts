@@ -5,7 +5,9 @@ import { startFakeAnthropic, type RunningFake } from '../../../tests/fakes/anthr
 import type { AnthropicFakeScenario } from '../../../tests/fakes/anthropic-fake-scenario.js';
 import { collectStream } from '../../core/collect-stream.js';
 import { createAnthropicAdapter } from '../anthropic/anthropic-adapter.js';
+import { Cancellation } from '../../core/cancel-signal.js';
 import { closeDispatchers, dispatcherCount, getDispatcher } from './get-dispatcher.js';
+import { trackUpstreamCalls } from './track-upstream-calls.js';
 import { testAccount, testCallContext } from './test-call-context.js';
 
 /** A minimal HTTP proxy: CONNECT tunnels and absolute-form requests, counting both. */
@@ -108,20 +110,27 @@ describe('getDispatcher', () => {
   });
 
   it.each([
-    { name: 'HTTP proxy', start: startHttpProxy },
-    { name: 'SOCKS5 proxy', start: startSocksProxy },
-  ])('sends upstream calls through an $name', async ({ start }) => {
+    { name: 'HTTP proxy', start: startHttpProxy, perAttempt: false },
+    { name: 'SOCKS5 proxy', start: startSocksProxy, perAttempt: false },
+    // As the gateway calls: through one attempt's dispatcher, with a plain cancellation as the signal.
+    { name: 'HTTP proxy, from an attempt', start: startHttpProxy, perAttempt: true },
+    { name: 'SOCKS5 proxy, from an attempt', start: startSocksProxy, perAttempt: true },
+  ])('sends upstream calls through an $name', async ({ start, perAttempt }) => {
     const proxy = await start();
     try {
       const adapter = createAnthropicAdapter();
       const account = testAccount({ provider: 'anthropic', baseUrl: fake.url, proxyUrl: proxy.url });
       const before = fake.requests.length;
+      const shared = getDispatcher(account.proxyUrl);
+      const context = perAttempt
+        ? testCallContext({ dispatcher: trackUpstreamCalls(shared, () => ({ headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000 })).dispatcher, signal: new Cancellation() })
+        : testCallContext({ dispatcher: shared });
       const result = await collectStream(
         adapter.stream(
           { model: 'm', system: [], messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], tools: [], stream: true },
           'claude-x',
           account,
-          testCallContext({ dispatcher: getDispatcher(account.proxyUrl) }),
+          context,
         ),
       );
       expect(result.content).toEqual([{ type: 'text', text: 'Hello from the fake.' }]);
