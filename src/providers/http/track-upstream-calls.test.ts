@@ -92,6 +92,8 @@ describe('trackUpstreamCalls', () => {
     const tracked = trackUpstreamCalls(agent, () => ({ headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000 }));
     await tracked.dispatcher.close();
     await tracked.dispatcher.destroy();
+    await new Promise<void>((resolve) => tracked.dispatcher.close(resolve));
+    await new Promise<void>((resolve) => tracked.dispatcher.destroy(null, resolve));
     const response = await request(`${url}/slow`, { dispatcher: agent });
     expect(await response.body.text()).toBe('late');
     await agent.close();

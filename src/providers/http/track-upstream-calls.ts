@@ -44,23 +44,32 @@ class CallCount {
   waiting = 0;
 }
 
+/** One call of an attempt: counted as waiting from its dispatch until it starts (or fails). */
+class TrackedCall {
+  private started = false;
+
+  constructor(private readonly count: CallCount) {
+    count.waiting += 1;
+  }
+
+  protected start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.count.waiting -= 1;
+  }
+}
+
 /**
  * One call's handler in undici's original callback style (`onConnect` … `onComplete`), which is what
  * `request()` hands to a dispatcher: passed through as it is, with no conversion of headers between
  * styles. `onConnect` comes when the request is about to be written on a connection.
  */
-class TrackedCallbacks implements Callbacks {
-  private started = false;
-
+class TrackedCallbacks extends TrackedCall implements Callbacks {
   constructor(
     private readonly inner: Callbacks,
-    private readonly count: CallCount,
-  ) {}
-
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.count.waiting -= 1;
+    count: CallCount,
+  ) {
+    super(count);
   }
 
   onConnect(abort: (error?: Error) => void, context?: object): void {
@@ -103,18 +112,12 @@ class TrackedCallbacks implements Callbacks {
 }
 
 /** The same for a handler in undici's newer controller style (`onRequestStart` … `onResponseEnd`). */
-class TrackedController implements Handler {
-  private started = false;
-
+class TrackedController extends TrackedCall implements Handler {
   constructor(
     private readonly inner: Handler,
-    private readonly count: CallCount,
-  ) {}
-
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.count.waiting -= 1;
+    count: CallCount,
+  ) {
+    super(count);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
@@ -162,7 +165,6 @@ class AttemptDispatcher extends Dispatcher {
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Handler): boolean {
     const current = this.timeouts();
-    this.count.waiting += 1;
     const tracked =
       typeof handler.onRequestStart === 'function'
         ? new TrackedController(handler, this.count)
@@ -175,12 +177,19 @@ class AttemptDispatcher extends Dispatcher {
     return this.base.dispatch(withTimeouts, tracked);
   }
 
-  override close(): Promise<void> {
-    return Promise.resolve();
+  // Closing or destroying an attempt's view is a no-op (a callback, if given, is called).
+  override close(): Promise<void>;
+  override close(callback: () => void): void;
+  override close(callback?: () => void): Promise<void> | void {
+    return settleAtOnce([callback]);
   }
 
-  override destroy(): Promise<void> {
-    return Promise.resolve();
+  override destroy(): Promise<void>;
+  override destroy(error: Error | null): Promise<void>;
+  override destroy(callback: () => void): void;
+  override destroy(error: Error | null, callback: () => void): void;
+  override destroy(...args: unknown[]): Promise<void> | void {
+    return settleAtOnce(args);
   }
 }
 
@@ -194,6 +203,13 @@ class AttemptDispatcher extends Dispatcher {
 export function trackUpstreamCalls(base: Dispatcher, timeouts: () => UpstreamCallTimeouts): TrackedDispatcher {
   const attempt = new AttemptDispatcher(base, timeouts);
   return { dispatcher: attempt, waitingLocally: () => attempt.count.waiting > 0 };
+}
+
+/** Calls the callback among `args` soon, as undici's close and destroy do; without one, a settled promise. */
+function settleAtOnce(args: unknown[]): Promise<void> | void {
+  const callback = args.find((arg): arg is () => void => typeof arg === 'function');
+  if (!callback) return Promise.resolve();
+  queueMicrotask(callback);
 }
 
 /** undici wants a positive integer; 0 would turn the timeout off. */
