@@ -1,6 +1,6 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { Cancellation, type CancelSignal } from '../core/cancel-signal.js';
+import { nodeResponseOf } from './node/node-response-of.js';
 
 /** Why a request stopped when its client left: an AbortError, which the request log records as `client_closed` (499). */
 const clientClosed = (): DOMException => new DOMException('The client closed the connection.', 'AbortError');
@@ -13,8 +13,9 @@ const clientClosed = (): DOMException => new DOMException('The client closed the
  * passed on as an internal error. Outside a Node server (`app.request` in tests) it is that signal.
  */
 export function clientSignalOf(context: Context): CancelSignal {
-  const { incoming, outgoing } = (context.env ?? {}) as { incoming?: unknown; outgoing?: unknown };
-  if (!(incoming instanceof IncomingMessage) || !(outgoing instanceof ServerResponse)) return context.req.raw.signal;
+  const outgoing = nodeResponseOf(context);
+  if (!outgoing) return context.req.raw.signal;
+  const incoming = outgoing.req;
   const cancellation = new Cancellation();
   const onClose = (): void => {
     if (incoming.errored || !outgoing.writableFinished) cancellation.abort(clientClosed());
