@@ -94,13 +94,19 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
     readUsage(payload);
     return renameModel(payload) ? encoder.encode(JSON.stringify(payload)) : bytes;
   };
-  const base = { usage: () => usage, firstTokenAt: () => firstTokenAt, whole };
+  // The observers below are written out in full, not spread from a shared part: a spread followed by
+  // properties the source lacks gives the object a shape of its own on every call (V8), and every call
+  // of its methods then misses its cache.
+  const readUsageSoFar = (): Usage => usage;
+  const readFirstTokenAt = (): number | null => firstTokenAt;
 
   if (!options.isEventStream) {
     const chunks: Uint8Array[] = [];
     let size = 0;
     return {
-      ...base,
+      usage: readUsageSoFar,
+      firstTokenAt: readFirstTokenAt,
+      whole,
       push(chunk) {
         size += chunk.byteLength;
         if (size <= MAX_JSON_BYTES) chunks.push(chunk);
@@ -151,7 +157,9 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   /** Whether the last chunk ended at an event's end on a whole character: the next starts clean. */
   let nothingHeldBefore = true;
   return {
-    ...base,
+    usage: readUsageSoFar,
+    firstTokenAt: readFirstTokenAt,
+    whole,
     push(chunk) {
       const startedClean = nothingHeldBefore;
       const blocks = splitter.push(decoder.write(chunk));

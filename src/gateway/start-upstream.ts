@@ -13,6 +13,7 @@ import { trackUpstreamCalls } from '../providers/http/track-upstream-calls.js';
 import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed-thinking.js';
 import { serveResponseFormat } from './structured-output/serve-response-format.js';
 import { Cancellation, type CancelSignal } from '../core/cancel-signal.js';
+import { AttemptCallContext } from './attempt-call-context.js';
 
 export interface UpstreamCall {
   request: ChatRequest;
@@ -106,21 +107,17 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     }));
     const timer = setTimeout(() => attemptCancel.abort(deadlineError(remaining, calls.waitingLocally())), remaining);
     const warnings: ConversionWarning[] = [];
-    let attemptLogger: GatewayDeps['logger'] | undefined;
-    const context = {
+    const context = new AttemptCallContext({
       requestId: call.requestId,
       signal: attemptCancel,
-      // Made on first use: most calls never log, and a child logger per request is measurable.
-      get logger() {
-        return (attemptLogger ??= deps.logger.child({ accountId: account.id, provider: account.provider }));
-      },
       dispatcher: calls.dispatcher,
       warnings,
-      saveCredentials: (update: Parameters<GatewayDeps['saveCredentials']>[1]) => deps.saveCredentials(account.id, update),
       clientHeaders: call.clientHeaders,
       sessionId: call.sessionKey,
       wholeAnswer,
-    };
+      account,
+      deps,
+    });
     try {
       const format = call.passthroughFormat;
       if (passthrough && format !== undefined) {
