@@ -23,7 +23,10 @@ export const emptyUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, cache
 
 /** Later reports override earlier ones field by field (upstreams send cumulative figures). */
 export function mergeUsage(base: Usage, update: Partial<Usage>): Usage {
-  const merged: Usage = { ...base };
+  // Written out, not spread: a spread followed by a field the source lacks (credits) gives the object
+  // a shape of its own on every call (V8), and every read of it misses its cache.
+  const merged: Usage = { inputTokens: base.inputTokens, outputTokens: base.outputTokens, cacheReadTokens: base.cacheReadTokens, cacheWriteTokens: base.cacheWriteTokens };
+  if (base.credits !== undefined) merged.credits = base.credits;
   for (const [key, value] of Object.entries(update) as Array<[keyof Usage, number | undefined]>) {
     if (value !== undefined && Number.isFinite(value)) merged[key] = value;
   }

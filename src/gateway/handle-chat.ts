@@ -174,7 +174,8 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
     const renderOptions = { model: request.model, includeUsage: request.includeUsage ?? false };
     const frames = renderEventBatches(batches, renderer.frames(renderOptions));
     const contentType = renderer.streamContentType ? { 'content-type': renderer.streamContentType } : {};
-    return iterableToResponse(frames, { status: 200, headers: { ...sseHeaders, ...contentType, 'x-request-id': invocation.requestId } });
+    // The request id first: added after the spreads it would give the headers a shape of their own each time (V8).
+    return iterableToResponse(frames, { status: 200, headers: { 'x-request-id': invocation.requestId, ...sseHeaders, ...contentType } });
   }
   try {
     const result = await collectStream(eventsOfBatches(batches));

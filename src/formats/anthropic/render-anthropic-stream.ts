@@ -7,7 +7,7 @@ import { createResponseId } from '../create-response-id.js';
 import { toGatewayError } from '../to-gateway-error.js';
 import { toAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { renderAnthropicError } from './render-anthropic-error.js';
-import { renderAnthropicUsage } from './render-anthropic-usage.js';
+import { renderAnthropicUsage, type AnthropicUsage } from './render-anthropic-usage.js';
 
 export interface RenderAnthropicStreamOptions {
   model: string;
@@ -24,6 +24,37 @@ const startBlocks: Record<BlockKind, (id: string, name: string) => Record<string
   tool_use: (id, name) => ({ type: 'tool_use', id, name, input: {} }),
 };
 
+/** The usage of message_delta: the fields the upstream reported, then output_tokens, always. */
+function deltaUsage(wire: AnthropicUsage, known: ReadonlySet<string>): Partial<AnthropicUsage> {
+  // Filled in one by one on an empty object: spreads of the optional parts would give it a shape of
+  // its own on every answer (V8).
+  const usage: Partial<AnthropicUsage> = {};
+  if (known.has('inputTokens')) usage.input_tokens = wire.input_tokens;
+  if (known.has('cacheWriteTokens')) usage.cache_creation_input_tokens = wire.cache_creation_input_tokens;
+  if (known.has('cacheReadTokens')) usage.cache_read_input_tokens = wire.cache_read_input_tokens;
+  usage.output_tokens = wire.output_tokens;
+  return usage;
+}
+
+/** Content blocks of one answer: the index of each open block by its id, and the next index to give. */
+interface BlockIndex {
+  open: Map<string, number>;
+  next: number;
+}
+
+/**
+ * The block's index, opening it (content_block_start) if it is new. At module level: a generator
+ * function made per answer gets a prototype and a shape of its own each time (V8).
+ */
+function* openBlock(blocks: BlockIndex, id: string, kind: BlockKind, name = ''): Generator<string, number> {
+  const known = blocks.open.get(id);
+  if (known !== undefined) return known;
+  const index = blocks.next++;
+  blocks.open.set(id, index);
+  yield frame('content_block_start', { type: 'content_block_start', index, content_block: startBlocks[kind](id, name) });
+  return index;
+}
+
 /**
  * Canonical events → Anthropic Messages SSE (`event:` + `data:` frames, as Anthropic sends them).
  * Content-block indices are contiguous from 0 in order of appearance; blocks still open at the end are
@@ -35,9 +66,9 @@ export function renderAnthropicStream(events: AsyncIterable<StreamEvent>, option
 
 /** renderAnthropicStream as a frame renderer (see core/render-frames.ts). */
 export function* anthropicFrames(events: Iterable<StreamEvent | Waiting>, options: RenderAnthropicStreamOptions): Generator<string | Waiting, void, undefined> {
-  const openBlocks = new Map<string, number>();
+  const blocks: BlockIndex = { open: new Map(), next: 0 };
+  const openBlocks = blocks.open;
   const knownUsage = new Set<string>();
-  let nextIndex = 0;
   let usage: Usage = emptyUsage();
   let finishReason: FinishReason | undefined;
   let stopSequence: string | undefined;
@@ -65,14 +96,6 @@ export function* anthropicFrames(events: Iterable<StreamEvent | Waiting>, option
       },
     });
   };
-  function* openBlock(id: string, kind: BlockKind, name = ''): Generator<string, number> {
-    const known = openBlocks.get(id);
-    if (known !== undefined) return known;
-    const index = nextIndex++;
-    openBlocks.set(id, index);
-    yield frame('content_block_start', { type: 'content_block_start', index, content_block: startBlocks[kind](id, name) });
-    return index;
-  }
   const closeBlock = (id: string): string | undefined => {
     const index = openBlocks.get(id);
     if (index === undefined) return undefined;
@@ -97,28 +120,28 @@ export function* anthropicFrames(events: Iterable<StreamEvent | Waiting>, option
         case 'message-start':
           break;
         case 'text-start':
-          yield* openBlock(event.id, 'text');
+          yield* openBlock(blocks, event.id, 'text');
           break;
         case 'text-delta': {
-          const index = yield* openBlock(event.id, 'text');
+          const index = yield* openBlock(blocks, event.id, 'text');
           yield delta(index, { type: 'text_delta', text: event.delta });
           break;
         }
         case 'reasoning-start':
-          yield* openBlock(event.id, 'thinking');
+          yield* openBlock(blocks, event.id, 'thinking');
           break;
         case 'reasoning-delta': {
-          const index = yield* openBlock(event.id, 'thinking');
+          const index = yield* openBlock(blocks, event.id, 'thinking');
           yield delta(index, { type: 'thinking_delta', thinking: event.delta });
           break;
         }
         case 'reasoning-signature': {
-          const index = yield* openBlock(event.id, 'thinking');
+          const index = yield* openBlock(blocks, event.id, 'thinking');
           yield delta(index, { type: 'signature_delta', signature: event.signature });
           break;
         }
         case 'redacted-reasoning': {
-          const index = nextIndex++;
+          const index = blocks.next++;
           yield frame('content_block_start', {
             type: 'content_block_start',
             index,
@@ -129,10 +152,10 @@ export function* anthropicFrames(events: Iterable<StreamEvent | Waiting>, option
         }
         case 'tool-input-start':
           sawToolUse = true;
-          yield* openBlock(event.id, 'tool_use', event.name);
+          yield* openBlock(blocks, event.id, 'tool_use', event.name);
           break;
         case 'tool-input-delta': {
-          const index = yield* openBlock(event.id, 'tool_use');
+          const index = yield* openBlock(blocks, event.id, 'tool_use');
           if (event.delta !== '') yield delta(index, { type: 'input_json_delta', partial_json: event.delta });
           break;
         }
@@ -173,12 +196,7 @@ export function* anthropicFrames(events: Iterable<StreamEvent | Waiting>, option
   yield frame('message_delta', {
     type: 'message_delta',
     delta: { stop_reason: toAnthropicStopReason(finishReason ?? (sawToolUse ? 'tool-calls' : 'stop')), stop_sequence: stopSequence ?? null },
-    usage: {
-      ...(knownUsage.has('inputTokens') ? { input_tokens: wireUsage.input_tokens } : {}),
-      ...(knownUsage.has('cacheWriteTokens') ? { cache_creation_input_tokens: wireUsage.cache_creation_input_tokens } : {}),
-      ...(knownUsage.has('cacheReadTokens') ? { cache_read_input_tokens: wireUsage.cache_read_input_tokens } : {}),
-      output_tokens: wireUsage.output_tokens,
-    },
+    usage: deltaUsage(wireUsage, knownUsage),
   });
   yield frame('message_stop', { type: 'message_stop' });
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { withEventBatches } from '../../core/event-batches.js';
 import { isGatewayError } from '../../core/errors/gateway-error.js';
@@ -9,7 +11,7 @@ import { AwsEventStreamDecoder } from '../../streaming/aws-event-stream-decoder.
 import { countTokens } from '../../tokens/count-tokens.js';
 import { enforceStreamContract } from '../http/enforce-stream-contract.js';
 import type { Balance, ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
-import type { UpstreamAccount } from '../upstream-account.js';
+import type { AccountCredentials, UpstreamAccount } from '../upstream-account.js';
 import { AccountModelTables } from './account-model-tables.js';
 import { AmazonQEventMapper } from './amazonq-event-mapper.js';
 import { amazonQFlavours, type AmazonQFlavour } from './amazonq-flavour.js';
@@ -79,9 +81,11 @@ async function prepare(state: AdapterState, account: UpstreamAccount, context: P
     tokenContext: tokenContextOf(account, state.flavour, context),
     dispatcher: context.dispatcher,
     signal: context.signal,
+    // Part of the literal, not added by a spread later: that would give the object a shape of its own on every call (V8).
+    profileArn: () => profileArnOf(account, endpoints, state.tokens),
   };
   await ensureProfileArn(call);
-  return { ...call, profileArn: () => profileArnOf(account, endpoints, state.tokens) };
+  return call;
 }
 
 async function listModelsOf(state: AdapterState, account: UpstreamAccount, context: ProviderCallContext) {
@@ -196,10 +200,29 @@ async function fetchBalance(state: AdapterState, account: UpstreamAccount, conte
 }
 
 function tokenContextOf(account: UpstreamAccount, flavour: AmazonQFlavour, context: ProviderCallContext): TokenRequestContext {
-  return {
-    dispatcher: context.dispatcher,
-    logger: context.logger,
-    userAgent: refreshUserAgentOf(account, flavour),
-    saveCredentials: (update) => context.saveCredentials(update),
-  };
+  return new CallTokenContext(context, refreshUserAgentOf(account, flavour));
+}
+
+/**
+ * A call's context as the token manager sees it. The logger is read from the call only when something
+ * is logged (a refresh that failed): the call's logger is a child made on first use, and a class keeps
+ * the lazy read without a getter in an object literal (which V8 turns into a dictionary on every call).
+ */
+class CallTokenContext implements TokenRequestContext {
+  constructor(
+    private readonly call: ProviderCallContext,
+    readonly userAgent: string,
+  ) {}
+
+  get dispatcher(): Dispatcher {
+    return this.call.dispatcher;
+  }
+
+  get logger(): Logger {
+    return this.call.logger;
+  }
+
+  saveCredentials(update: Partial<AccountCredentials>): Promise<void> {
+    return this.call.saveCredentials(update);
+  }
 }

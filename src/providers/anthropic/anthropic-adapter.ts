@@ -50,7 +50,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions = {}): A
       return sendUpstreamRequest({
         url: joinUrl(account.baseUrl, `${prefix}/v1/messages`),
         method: 'POST',
-        headers: { ...buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer }), accept: whole ? 'application/json' : 'text/event-stream' },
+        // The added header first: after a spread it would give the object a shape of its own each time (V8).
+        headers: { accept: whole ? 'application/json' : 'text/event-stream', ...buildAnthropicHeaders(account, context.clientHeaders, { bearer: options.bearer }) },
         body: JSON.stringify(body),
         account,
         dispatcher: context.dispatcher,

@@ -58,7 +58,8 @@ export function createGeminiAdapter(): ProviderAdapter {
       return sendUpstreamRequest({
         url: joinUrl(account.baseUrl, `/v1beta/${geminiModelPath(upstreamModel)}:${whole ? 'generateContent' : 'streamGenerateContent'}`, whole ? undefined : 'alt=sse'),
         method: 'POST',
-        headers: { ...geminiHeaders(account), accept: whole ? 'application/json' : 'text/event-stream' },
+        // The added header first: after a spread it would give the object a shape of its own each time (V8).
+        headers: { accept: whole ? 'application/json' : 'text/event-stream', ...geminiHeaders(account) },
         body: JSON.stringify(body),
         account,
         dispatcher: context.dispatcher,

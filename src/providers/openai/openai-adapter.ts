@@ -79,7 +79,8 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions = {}): OpenAIS
       return sendUpstreamRequest({
         url: joinUrl(account.baseUrl, `${prefix}/chat/completions`),
         method: 'POST',
-        headers: { ...headersFor(account), accept: whole ? 'application/json' : 'text/event-stream' },
+        // The added header first: after a spread it would give the object a shape of its own each time (V8).
+        headers: { accept: whole ? 'application/json' : 'text/event-stream', ...headersFor(account) },
         body: JSON.stringify(body),
         account,
         dispatcher: context.dispatcher,
