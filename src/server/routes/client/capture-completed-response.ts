@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { chunkSourceOf, responseFromSource, type ChunkSource } from '../../../gateway/chunk-source.js';
 import { Utf8StreamDecoder } from '../../../streaming/utf8-stream-decoder.js';
 
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
@@ -23,15 +24,8 @@ const tryJson = (text: string): unknown => {
   }
 };
 
-/**
- * Watches a Responses answer on its way to the client (converted or relayed unchanged, streamed or
- * not) and hands the finished response — its id and output items — to `onCompleted` after its last
- * byte. The body ends only once `onCompleted` has settled, so a client that continues with
- * `previous_response_id` straight away finds it stored. Bytes pass unchanged; failed answers are not handed over.
- */
-export function captureCompletedResponse(response: Response, onCompleted: (completed: CompletedResponse) => Promise<void>): Response {
-  if (!response.ok || !response.body) return response;
-  const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+/** Reads a Responses answer as it passes: each chunk goes to `push`; `finish` names the completed response, if any. */
+function watchAnswer(isEventStream: boolean): { push(chunk: Uint8Array): void; finish(): CompletedResponse | undefined } {
   const decoder = new Utf8StreamDecoder();
   let completed: CompletedResponse | undefined;
   let json = '';
@@ -41,17 +35,54 @@ export function captureCompletedResponse(response: Response, onCompleted: (compl
       completed = asCompleted((tryJson(message.data) as { response?: unknown } | undefined)?.response);
     },
   });
-  const watch = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
+  return {
+    push(chunk) {
       const text = decoder.write(chunk);
       if (isEventStream) parser.feed(text);
       else if (json.length + text.length <= MAX_JSON_BYTES) json += text;
+    },
+    finish: () => (isEventStream ? completed : asCompleted(tryJson(json + decoder.end()))),
+  };
+}
+
+/**
+ * Watches a Responses answer on its way to the client (converted or relayed unchanged, streamed or
+ * not) and hands the finished response — its id and output items — to `onCompleted` after its last
+ * byte. The body ends only once `onCompleted` has settled, so a client that continues with
+ * `previous_response_id` straight away finds it stored. Bytes pass unchanged; failed answers are not handed over.
+ * An answer the server writes straight to its socket (a chunk source) stays one: it is watched as it
+ * is pulled, with no web stream in between.
+ */
+export function captureCompletedResponse(response: Response, onCompleted: (completed: CompletedResponse) => Promise<void>): Response {
+  if (!response.ok) return response;
+  const watcher = watchAnswer((response.headers.get('content-type') ?? '').includes('text/event-stream'));
+  const source = chunkSourceOf(response);
+  if (source) return responseFromSource(watchSource(source, watcher, onCompleted), { status: response.status, headers: response.headers });
+  if (!response.body) return response;
+  const watch = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      watcher.push(chunk);
       controller.enqueue(chunk);
     },
     async flush() {
-      if (!isEventStream) completed = asCompleted(tryJson(json));
+      const completed = watcher.finish();
       if (completed) await onCompleted(completed);
     },
   });
   return new Response(response.body.pipeThrough(watch), { status: response.status, headers: response.headers });
+}
+
+function watchSource(source: ChunkSource, watcher: ReturnType<typeof watchAnswer>, onCompleted: (completed: CompletedResponse) => Promise<void>): ChunkSource {
+  return {
+    async pull() {
+      const next = await source.pull();
+      for (const chunk of next.chunks) watcher.push(chunk);
+      if (next.done) {
+        const completed = watcher.finish();
+        if (completed) await onCompleted(completed);
+      }
+      return next;
+    },
+    cancel: () => source.cancel(),
+  };
 }
