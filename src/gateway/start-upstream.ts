@@ -121,10 +121,14 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     try {
       const format = call.passthroughFormat;
       if (passthrough && format !== undefined) {
-        const body: Record<string, unknown> = { ...(moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody), model: call.upstreamModel };
-        const hideUsageChunk = streamsUsageChunk(format) && body.stream === true && !includesUsage(body.stream_options);
+        const source = moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody;
+        const hideUsageChunk = streamsUsageChunk(format) && source.stream === true && !includesUsage(source.stream_options);
         // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
-        if (hideUsageChunk) body.stream_options = { ...(body.stream_options as object | undefined), include_usage: true };
+        // Object.assign where fields are added: a spread followed by a field the client's body lacks
+        // would give the body a shape of its own on every request (V8).
+        const body: Record<string, unknown> = hideUsageChunk
+          ? Object.assign({}, source, { model: call.upstreamModel, stream_options: Object.assign({}, source.stream_options, { include_usage: true }) })
+          : { ...source, model: call.upstreamModel };
         // The client's own bytes go on when the body is theirs unchanged: no second serialisation of a large body.
         const unchanged = !moved && !hideUsageChunk && call.rawBody.model === call.upstreamModel;
         const discard = (late: PassthroughResponse) => void late.body[Symbol.asyncIterator]().return?.();
