@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AccountRecord } from '../../accounts/account-record.js';
 import { deriveAccountStatus } from '../../accounts/derive-account-status.js';
+import { RequestSeries } from './request-series.js';
 
 /** What one finished request contributes to the metrics. */
 export interface RequestObservation {
@@ -27,11 +28,7 @@ export class UsageMetrics {
   private readonly knownModels = new Set<string>();
   private accountSource: (() => AccountRecord[]) | null = null;
 
-  private readonly requests = new Counter({ name: 'sluice_requests_total', help: 'Client requests by provider, model and outcome.', labelNames: ['provider', 'model', 'status'], registers: [this.registry] });
-  private readonly tokens = new Counter({ name: 'sluice_tokens_total', help: 'Tokens by kind: input (uncached), output, cache_read, cache_write.', labelNames: ['provider', 'model', 'kind'], registers: [this.registry] });
-  private readonly cost = new Counter({ name: 'sluice_cost_usd_total', help: 'Estimated cost in USD from the price table.', labelNames: ['provider', 'model'], registers: [this.registry] });
-  private readonly duration = new Histogram({ name: 'sluice_request_duration_seconds', help: 'Time from request to last byte.', labelNames: ['provider', 'model'], buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
-  private readonly timeToFirstToken = new Histogram({ name: 'sluice_time_to_first_token_seconds', help: 'Time from request to the first streamed token.', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60], registers: [this.registry] });
+  private readonly requests = new RequestSeries(this.registry);
   private readonly rollupDuration = new Histogram({ name: 'sluice_usage_rollup_duration_seconds', help: 'Time each usage roll-up pass took, failed passes included: it reads the open hour of request logs again.', buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300], registers: [this.registry] });
   private readonly limiterRejections = new Counter({ name: 'sluice_limiter_rejections_total', help: 'Requests refused by a rate limiter or budget, by scope.', labelNames: ['scope'], registers: [this.registry] });
 
@@ -60,19 +57,7 @@ export class UsageMetrics {
   }
 
   observeRequest(observation: RequestObservation): void {
-    const provider = observation.provider ?? 'none';
-    const model = this.modelLabel(observation.model);
-    this.requests.inc({ provider, model, status: observation.status });
-    const kinds = [
-      ['input', observation.inputTokens],
-      ['output', observation.outputTokens],
-      ['cache_read', observation.cacheReadTokens],
-      ['cache_write', observation.cacheWriteTokens],
-    ] as const;
-    for (const [kind, amount] of kinds) if (amount > 0) this.tokens.inc({ provider, model, kind }, amount);
-    if (observation.cost > 0) this.cost.inc({ provider, model }, observation.cost);
-    this.duration.observe({ provider, model }, observation.latencyMs / 1000);
-    if (observation.ttftMs !== null) this.timeToFirstToken.observe({ provider, model }, observation.ttftMs / 1000);
+    this.requests.observe(observation.provider ?? 'none', this.modelLabel(observation.model), observation);
   }
 
   /** One roll-up pass of `seconds`, wherever its reads ran (the server's connection or the reader thread). */
