@@ -20,4 +20,16 @@ describe('matchesModel', () => {
   ])('$models serves $model: $expected', ({ models, model, expected }) => {
     expect(matchesModel(models, model)).toBe(expected);
   });
+
+  it('answers the same when asked again about the same list, also past the number of models it remembers', () => {
+    const models = ['claude-*', 'gpt-4o'];
+    expect(matchesModel(models, 'claude-3')).toBe(true);
+    expect(matchesModel(models, 'gemini-pro')).toBe(false);
+    for (let index = 0; index < 2500; index += 1) expect(matchesModel(models, `model-${index}`)).toBe(false);
+    expect(matchesModel(models, 'claude-3')).toBe(true);
+    expect(matchesModel(models, 'gemini-pro')).toBe(false);
+    expect(matchesModel(models, 'GPT-4O')).toBe(true);
+    // Another list, even with the same contents, has answers of its own.
+    expect(matchesModel(['gemini-*'], 'gemini-pro')).toBe(true);
+  });
 });

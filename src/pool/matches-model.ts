@@ -30,8 +30,25 @@ export function matchesGlob(pattern: string, text: string): boolean {
   return globIndex === glob.length;
 }
 
-/** Whether an account with these served-model patterns serves `model`; null or empty list = any model. */
+/** Answers remembered per pattern list: the pool asks about every account's list on every request. */
+const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+/** Model names remembered per list (clients choose them); past this the list's answers start afresh. */
+const maxRememberedModels = 1000;
+
+/**
+ * Whether an account with these served-model patterns serves `model`; null or empty list = any model.
+ * A list is never changed in place (a changed account gets a new record), so its answers are
+ * remembered by the list itself and go with it.
+ */
 export function matchesModel(models: readonly string[] | null, model: string): boolean {
   if (models === null || models.length === 0) return true;
-  return models.some((pattern) => matchesGlob(pattern, model));
+  let known = answers.get(models);
+  if (!known) answers.set(models, (known = new Map()));
+  let answer = known.get(model);
+  if (answer === undefined) {
+    answer = models.some((pattern) => matchesGlob(pattern, model));
+    if (known.size >= maxRememberedModels) known.clear();
+    known.set(model, answer);
+  }
+  return answer;
 }

@@ -1,7 +1,7 @@
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
 import { NoAccountAvailableError } from '../core/errors/index.js';
-import { accountAvailability } from './account-availability.js';
-import type { AccountUsage, PoolState } from './state/pool-state.js';
+import { accountAvailability, type AvailabilityInput } from './account-availability.js';
+import type { AccountLimits, AccountUsage, PoolState } from './state/pool-state.js';
 import { orderCandidates, type RoutingStrategy } from './strategies/order-candidates.js';
 import type { SelectionCandidate } from './strategies/selection-candidate.js';
 
@@ -48,24 +48,41 @@ type PinnedState =
 /** The pinned account failed this request: not waited for and no retry hint, but its mapping stays. */
 const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canWait: false, reason: 'cooling' };
 
-const limitsOf = (account: AccountRecord) => ({
-  requestsPerMinute: account.requestsPerMinute,
-  maxConcurrency: account.maxConcurrency,
-});
+/** An account's limits as the pool state takes them, made once per account record (records are replaced, never changed). */
+const limitInputs = new WeakMap<AccountRecord, { id: string; limits: AccountLimits }>();
+
+function limitInputOf(account: AccountRecord): { id: string; limits: AccountLimits } {
+  let input = limitInputs.get(account);
+  if (!input) {
+    input = { id: account.id, limits: { requestsPerMinute: account.requestsPerMinute, maxConcurrency: account.maxConcurrency } };
+    limitInputs.set(account, input);
+  }
+  return input;
+}
+
+const limitsOf = (account: AccountRecord): AccountLimits => limitInputOf(account).limits;
 
 /** One selection pass: at most one usage read, then atomic slot attempts in preference order. */
 export async function selectAccount(context: SelectionContext, request: SelectionRequest): Promise<SelectionResult> {
   const { store, state, now } = context;
   const pinnedRecord = request.stickyAccountId === null ? undefined : store.get(request.stickyAccountId);
-  const eligible = store
-    .list()
-    .filter((account) => account.id !== pinnedRecord?.id)
-    .filter((account) => accountAvailability(account, { model: request.model, now, exclude: request.exclude }).kind !== 'unavailable');
+  // Every account is looked at once per request, so a pool of hundreds is walked once: its availability
+  // here, without the shared cooldowns, and the end of its stored cooldown (0 when none) kept beside it.
+  const eligible: AccountRecord[] = [];
+  const storedCooldownEnds: number[] = [];
+  const input: AvailabilityInput = { model: request.model, now, exclude: request.exclude };
+  for (const account of store.list()) {
+    if (account.id === pinnedRecord?.id) continue;
+    const availability = accountAvailability(account, input);
+    if (availability.kind === 'unavailable') continue;
+    eligible.push(account);
+    storedCooldownEnds.push(availability.kind === 'cooling' ? availability.until : 0);
+  }
   const pinnedEligible =
     pinnedRecord && accountAvailability(pinnedRecord, { model: request.model, now }).kind !== 'unavailable' ? pinnedRecord : undefined;
   const watched = pinnedEligible ? [pinnedEligible, ...eligible] : eligible;
   if (watched.length === 0) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
-  const usage = await state.usage(watched.map((account) => ({ id: account.id, limits: limitsOf(account) })), now);
+  const usage = await state.usage(watched.map(limitInputOf), now);
 
   const pinned = pinnedState(context, request, pinnedEligible, usage);
   let busyRetry = Infinity;
@@ -85,11 +102,13 @@ export async function selectAccount(context: SelectionContext, request: Selectio
   }
 
   const ready: SelectionCandidate[] = [];
-  for (const account of eligible) {
+  for (let index = 0; index < eligible.length; index += 1) {
+    const account = eligible[index]!;
     const live = usage.get(account.id);
-    const availability = accountAvailability(account, { model: request.model, now, sharedCooldownUntil: live?.cooldownUntil ?? null });
-    if (availability.kind === 'cooling') {
-      busyRetry = Math.min(busyRetry, availability.until - now);
+    // As accountAvailability with the shared cooldown: cooling until the later of the two ends.
+    const cooldownEnd = Math.max(storedCooldownEnds[index]!, live?.cooldownUntil ?? 0);
+    if (cooldownEnd > now) {
+      busyRetry = Math.min(busyRetry, cooldownEnd - now);
     } else if (live?.retryAfterMs !== null && live?.retryAfterMs !== undefined) {
       busyRetry = Math.min(busyRetry, live.retryAfterMs);
       busyReason = 'limits';
