@@ -71,9 +71,10 @@ const timeToFirstTokenBounds = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] as co
 /**
  * The per-request metrics by provider and model: requests, tokens, cost, duration and time to first
  * token. prom-client's own counters and histograms hash and check the label set on every increment,
- * six times per request here, which cost about 3% of a relayed request's CPU; these keep plain
- * numbers per series, found through two map lookups, and hand them to the registry only when
- * /metrics is read. The text is the same as prom-client's counters and histograms print.
+ * six times per request here (switching the metrics off saved 3 to 4% of a relayed request's CPU);
+ * these keep plain numbers per series, found through two map lookups, and hand them to the registry
+ * only when /metrics is read. The lines are those prom-client's counters and histograms print, in
+ * another order of series.
  */
 export class RequestSeries {
   private readonly byProvider = new Map<string, Map<string, Series>>();
@@ -83,13 +84,13 @@ export class RequestSeries {
       // The registry takes any object that reads like a metric; its types name only prom-client's own classes.
       registry.registerMetric({ name, help, type, aggregator: 'sum', get: async () => ({ name, help, type, aggregator: 'sum', values: values() }) } as unknown as Counter);
     register('sluice_requests_total', 'Client requests by provider, model and outcome.', 'counter', () =>
-      this.flatMap((series) => [
+      this.valuesOfEach((series) => [
         ...(series.success > 0 ? [{ value: series.success, labels: { ...series.labels, status: 'success' } }] : []),
         ...(series.error > 0 ? [{ value: series.error, labels: { ...series.labels, status: 'error' } }] : []),
       ]),
     );
     register('sluice_tokens_total', 'Tokens by kind: input (uncached), output, cache_read, cache_write.', 'counter', () =>
-      this.flatMap((series) =>
+      this.valuesOfEach((series) =>
         (
           [
             ['input', series.input],
@@ -103,13 +104,13 @@ export class RequestSeries {
       ),
     );
     register('sluice_cost_usd_total', 'Estimated cost in USD from the price table.', 'counter', () =>
-      this.flatMap((series) => (series.cost > 0 ? [{ value: series.cost, labels: { ...series.labels } }] : [])),
+      this.valuesOfEach((series) => (series.cost > 0 ? [{ value: series.cost, labels: { ...series.labels } }] : [])),
     );
     register('sluice_request_duration_seconds', 'Time from request to last byte.', 'histogram', () =>
-      this.flatMap((series) => histogramValues('sluice_request_duration_seconds', durationBounds, series.duration, series.labels)),
+      this.valuesOfEach((series) => histogramValues('sluice_request_duration_seconds', durationBounds, series.duration, series.labels)),
     );
     register('sluice_time_to_first_token_seconds', 'Time from request to the first streamed token.', 'histogram', () =>
-      this.flatMap((series) => histogramValues('sluice_time_to_first_token_seconds', timeToFirstTokenBounds, series.timeToFirstToken, series.labels)),
+      this.valuesOfEach((series) => histogramValues('sluice_time_to_first_token_seconds', timeToFirstTokenBounds, series.timeToFirstToken, series.labels)),
     );
   }
 
@@ -129,7 +130,7 @@ export class RequestSeries {
     if (observation.ttftMs !== null) series.timeToFirstToken.observe(observation.ttftMs / 1000);
   }
 
-  private flatMap(values: (series: Series) => PrintedValue[]): PrintedValue[] {
+  private valuesOfEach(values: (series: Series) => PrintedValue[]): PrintedValue[] {
     const all: PrintedValue[] = [];
     for (const byModel of this.byProvider.values()) for (const series of byModel.values()) all.push(...values(series));
     return all;

@@ -28,7 +28,7 @@ export class UsageMetrics {
   private readonly knownModels = new Set<string>();
   private accountSource: (() => AccountRecord[]) | null = null;
 
-  private readonly requests = new RequestSeries(this.registry);
+  private readonly requestSeries = new RequestSeries(this.registry);
   private readonly rollupDuration = new Histogram({ name: 'sluice_usage_rollup_duration_seconds', help: 'Time each usage roll-up pass took, failed passes included: it reads the open hour of request logs again.', buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300], registers: [this.registry] });
   private readonly limiterRejections = new Counter({ name: 'sluice_limiter_rejections_total', help: 'Requests refused by a rate limiter or budget, by scope.', labelNames: ['scope'], registers: [this.registry] });
 
@@ -57,7 +57,7 @@ export class UsageMetrics {
   }
 
   observeRequest(observation: RequestObservation): void {
-    this.requests.observe(observation.provider ?? 'none', this.modelLabel(observation.model), observation);
+    this.requestSeries.observe(observation.provider ?? 'none', this.modelLabel(observation.model), observation);
   }
 
   /** One roll-up pass of `seconds`, wherever its reads ran (the server's connection or the reader thread). */
