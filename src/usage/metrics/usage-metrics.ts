@@ -1,20 +1,12 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AccountRecord } from '../../accounts/account-record.js';
 import { deriveAccountStatus } from '../../accounts/derive-account-status.js';
-import { RequestSeries } from './request-series.js';
+import { RequestSeries, type SeriesObservation } from './request-series.js';
 
-/** What one finished request contributes to the metrics. */
-export interface RequestObservation {
+/** What one finished request contributes to the metrics: its series' counts, and which series. */
+export interface RequestObservation extends SeriesObservation {
   provider: string | null;
   model: string;
-  status: 'success' | 'error';
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  cost: number;
-  latencyMs: number;
-  ttftMs: number | null;
 }
 
 const maxModelLabels = 200;
