@@ -105,7 +105,7 @@ describe('AccountPool limits', () => {
     await lease.release({ ok: true });
     const again = await pool.acquire({ model: 'm', clientKeyId: 'k' });
     expect(again.account.id).toBe('a');
-    expect((await state.usage([{ id: 'a', limits: { requestsPerMinute: null, maxConcurrency: 1 } }], Date.now())).get('a')?.inFlight).toBe(1);
+    expect((await state.usage([{ id: 'a', requestsPerMinute: null, maxConcurrency: 1 }], Date.now()))[0]?.inFlight).toBe(1);
   });
 
   it('renews a held lease past its TTL, and stops renewing after maxLeaseHoldMs', async () => {

@@ -174,12 +174,12 @@ export class AccountPool {
     const now = this.now();
     const accounts = accountIds.map((id) => {
       const account = this.dependencies.store.get(id);
-      return { id, account, limits: { requestsPerMinute: account?.requestsPerMinute ?? null, maxConcurrency: account?.maxConcurrency ?? null } };
+      return { id, account, requestsPerMinute: account?.requestsPerMinute ?? null, maxConcurrency: account?.maxConcurrency ?? null };
     });
     const usage = await this.dependencies.state.usage(accounts, now);
     const result = new Map<string, LiveAccountState>();
-    for (const { id, account } of accounts) {
-      const live = usage.get(id);
+    for (const [index, { id, account }] of accounts.entries()) {
+      const live = usage[index];
       const stored = account && account.status !== 'active' && account.status !== 'disabled' ? (account.cooldownUntil ?? 0) : 0;
       const cooldownUntil = Math.max(stored, live?.cooldownUntil ?? 0);
       result.set(id, {

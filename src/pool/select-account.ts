@@ -1,7 +1,7 @@
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
 import { NoAccountAvailableError } from '../core/errors/index.js';
 import { accountAvailability, type AvailabilityInput } from './account-availability.js';
-import type { AccountLimits, AccountUsage, PoolState } from './state/pool-state.js';
+import type { AccountUsage, PoolState } from './state/pool-state.js';
 import { orderCandidates, type RoutingStrategy } from './strategies/order-candidates.js';
 import type { SelectionCandidate } from './strategies/selection-candidate.js';
 
@@ -48,20 +48,6 @@ type PinnedState =
 /** The pinned account failed this request: not waited for and no retry hint, but its mapping stays. */
 const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canWait: false, reason: 'cooling' };
 
-/** An account's limits as the pool state takes them, made once per account record (records are replaced, never changed). */
-const limitInputs = new WeakMap<AccountRecord, { id: string; limits: AccountLimits }>();
-
-function limitInputOf(account: AccountRecord): { id: string; limits: AccountLimits } {
-  let input = limitInputs.get(account);
-  if (!input) {
-    input = { id: account.id, limits: { requestsPerMinute: account.requestsPerMinute, maxConcurrency: account.maxConcurrency } };
-    limitInputs.set(account, input);
-  }
-  return input;
-}
-
-const limitsOf = (account: AccountRecord): AccountLimits => limitInputOf(account).limits;
-
 /** One selection pass: at most one usage read, then atomic slot attempts in preference order. */
 export async function selectAccount(context: SelectionContext, request: SelectionRequest): Promise<SelectionResult> {
   const { store, state, now } = context;
@@ -82,13 +68,15 @@ export async function selectAccount(context: SelectionContext, request: Selectio
     pinnedRecord && accountAvailability(pinnedRecord, { model: request.model, now }).kind !== 'unavailable' ? pinnedRecord : undefined;
   const watched = pinnedEligible ? [pinnedEligible, ...eligible] : eligible;
   if (watched.length === 0) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
-  const usage = await state.usage(watched.map(limitInputOf), now);
+  // An account record carries its id and limits, as the state reads them; the usage comes back in the same order.
+  const usage = await state.usage(watched, now);
+  const eligibleOffset = pinnedEligible ? 1 : 0;
 
-  const pinned = pinnedState(context, request, pinnedEligible, usage);
+  const pinned = pinnedState(context, request, pinnedEligible, pinnedEligible ? usage[0] : undefined);
   let busyRetry = Infinity;
   let busyReason: 'limits' | 'cooling' = 'cooling';
   if (pinned.kind === 'ready') {
-    const slot = await state.tryAcquire(pinned.account.id, limitsOf(pinned.account), now, context.leaseTtlMs);
+    const slot = await state.tryAcquire(pinned.account.id, pinned.account, now, context.leaseTtlMs);
     if (slot.acquired) return { kind: 'acquired', account: pinned.account, leaseId: slot.leaseId, sticky: 'hit' };
     if (request.stickyWaitUntil !== null && now + slot.retryAfterMs <= request.stickyWaitUntil) {
       return { kind: 'busy', retryAfterMs: slot.retryAfterMs, reason: 'sticky' };
@@ -104,7 +92,7 @@ export async function selectAccount(context: SelectionContext, request: Selectio
   const ready: SelectionCandidate[] = [];
   for (let index = 0; index < eligible.length; index += 1) {
     const account = eligible[index]!;
-    const live = usage.get(account.id);
+    const live = usage[eligibleOffset + index];
     // As accountAvailability with the shared cooldown: cooling until the later of the two ends.
     const cooldownEnd = Math.max(storedCooldownEnds[index]!, live?.cooldownUntil ?? 0);
     if (cooldownEnd > now) {
@@ -118,7 +106,7 @@ export async function selectAccount(context: SelectionContext, request: Selectio
   }
   const cursor = ready.length > 1 && context.strategy !== 'weighted' ? await state.nextCursor('round-robin') : 0;
   for (const candidate of orderCandidates(context.strategy, ready, { cursor, random: context.random })) {
-    const slot = await state.tryAcquire(candidate.account.id, limitsOf(candidate.account), now, context.leaseTtlMs);
+    const slot = await state.tryAcquire(candidate.account.id, candidate.account, now, context.leaseTtlMs);
     if (slot.acquired) {
       return { kind: 'acquired', account: candidate.account, leaseId: slot.leaseId, sticky: movedOutcome(request, pinned) };
     }
@@ -133,11 +121,10 @@ function pinnedState(
   context: SelectionContext,
   request: SelectionRequest,
   account: AccountRecord | undefined,
-  usage: ReadonlyMap<string, AccountUsage>,
+  live: AccountUsage | undefined,
 ): PinnedState {
   if (request.stickyAccountId === null) return { kind: 'none' };
   if (!account) return { kind: 'gone' };
-  const live = usage.get(account.id);
   const availability = accountAvailability(account, {
     model: request.model,
     now: context.now,

@@ -29,7 +29,7 @@ export class FallbackPoolState implements PoolState {
     }
   }
 
-  usage(accounts: readonly AccountLimitInput[], now: number): Promise<Map<string, AccountUsage>> {
+  usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]> {
     return this.either('usage', () => this.shared.usage(accounts, now), () => this.local.usage(accounts, now));
   }
 

@@ -18,13 +18,13 @@ describe('MemoryPoolState', () => {
     const state = new MemoryPoolState({ maxRpmEntries: 5 });
     const limits = { requestsPerMinute: null, maxConcurrency: null };
     for (let index = 0; index < 20; index += 1) await state.tryAcquire('a', limits, 1_000 + index, 60_000);
-    expect((await state.usage([{ id: 'a', limits }], 1_100)).get('a')?.rpmNow).toBe(5);
+    expect((await state.usage([{ id: 'a', ...limits }], 1_100))[0]?.rpmNow).toBe(5);
   });
 
   it('expires each lease at its own time, renewed or not, however the leases were taken', async () => {
     const state = new MemoryPoolState();
     const limits = { requestsPerMinute: null, maxConcurrency: 10 };
-    const inFlight = async (at: number) => (await state.usage([{ id: 'a', limits }], at)).get('a')?.inFlight;
+    const inFlight = async (at: number) => (await state.usage([{ id: 'a', ...limits }], at))[0]?.inFlight;
     const first = await state.tryAcquire('a', limits, 0, 1_000);
     const second = await state.tryAcquire('a', limits, 500, 1_000);
     if (!first.acquired || !second.acquired) throw new Error('expected two leases');

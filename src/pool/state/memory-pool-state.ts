@@ -19,14 +19,22 @@ export interface MemoryPoolStateOptions {
   maxRpmEntries?: number;
 }
 
+/** What the state keeps per account, found with one lookup: the pool reads every eligible account per request. */
+interface AccountSlots {
+  /** Start times of the requests in the RPM window, oldest first. */
+  times: number[];
+  /** Held leases: lease id → expiry. */
+  leases: Map<string, number>;
+  /** No lease expires before this: held leases are looked over only once it has passed. */
+  leasesExpireFrom: number;
+  /** The shared cooldown's end; 0 when none. */
+  cooldownUntil: number;
+}
+
 /** Pool state for a single instance. Every map is bounded by the number of accounts or by a cap. */
 export class MemoryPoolState implements PoolState {
-  private readonly requestTimes = new Map<string, number[]>();
-  private readonly leases = new Map<string, Map<string, number>>();
-  /** Per account, no lease expires before this: held leases are looked over only once it has passed. */
-  private readonly leasesExpireFrom = new Map<string, number>();
+  private readonly slots = new Map<string, AccountSlots>();
   private readonly failures = new Map<string, number>();
-  private readonly cooldowns = new Map<string, number>();
   private readonly cursors = new Map<string, number>();
   private readonly sticky = new Map<string, { accountId: string; expiresAt: number }>();
   private readonly notifier = new ReleaseNotifier();
@@ -40,43 +48,39 @@ export class MemoryPoolState implements PoolState {
     this.maxRpmEntries = options.maxRpmEntries ?? 10_000;
   }
 
-  async usage(accounts: readonly AccountLimitInput[], now: number): Promise<Map<string, AccountUsage>> {
-    const result = new Map<string, AccountUsage>();
-    for (const { id, limits } of accounts) {
-      const times = this.prunedTimes(id, now);
-      const held = this.prunedLeases(id, now);
-      const cooldownUntil = this.cooldowns.get(id) ?? null;
-      result.set(id, {
-        rpmNow: times.length,
-        inFlight: held.size,
-        cooldownUntil: cooldownUntil !== null && cooldownUntil > now ? cooldownUntil : null,
-        retryAfterMs: this.limitRetryAfter(times, held, limits, now)?.retryAfterMs ?? null,
+  async usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]> {
+    const result: AccountUsage[] = [];
+    for (const account of accounts) {
+      const slots = this.prunedSlots(account.id, now);
+      result.push({
+        rpmNow: slots.times.length,
+        inFlight: slots.leases.size,
+        cooldownUntil: slots.cooldownUntil > now ? slots.cooldownUntil : null,
+        retryAfterMs: this.limitRetryAfter(slots, account, now)?.retryAfterMs ?? null,
       });
     }
     return result;
   }
 
   async tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult> {
-    const times = this.prunedTimes(accountId, now);
-    const held = this.prunedLeases(accountId, now);
-    const limited = this.limitRetryAfter(times, held, limits, now);
+    const slots = this.prunedSlots(accountId, now);
+    const limited = this.limitRetryAfter(slots, limits, now);
     if (limited) return { acquired: false, ...limited };
     const leaseId = randomUUID();
-    times.push(now);
-    if (limits.requestsPerMinute === null && times.length > this.maxRpmEntries) times.shift();
-    held.set(leaseId, now + leaseTtlMs);
-    this.leasesExpireFrom.set(accountId, Math.min(this.leasesExpireFrom.get(accountId) ?? Number.POSITIVE_INFINITY, now + leaseTtlMs));
+    slots.times.push(now);
+    if (limits.requestsPerMinute === null && slots.times.length > this.maxRpmEntries) slots.times.shift();
+    slots.leases.set(leaseId, now + leaseTtlMs);
+    slots.leasesExpireFrom = Math.min(slots.leasesExpireFrom, now + leaseTtlMs);
     return { acquired: true, leaseId };
   }
 
   async renewLease(accountId: string, leaseId: string, now: number, leaseTtlMs: number): Promise<void> {
-    const held = this.leases.get(accountId);
+    const held = this.slots.get(accountId)?.leases;
     if (held?.has(leaseId)) held.set(leaseId, now + leaseTtlMs);
   }
 
   async releaseLease(accountId: string, leaseId: string): Promise<void> {
-    const held = this.leases.get(accountId);
-    if (held?.delete(leaseId)) this.notifier.notify();
+    if (this.slots.get(accountId)?.leases.delete(leaseId)) this.notifier.notify();
   }
 
   async recordFailure(accountId: string): Promise<number> {
@@ -90,10 +94,13 @@ export class MemoryPoolState implements PoolState {
   }
 
   async setCooldown(accountId: string, until: number | null, now: number): Promise<void> {
+    const slots = this.slotsOf(accountId);
     if (until === null || until <= now) {
-      if (this.cooldowns.delete(accountId)) this.notifier.notify();
+      const hadCooldown = slots.cooldownUntil > 0;
+      slots.cooldownUntil = 0;
+      if (hadCooldown) this.notifier.notify();
     } else {
-      this.cooldowns.set(accountId, until);
+      slots.cooldownUntil = until;
     }
   }
 
@@ -131,47 +138,41 @@ export class MemoryPoolState implements PoolState {
     return this.notifier.wait(timeoutMs, signal);
   }
 
-  private prunedTimes(accountId: string, now: number): number[] {
-    let times = this.requestTimes.get(accountId);
-    if (!times) {
-      times = [];
-      this.requestTimes.set(accountId, times);
+  private slotsOf(accountId: string): AccountSlots {
+    let slots = this.slots.get(accountId);
+    if (!slots) {
+      slots = { times: [], leases: new Map(), leasesExpireFrom: Number.POSITIVE_INFINITY, cooldownUntil: 0 };
+      this.slots.set(accountId, slots);
     }
-    const windowStart = now - rpmWindowMs;
-    let expired = 0;
-    while (expired < times.length && (times[expired] ?? 0) <= windowStart) expired += 1;
-    if (expired > 0) times.splice(0, expired);
-    return times;
+    return slots;
   }
 
   /**
-   * The account's leases, without those that expired (a holder that died without releasing). Renewals
-   * only move expiries later, so the remembered earliest expiry is a safe bound for when to look.
+   * The account's slots without the request times that left the RPM window and the leases that
+   * expired (a holder that died without releasing). Renewals only move expiries later, so the
+   * remembered earliest expiry is a safe bound for when to look.
    */
-  private prunedLeases(accountId: string, now: number): Map<string, number> {
-    let held = this.leases.get(accountId);
-    if (!held) {
-      held = new Map();
-      this.leases.set(accountId, held);
-    }
-    if (held.size > 0 && now >= (this.leasesExpireFrom.get(accountId) ?? 0)) {
+  private prunedSlots(accountId: string, now: number): AccountSlots {
+    const slots = this.slotsOf(accountId);
+    const { times, leases } = slots;
+    const windowStart = now - rpmWindowMs;
+    let expired = 0;
+    while (expired < times.length && times[expired]! <= windowStart) expired += 1;
+    if (expired > 0) times.splice(0, expired);
+    if (leases.size > 0 && now >= slots.leasesExpireFrom) {
       let earliest = Number.POSITIVE_INFINITY;
-      for (const [leaseId, expiresAt] of held) {
-        if (expiresAt <= now) held.delete(leaseId);
+      for (const [leaseId, expiresAt] of leases) {
+        if (expiresAt <= now) leases.delete(leaseId);
         else earliest = Math.min(earliest, expiresAt);
       }
-      this.leasesExpireFrom.set(accountId, earliest);
+      slots.leasesExpireFrom = earliest;
     }
-    return held;
+    return slots;
   }
 
-  private limitRetryAfter(
-    times: readonly number[],
-    held: ReadonlyMap<string, number>,
-    limits: AccountLimits,
-    now: number,
-  ): { limit: 'rpm' | 'concurrency'; retryAfterMs: number } | null {
-    if (limits.maxConcurrency !== null && held.size >= limits.maxConcurrency) {
+  private limitRetryAfter(slots: AccountSlots, limits: AccountLimits, now: number): { limit: 'rpm' | 'concurrency'; retryAfterMs: number } | null {
+    const { times, leases } = slots;
+    if (limits.maxConcurrency !== null && leases.size >= limits.maxConcurrency) {
       return { limit: 'concurrency', retryAfterMs: concurrencyRetryAfterMs };
     }
     const rpm = limits.requestsPerMinute;

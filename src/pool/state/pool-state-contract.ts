@@ -15,8 +15,8 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
     expect((await state.tryAcquire('a', limits, t0 + 10_000, 60_000)).acquired).toBe(true);
     const refused = await state.tryAcquire('a', limits, t0 + 20_000, 60_000);
     expect(refused).toEqual({ acquired: false, limit: 'rpm', retryAfterMs: 40_000 });
-    const usage = await state.usage([{ id: 'a', limits }], t0 + 20_000);
-    expect(usage.get('a')).toMatchObject({ rpmNow: 2, inFlight: 2, retryAfterMs: 40_000 });
+    const [usage] = await state.usage([{ id: 'a', ...limits }], t0 + 20_000);
+    expect(usage).toMatchObject({ rpmNow: 2, inFlight: 2, retryAfterMs: 40_000 });
     expect((await state.tryAcquire('a', limits, t0 + 60_001, 60_000)).acquired).toBe(true);
     expect((await state.tryAcquire('a', limits, t0 + 60_002, 60_000)).acquired).toBe(false);
   });
@@ -41,20 +41,25 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
     expect((await state.tryAcquire('c', limits, t0 + 1_901, 1_000)).acquired).toBe(true);
   });
 
-  it('reports usage for several accounts, unlimited ones never limited', async () => {
+  it('reports usage for several accounts in the order asked, unlimited ones never limited', async () => {
     const state = await createState();
     await state.tryAcquire('d1', unlimited, t0, 60_000);
     await state.tryAcquire('d1', unlimited, t0, 60_000);
+    await state.tryAcquire('d3', { requestsPerMinute: 1, maxConcurrency: null }, t0, 60_000);
     const usage = await state.usage(
       [
-        { id: 'd1', limits: unlimited },
-        { id: 'd2', limits: unlimited },
+        { id: 'd2', ...unlimited },
+        { id: 'd3', requestsPerMinute: 1, maxConcurrency: null },
+        { id: 'd1', ...unlimited },
       ],
       t0 + 1,
     );
-    expect(usage.get('d1')).toEqual({ rpmNow: 2, inFlight: 2, cooldownUntil: null, retryAfterMs: null });
-    expect(usage.get('d2')).toEqual({ rpmNow: 0, inFlight: 0, cooldownUntil: null, retryAfterMs: null });
-    expect((await state.usage([], t0)).size).toBe(0);
+    expect(usage).toEqual([
+      { rpmNow: 0, inFlight: 0, cooldownUntil: null, retryAfterMs: null },
+      { rpmNow: 1, inFlight: 1, cooldownUntil: null, retryAfterMs: 59_999 },
+      { rpmNow: 2, inFlight: 2, cooldownUntil: null, retryAfterMs: null },
+    ]);
+    expect(await state.usage([], t0)).toEqual([]);
   });
 
   it('counts consecutive failures until reset', async () => {
@@ -69,10 +74,10 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
     const state = await createState();
     const now = Date.now();
     await state.setCooldown('f', now + 60_000, now);
-    expect((await state.usage([{ id: 'f', limits: unlimited }], now)).get('f')?.cooldownUntil).toBe(now + 60_000);
-    expect((await state.usage([{ id: 'f', limits: unlimited }], now + 60_001)).get('f')?.cooldownUntil).toBeNull();
+    expect((await state.usage([{ id: 'f', ...unlimited }], now))[0]?.cooldownUntil).toBe(now + 60_000);
+    expect((await state.usage([{ id: 'f', ...unlimited }], now + 60_001))[0]?.cooldownUntil).toBeNull();
     await state.setCooldown('f', null, now);
-    expect((await state.usage([{ id: 'f', limits: unlimited }], now)).get('f')?.cooldownUntil).toBeNull();
+    expect((await state.usage([{ id: 'f', ...unlimited }], now))[0]?.cooldownUntil).toBeNull();
   });
 
   it('hands out a growing cursor per scope', async () => {

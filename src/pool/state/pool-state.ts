@@ -5,9 +5,9 @@ export interface AccountLimits {
   maxConcurrency: number | null;
 }
 
-export interface AccountLimitInput {
+/** An account as a usage read takes it: its id and limits (an account record is one). */
+export interface AccountLimitInput extends AccountLimits {
   id: string;
-  limits: AccountLimits;
 }
 
 /** Live, shared numbers of one account at a point in time. */
@@ -35,7 +35,8 @@ export type SlotAcquireResult =
  * slot" happens in one step, so instances together never exceed an account's RPM or concurrency.
  */
 export interface PoolState {
-  usage(accounts: readonly AccountLimitInput[], now: number): Promise<Map<string, AccountUsage>>;
+  /** The usage of each account, in the order asked: the result's `[i]` is `accounts[i]`'s. */
+  usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]>;
   tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult>;
   /** Extends a held lease (long streams); a no-op when the lease is gone. */
   renewLease(accountId: string, leaseId: string, now: number, leaseTtlMs: number): Promise<void>;

@@ -41,24 +41,17 @@ export class RedisPoolState implements PoolState {
     this.failureTtlMs = options.failureTtlMs ?? 3_600_000;
   }
 
-  async usage(accounts: readonly AccountLimitInput[], now: number): Promise<Map<string, AccountUsage>> {
-    const result = new Map<string, AccountUsage>();
-    if (accounts.length === 0) return result;
+  async usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]> {
+    if (accounts.length === 0) return [];
     const keys = accounts.flatMap(({ id }) => [this.key('rpm', id), this.key('lease', id), this.key('cool', id)]);
     const args: number[] = [now, rpmWindowMs, concurrencyRetryAfterMs];
-    for (const { limits } of accounts) args.push(limitArgument(limits.requestsPerMinute), limitArgument(limits.maxConcurrency));
+    for (const account of accounts) args.push(limitArgument(account.requestsPerMinute), limitArgument(account.maxConcurrency));
     const reply = await usageScript.run(this.redis, keys, args);
     const numbers = Array.isArray(reply) ? reply.map(Number) : [];
-    accounts.forEach(({ id }, index) => {
+    return accounts.map((_, index) => {
       const [rpmNow = 0, inFlight = 0, cooldown = -1, retry = -1] = numbers.slice(index * 4, index * 4 + 4);
-      result.set(id, {
-        rpmNow,
-        inFlight,
-        cooldownUntil: cooldown >= 0 ? cooldown : null,
-        retryAfterMs: retry >= 0 ? retry : null,
-      });
+      return { rpmNow, inFlight, cooldownUntil: cooldown >= 0 ? cooldown : null, retryAfterMs: retry >= 0 ? retry : null };
     });
-    return result;
   }
 
   async tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult> {
