@@ -20,6 +20,11 @@
  *   BENCH_ONLY=passthrough                                 scenarios whose name contains this
  *   BENCH_STREAMS=1000 BENCH_SLOW_SECONDS=10               slow-stream memory phase (BENCH_STREAMS=0 skips it)
  *   BENCH_PROFILE_DIR=dir                                  V8 CPU profile of Sluice written there
+ *   BENCH_WARMUP_SECONDS=0                                 unmeasured load just before each loaded round, every target alike
+ *
+ * Every target idles while the others are measured, long enough for V8's memory reducer to shrink its heap,
+ * so by default each round starts from that state and pays for growing the heap again. A warm-up measures
+ * serving under steady load instead.
  */
 import { agentHistory } from './agent-history.js';
 import { measureLoad, median, type Measurement } from './measure-load.js';
@@ -32,6 +37,12 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const streamCount = Number(process.env.BENCH_STREAMS ?? 1000);
 const slowSeconds = Number(process.env.BENCH_SLOW_SECONDS ?? 10);
 const unloadedSeconds = 2;
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 0);
+
+/** The load of a round, unmeasured, for BENCH_WARMUP_SECONDS just before it. */
+async function warmUp(url: string, headers: Record<string, string>, body: object): Promise<void> {
+  if (warmupSeconds > 0) await measureLoad(url, headers, body, connections, warmupSeconds);
+}
 
 const messages = [{ role: 'user', content: 'Say fifty words.' }];
 const anthropicHeaders = { 'x-api-key': 'sk-ant-bench', 'anthropic-version': '2023-06-01' };
@@ -127,7 +138,7 @@ async function main(): Promise<void> {
   try {
     await measureMemory(processes);
     const sluiceHeaders = { authorization: `Bearer ${processes.adminKey}` };
-    console.log(`\nrounds=${rounds} duration=${seconds}s connections=${connections}; medians over rounds; added latency = mean at 1 connection, ${unloadedSeconds}s, minus the same for direct / floor\n`);
+    console.log(`\nrounds=${rounds} duration=${seconds}s connections=${connections}; warm-up=${warmupSeconds}s; medians over rounds; added latency = mean at 1 connection, ${unloadedSeconds}s, minus the same for direct / floor\n`);
     console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | of which roll-up, each round | CPU floor/sluice | errors');
     console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY?.toLowerCase();
@@ -153,9 +164,13 @@ async function main(): Promise<void> {
       const floorUrl = `${processes.floor}/v1/messages`;
       const sluiceUrl = `${processes.sluice}${scenario.route}`;
       for (let round = 0; round < rounds; round += 1) {
+        await warmUp(directUrl, anthropicHeaders, upstreamBody);
         direct.push(await measureLoad(directUrl, anthropicHeaders, upstreamBody, connections, seconds));
+        await warmUp(floorUrl, anthropicHeaders, upstreamBody);
         floor.push(await measureWithCpu(processes, 'floor', () => measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds), floorCpu));
+        await warmUp(sluiceUrl, sluiceHeaders, sluiceBody);
         through.push(await measureSluiceRound(processes, () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu, sluiceRollup));
+        if (leanUrl) await warmUp(leanUrl, sluiceHeaders, sluiceBody);
         if (leanUrl) leanLoads.push(await measureWithCpu(processes, 'lean', () => measureLoad(leanUrl, sluiceHeaders, sluiceBody, connections, seconds), leanCpu));
         // Unloaded: what one request pays for passing through Sluice, over going direct and over the floor.
         const alone = await measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, 1, unloadedSeconds);
