@@ -94,13 +94,14 @@ export class MemoryPoolState implements PoolState {
   }
 
   async setCooldown(accountId: string, until: number | null, now: number): Promise<void> {
-    const slots = this.slotsOf(accountId);
     if (until === null || until <= now) {
-      const hadCooldown = slots.cooldownUntil > 0;
-      slots.cooldownUntil = 0;
-      if (hadCooldown) this.notifier.notify();
+      const slots = this.slots.get(accountId);
+      if (slots && slots.cooldownUntil > 0) {
+        slots.cooldownUntil = 0;
+        this.notifier.notify();
+      }
     } else {
-      slots.cooldownUntil = until;
+      this.slotsOf(accountId).cooldownUntil = until;
     }
   }
 
