@@ -134,6 +134,19 @@ describe('AccountPool limits', () => {
     expect((await pool.liveState('a')).cooldown_until).toBeNull();
     expect(await pool.liveState('unknown')).toEqual({ rpm_now: 0, in_flight: 0, cooldown_until: null });
   });
+
+  it('reports the live state of several accounts in one read, each under its own id', async () => {
+    const { pool } = createTestPool({ accounts: [makeAccount('a', { models: ['a-*'] }), makeAccount('b', { models: ['b-*'] })] });
+    await pool.acquire({ model: 'a-1', clientKeyId: 'k' });
+    await pool.acquire({ model: 'b-1', clientKeyId: 'k' });
+    await pool.acquire({ model: 'b-1', clientKeyId: 'k' }).then((lease) => lease.release({ ok: true }));
+    const live = await pool.liveStates(['b', 'unknown', 'a']);
+    expect([...live.entries()]).toEqual([
+      ['b', { rpm_now: 2, in_flight: 1, cooldown_until: null }],
+      ['unknown', { rpm_now: 0, in_flight: 0, cooldown_until: null }],
+      ['a', { rpm_now: 1, in_flight: 1, cooldown_until: null }],
+    ]);
+  });
 });
 
 describe('AccountPool health', () => {
