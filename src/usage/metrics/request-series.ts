@@ -1,12 +1,15 @@
 import type { Counter, Registry } from 'prom-client';
 
+const durationBounds = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300] as const;
+const timeToFirstTokenBounds = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] as const;
+
 /** The buckets of a histogram and what fell into each, not cumulative: `counts[i]` is for `(bounds[i-1], bounds[i]]`. */
 class Buckets {
   readonly counts: number[];
   sum = 0;
   count = 0;
 
-  constructor(private readonly bounds: readonly number[]) {
+  constructor(readonly bounds: readonly number[]) {
     this.counts = new Array<number>(bounds.length).fill(0);
   }
 
@@ -35,11 +38,7 @@ class Series {
   readonly duration: Buckets;
   readonly timeToFirstToken: Buckets;
 
-  constructor(
-    readonly labels: { provider: string; model: string },
-    durationBounds: readonly number[],
-    timeToFirstTokenBounds: readonly number[],
-  ) {
+  constructor(readonly labels: { provider: string; model: string }) {
     this.duration = new Buckets(durationBounds);
     this.timeToFirstToken = new Buckets(timeToFirstTokenBounds);
   }
@@ -64,9 +63,6 @@ interface PrintedValue {
   sharedLabels?: Record<string, string>;
   metricName?: string;
 }
-
-const durationBounds = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300] as const;
-const timeToFirstTokenBounds = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] as const;
 
 /**
  * The per-request metrics by provider and model: requests, tokens, cost, duration and time to first
@@ -107,10 +103,10 @@ export class RequestSeries {
       this.valuesOfEach((series) => (series.cost > 0 ? [{ value: series.cost, labels: { ...series.labels } }] : [])),
     );
     register('sluice_request_duration_seconds', 'Time from request to last byte.', 'histogram', () =>
-      this.valuesOfEach((series) => histogramValues('sluice_request_duration_seconds', durationBounds, series.duration, series.labels)),
+      this.valuesOfEach((series) => histogramValues('sluice_request_duration_seconds', series.duration, series.labels)),
     );
     register('sluice_time_to_first_token_seconds', 'Time from request to the first streamed token.', 'histogram', () =>
-      this.valuesOfEach((series) => histogramValues('sluice_time_to_first_token_seconds', timeToFirstTokenBounds, series.timeToFirstToken, series.labels)),
+      this.valuesOfEach((series) => histogramValues('sluice_time_to_first_token_seconds', series.timeToFirstToken, series.labels)),
     );
   }
 
@@ -118,7 +114,7 @@ export class RequestSeries {
     let byModel = this.byProvider.get(provider);
     if (!byModel) this.byProvider.set(provider, (byModel = new Map()));
     let series = byModel.get(model);
-    if (!series) byModel.set(model, (series = new Series({ provider, model }, durationBounds, timeToFirstTokenBounds)));
+    if (!series) byModel.set(model, (series = new Series({ provider, model })));
     if (observation.status === 'success') series.success += 1;
     else series.error += 1;
     if (observation.inputTokens > 0) series.input += observation.inputTokens;
@@ -138,11 +134,11 @@ export class RequestSeries {
 }
 
 /** A series' buckets (cumulative, `le` as prom-client prints it), then `+Inf`, `_sum` and `_count`; nothing before its first observation. */
-function histogramValues(name: string, bounds: readonly number[], buckets: Buckets, labels: Record<string, string>): PrintedValue[] {
+function histogramValues(name: string, buckets: Buckets, labels: Record<string, string>): PrintedValue[] {
   if (buckets.count === 0) return [];
   const values: PrintedValue[] = [];
   let cumulative = 0;
-  bounds.forEach((bound, index) => {
+  buckets.bounds.forEach((bound, index) => {
     cumulative += buckets.counts[index]!;
     values.push({ value: cumulative, labels: { le: bound }, sharedLabels: labels, metricName: `${name}_bucket` });
   });
