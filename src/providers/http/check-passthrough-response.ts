@@ -3,6 +3,7 @@ import type { PassthroughResponse } from '../provider-adapter.js';
 import { transportErrorToGatewayError } from './classify-transport-error.js';
 import { parseSseEvent, SseEventSplitter } from '../../streaming/sse-event-splitter.js';
 import { Utf8StreamDecoder } from '../../streaming/utf8-stream-decoder.js';
+import { readBodyBytes, stopBody } from './read-body-bytes.js';
 
 /** How much of an event stream may arrive before its first event (comments, keep-alives). */
 const maxPeekBytes = 64 * 1024;
@@ -22,22 +23,23 @@ type Body = AsyncIterator<Uint8Array>;
  */
 export async function checkPassthroughResponse(response: PassthroughResponse, expectStream: boolean): Promise<PassthroughResponse> {
   const contentType = (response.headers['content-type'] ?? '').toLowerCase();
-  const iterator = response.body[Symbol.asyncIterator]();
   try {
     if (contentType.includes('text/event-stream') || (contentType === '' && expectStream)) {
+      const iterator = response.body[Symbol.asyncIterator]();
       return { status: response.status, headers: response.headers, body: replay(await peekFirstEvent(iterator), iterator) };
     }
     if (contentType.includes('json') || contentType === '') {
-      const whole = await readWhole(iterator);
-      const json = checkJson(whole.toString('utf8'), 'answer');
+      const whole = await readBodyBytes(response.body, maxJsonBytes);
+      if (!whole.complete) throw malformed(`The upstream answer is larger than ${maxJsonBytes} bytes.`);
+      const json = checkJson(whole.bytes.toString('utf8'), 'answer');
       // Written out rather than spread: a spread followed by a property the source lacks gives the
       // object a shape of its own on every call (V8), and every later read of it misses its cache.
-      return { status: response.status, headers: response.headers, body: replay([whole], emptyBody), whole: { bytes: whole, json } };
+      return { status: response.status, headers: response.headers, body: replay([whole.bytes], emptyBody), whole: { bytes: whole.bytes, json } };
     }
-    const excerpt = (await readWhole(iterator, 4 * 1024)).toString('utf8');
+    const excerpt = (await readBodyBytes(response.body, 4 * 1024)).bytes.toString('utf8');
     throw malformed(`The upstream answered ${response.status} with ${contentType} instead of JSON or an event stream: ${shorten(excerpt)}`);
   } catch (error) {
-    await iterator.return?.().catch(() => undefined);
+    await stopBody(response.body);
     // A read that failed (reset, idle timeout) is an upstream failure too; an abort stays an abort.
     throw isAbort(error) ? error : transportErrorToGatewayError(error);
   }
@@ -94,20 +96,6 @@ function checkJson(text: string, what: string): Record<string, unknown> {
     throw malformed(`The upstream answered with an error despite its success status: ${shorten(text)}`);
   }
   return record;
-}
-
-async function readWhole(iterator: Body, limit = maxJsonBytes): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    size += next.value.byteLength;
-    if (size > limit) {
-      if (limit === maxJsonBytes) throw malformed(`The upstream answer is larger than ${maxJsonBytes} bytes.`);
-      break;
-    }
-    chunks.push(next.value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** The bytes already read, then the rest of the upstream body; `return()` stops the upstream at once. */
