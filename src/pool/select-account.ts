@@ -2,7 +2,7 @@ import type { AccountRecord, AccountStore } from '../accounts/account-record.js'
 import { NoAccountAvailableError } from '../core/errors/index.js';
 import { accountAvailability, type AvailabilityInput } from './account-availability.js';
 import type { AccountUsage, PoolState } from './state/pool-state.js';
-import { orderCandidates, type RoutingStrategy } from './strategies/order-candidates.js';
+import { orderCandidatesLazily, type RoutingStrategy } from './strategies/order-candidates.js';
 import type { SelectionCandidate } from './strategies/selection-candidate.js';
 
 /**
@@ -105,7 +105,7 @@ export async function selectAccount(context: SelectionContext, request: Selectio
     }
   }
   const cursor = ready.length > 1 && context.strategy !== 'weighted' ? await state.nextCursor('round-robin') : 0;
-  for (const candidate of orderCandidates(context.strategy, ready, { cursor, random: context.random })) {
+  for (const candidate of orderCandidatesLazily(context.strategy, ready, { cursor, random: context.random })) {
     const slot = await state.tryAcquire(candidate.account.id, candidate.account, now, context.leaseTtlMs);
     if (slot.acquired) {
       return { kind: 'acquired', account: candidate.account, leaseId: slot.leaseId, sticky: movedOutcome(request, pinned) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAccount } from '../testing/make-account.js';
-import { orderCandidates, type RoutingStrategy } from './order-candidates.js';
+import { orderCandidates, orderCandidatesLazily, type RoutingStrategy } from './order-candidates.js';
 import type { SelectionCandidate } from './selection-candidate.js';
 
 interface Row {
@@ -111,3 +111,47 @@ describe('orderCandidates', () => {
     expect(firsts.heavy / 4000).toBeLessThan(0.8);
   });
 });
+
+describe('orderCandidatesLazily', () => {
+  it.each(cases)('$name: the same order', ({ strategy, rows, cursor, random, expected }) => {
+    const order = [...orderCandidatesLazily(strategy, candidates(rows), { cursor, random: sequence(...(random ?? [0.5])) })];
+    expect(order.map((candidate) => candidate.account.id)).toEqual(expected);
+  });
+
+  it.each<RoutingStrategy>(['round_robin', 'least_inflight', 'priority', 'weighted'])('%s: the same order as sorting, over random pools and cursors', (strategy) => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let trial = 0; trial < 300; trial += 1) {
+      // Few distinct values, so ties (which the cursor decides) are common.
+      const rows = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, index) => ({
+        id: `a${index}`,
+        rpm: Math.floor(random() * 3),
+        inFlight: Math.floor(random() * 3),
+        priority: Math.floor(random() * 3) - 1,
+        weight: Math.floor(random() * 3),
+      }));
+      const cursor = Math.floor(random() * 40);
+      const draws = Array.from({ length: rows.length }, random);
+      const ids = (order: Iterable<{ account: { id: string } }>) => [...order].map((candidate) => candidate.account.id);
+      const sorted = ids(orderCandidates(strategy, candidates(rows), { cursor, random: sequence(...draws) }));
+      expect(ids(orderCandidatesLazily(strategy, candidates(rows), { cursor, random: sequence(...draws) }))).toEqual(sorted);
+    }
+  });
+
+  it('leaves the rest unordered while only the first is read', () => {
+    const pool = candidates([{ id: 'a', rpm: 2 }, { id: 'b', rpm: 1 }, { id: 'c', rpm: 1 }]);
+    let compared = 0;
+    for (const candidate of pool) {
+      let rpm = candidate.rpmNow;
+      Object.defineProperty(candidate, 'rpmNow', { get: () => ((compared += 1), rpm), set: (value: number) => (rpm = value) });
+    }
+    const order = orderCandidatesLazily('round_robin', pool, { cursor: 2, random: Math.random });
+    expect(order.next().value?.account.id).toBe('c');
+    expect(compared).toBe(3);
+    expect([...order].map((candidate) => candidate.account.id)).toEqual(['b', 'a']);
+  });
+});
+

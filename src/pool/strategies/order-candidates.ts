@@ -1,5 +1,6 @@
 import { InternalError } from '../../core/errors/index.js';
 import type { Settings } from '../../settings/settings-schema.js';
+import { firstCandidate } from './first-candidate.js';
 import { orderLeastInFlight } from './order-least-in-flight.js';
 import { orderPriority } from './order-priority.js';
 import { orderRoundRobin } from './order-round-robin.js';
@@ -34,4 +35,23 @@ export function orderCandidates(
       throw new InternalError(`Unknown routing strategy: ${String(unknown)}`);
     }
   }
+}
+
+/**
+ * The order of orderCandidates, worked out only as far as it is read: the first candidate in one pass
+ * over them, and the whole order only when that one could not take the request (its slot was taken in
+ * the meantime). A pool of hundreds of accounts is then walked once per request instead of sorted.
+ */
+export function* orderCandidatesLazily(
+  strategy: RoutingStrategy,
+  candidates: readonly SelectionCandidate[],
+  input: OrderingInput,
+): Generator<SelectionCandidate, void, undefined> {
+  const first = candidates.length > 1 ? firstCandidate(strategy, candidates, input.cursor) : undefined;
+  if (first === undefined) {
+    yield* orderCandidates(strategy, candidates, input);
+    return;
+  }
+  yield first;
+  for (const candidate of orderCandidates(strategy, candidates, input)) if (candidate !== first) yield candidate;
 }
