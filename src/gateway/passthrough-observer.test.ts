@@ -79,3 +79,27 @@ describe('createPassthroughObserver on event streams', () => {
     expect(observer.usage()).toMatchObject({ outputTokens: 3 });
   });
 });
+
+describe('createPassthroughObserver on whole JSON answers', () => {
+  const json = (options: Partial<PassthroughObserverOptions>) =>
+    createPassthroughObserver({ dialect: 'anthropic', isEventStream: false, hideUsageChunk: false, ...options });
+  const answer = (model: string, input = '{"city":"Paris"}') =>
+    `{"id":"msg_1","type":"message","model":"${model}","content":[{"type":"tool_use","id":"t1","name":"lookup","input":${input}}],"usage":{"input_tokens":4,"output_tokens":9}}`;
+
+  it('names the requested model in the very bytes of the answer, and reads its usage', () => {
+    const observer = json({ renameModelTo: 'my-alias' });
+    // Escapes and number forms that serialising afresh would change stay as the upstream wrote them.
+    const input = '{"city":"Par\\u00eds","days":2.50}';
+    const out = observer.whole(bytes(answer('claude-real', input)), JSON.parse(answer('claude-real', input)) as Record<string, unknown>);
+    expect(new TextDecoder().decode(out)).toBe(answer('my-alias', input));
+    expect(observer.usage()).toMatchObject({ inputTokens: 4, outputTokens: 9 });
+  });
+
+  it('keeps the bytes when the upstream named the requested model, and renames only the answer’s own field', () => {
+    expect(new TextDecoder().decode(json({ renameModelTo: 'claude-real' }).whole(bytes(answer('claude-real')), JSON.parse(answer('claude-real')) as Record<string, unknown>))).toBe(answer('claude-real'));
+    // A tool input of the same name and value before the answer's field: serialised afresh, the input untouched.
+    const text = `{"content":[{"type":"tool_use","input":{"model":"claude-real"}}],"model":"claude-real"}`;
+    const out = json({ renameModelTo: 'my-alias' }).whole(bytes(text), JSON.parse(text) as Record<string, unknown>);
+    expect(JSON.parse(new TextDecoder().decode(out))).toEqual({ content: [{ type: 'tool_use', input: { model: 'claude-real' } }], model: 'my-alias' });
+  });
+});

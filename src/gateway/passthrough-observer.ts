@@ -5,6 +5,7 @@ import { openAIResponsesUsageFromPayload } from '../providers/openai/openai-resp
 import { openAIUsageFromPayload } from '../providers/openai/openai-usage-from-payload.js';
 import { parseSseEvent, SseEventSplitter } from '../streaming/sse-event-splitter.js';
 import { Utf8StreamDecoder } from '../streaming/utf8-stream-decoder.js';
+import { renameTopLevelField } from './rename-top-level-field.js';
 
 /** The wire dialect of a relayed answer, which decides where usage is read from. */
 export type PassthroughDialect = 'anthropic' | 'openai-chat' | 'openai-responses' | 'gemini';
@@ -50,6 +51,15 @@ const usageReaders: Record<PassthroughDialect, (payload: Record<string, unknown>
   gemini: geminiUsageFromPayload,
 };
 
+/** Anthropic's message_start nests the message, Responses events the response: each may name the model. */
+const nestedModelKeys = ['message', 'response'] as const;
+
+const namesModelInside = (payload: Record<string, unknown>): boolean =>
+  nestedModelKeys.some((key) => {
+    const nested = payload[key];
+    return typeof nested === 'object' && nested !== null && typeof (nested as Record<string, unknown>).model === 'string';
+  });
+
 const isUsageOnlyChunk = (payload: Record<string, unknown>): boolean =>
   Array.isArray(payload.choices) && payload.choices.length === 0 && payload.usage !== undefined;
 
@@ -80,8 +90,7 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
       changed = named !== target;
       payload[modelKey] = target;
     }
-    // Anthropic's message_start nests the message; Responses events nest the response.
-    for (const key of ['message', 'response']) {
+    for (const key of nestedModelKeys) {
       const nested = payload[key] as Record<string, unknown> | undefined;
       if (!nested || typeof nested !== 'object' || typeof nested.model !== 'string') continue;
       modelField ??= { from: `"model":${JSON.stringify(nested.model)}`, to: `"model":${JSON.stringify(target)}` };
@@ -92,6 +101,16 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
   };
   const whole = (bytes: Uint8Array, payload: Record<string, unknown>): Uint8Array => {
     readUsage(payload);
+    const named = payload[modelKey];
+    const target = options.renameModelTo;
+    // Only the top-level name to change: spliced into the bytes, if they hold it in compact form.
+    if (target !== undefined && typeof named === 'string' && named !== target && !namesModelInside(payload)) {
+      const renamed = renameTopLevelField(bytes, modelKey, named, target);
+      if (renamed) {
+        renameModel(payload);
+        return renamed;
+      }
+    }
     return renameModel(payload) ? encoder.encode(JSON.stringify(payload)) : bytes;
   };
   // The observers below are written out in full, not spread from a shared part: a spread followed by
