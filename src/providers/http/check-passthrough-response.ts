@@ -23,9 +23,11 @@ type Body = AsyncIterator<Uint8Array>;
  */
 export async function checkPassthroughResponse(response: PassthroughResponse, expectStream: boolean): Promise<PassthroughResponse> {
   const contentType = (response.headers['content-type'] ?? '').toLowerCase();
+  // Set once a stream's first event is being read: the iterator to stop if that fails.
+  let iterator: Body | undefined;
   try {
     if (contentType.includes('text/event-stream') || (contentType === '' && expectStream)) {
-      const iterator = response.body[Symbol.asyncIterator]();
+      iterator = response.body[Symbol.asyncIterator]();
       return { status: response.status, headers: response.headers, body: replay(await peekFirstEvent(iterator), iterator) };
     }
     if (contentType.includes('json') || contentType === '') {
@@ -39,7 +41,7 @@ export async function checkPassthroughResponse(response: PassthroughResponse, ex
     const excerpt = (await readBodyBytes(response.body, 4 * 1024)).bytes.toString('utf8');
     throw malformed(`The upstream answered ${response.status} with ${contentType} instead of JSON or an event stream: ${shorten(excerpt)}`);
   } catch (error) {
-    await stopBody(response.body);
+    await (iterator ? iterator.return?.().catch(() => undefined) : stopBody(response.body));
     // A read that failed (reset, idle timeout) is an upstream failure too; an abort stays an abort.
     throw isAbort(error) ? error : transportErrorToGatewayError(error);
   }
