@@ -21,6 +21,8 @@ const defaultPieceBytes = 60 * 1024;
  * deeper ones are parsed whole. Each level scans its bytes once, so a body is scanned at most this often.
  */
 const maxSplitLevels = 4;
+/** Levels below a scanned container whose commas the scan notes: every level that may still be cut. */
+const noteCommasLevels = maxSplitLevels + 1;
 
 /** Thrown inside the splitter when the bytes are not what it expects; never escapes (see fallback). */
 class NotSplittable extends Error {}
@@ -50,6 +52,9 @@ export function parseJsonBytes(bytes: Uint8Array, options: ParseJsonBytesOptions
 }
 
 class Splitter {
+  /** The commas of each container larger than a piece, by where it starts (see containerEnd). */
+  private readonly commasOf = new Map<number, number[]>();
+
   constructor(
     private readonly bytes: Buffer,
     private readonly pieceBytes: number,
@@ -124,6 +129,8 @@ class Splitter {
    */
   private items(span: Span, close: number, members: boolean): Item[] {
     const { bytes } = this;
+    const noted = this.commasOf.get(span.start);
+    if (noted !== undefined) return this.itemsBetween(span, noted, close, members);
     const items: Item[] = [];
     let index = this.skipSpace(span.start + 1);
     if (bytes[index] === close && index === span.end - 1) return items;
@@ -150,6 +157,38 @@ class Splitter {
     }
   }
 
+  /**
+   * The items of a container whose commas the scan that found its end noted: each runs from after the
+   * opening bracket or a comma to before the next comma or the closing bracket, less the space around
+   * it. The same items and checks as `items` (a value's own bytes are checked by `JSON.parse` later).
+   */
+  private itemsBetween(span: Span, commas: readonly number[], close: number, members: boolean): Item[] {
+    const { bytes } = this;
+    const last = span.end - 1;
+    if (bytes[last] !== close) throw new NotSplittable();
+    const items: Item[] = [];
+    for (let index = 0; index <= commas.length; index += 1) {
+      const start = this.skipSpace((index === 0 ? span.start : commas[index - 1]!) + 1);
+      const end = this.spaceBefore(index === commas.length ? last : commas[index]!);
+      if (end <= start) {
+        if (commas.length === 0 && start === last) return items;
+        throw new NotSplittable();
+      }
+      let keyEnd: number | undefined;
+      let valueStart = start;
+      if (members) {
+        if (bytes[start] !== quote) throw new NotSplittable();
+        keyEnd = this.stringEnd(start + 1);
+        const separator = this.skipSpace(keyEnd);
+        if (bytes[separator] !== colon) throw new NotSplittable();
+        valueStart = this.skipSpace(separator + 1);
+        if (valueStart >= end) throw new NotSplittable();
+      }
+      items.push({ start, end, keyEnd, valueStart });
+    }
+    return items;
+  }
+
   /** Where the value starting at `start` ends: a string, a container, or a bare word or number. */
   private valueEnd(start: number): number {
     const { bytes } = this;
@@ -163,10 +202,17 @@ class Splitter {
     return index;
   }
 
-  /** Just past the bracket that closes the one at `start` (bracket kinds are checked by the parse). */
+  /**
+   * Just past the bracket that closes the one at `start` (bracket kinds are checked by the parse). The
+   * same pass notes the commas of every container in it, up to the depth the splitter cuts, and keeps
+   * them for each container larger than a piece: cutting that one into items later needs no scan of
+   * its own (the bulk of an agent's request was scanned three times, once per level, without this).
+   */
   private containerEnd(start: number): number {
     const { bytes } = this;
-    let depth = 0;
+    // The containers open at `index`, innermost last: where each starts, and its own commas so far.
+    const starts: number[] = [];
+    const commas: Array<number[] | undefined> = [];
     let index = start;
     while (index < bytes.length) {
       const code = bytes[index]!;
@@ -174,10 +220,18 @@ class Splitter {
         index = this.stringEnd(index + 1);
         continue;
       }
-      if (code === openBrace || code === openBracket) depth += 1;
-      else if (code === closeBrace || code === closeBracket) {
-        depth -= 1;
-        if (depth === 0) return index + 1;
+      if (code === openBrace || code === openBracket) {
+        starts.push(index);
+        commas.push(undefined);
+      } else if (code === comma) {
+        const depth = starts.length;
+        if (depth > 0 && depth <= noteCommasLevels) (commas[depth - 1] ??= []).push(index);
+      } else if (code === closeBrace || code === closeBracket) {
+        const depth = starts.length;
+        const opened = starts.pop()!;
+        const own = commas.pop();
+        if (depth <= noteCommasLevels && index + 1 - opened > this.pieceBytes) this.commasOf.set(opened, own ?? []);
+        if (starts.length === 0) return index + 1;
       }
       index += 1;
     }
@@ -195,6 +249,14 @@ class Splitter {
     const { bytes } = this;
     let index = start;
     while (index < bytes.length && isSpace(bytes[index]!)) index += 1;
+    return index;
+  }
+
+  /** Just past the last byte before `end` that is not space. */
+  private spaceBefore(end: number): number {
+    const { bytes } = this;
+    let index = end;
+    while (index > 0 && isSpace(bytes[index - 1]!)) index -= 1;
     return index;
   }
 
