@@ -138,13 +138,7 @@ class Splitter {
       const start = index;
       let keyEnd: number | undefined;
       let valueStart = start;
-      if (members) {
-        if (bytes[start] !== quote) throw new NotSplittable();
-        keyEnd = this.stringEnd(start + 1);
-        const separator = this.skipSpace(keyEnd);
-        if (bytes[separator] !== colon) throw new NotSplittable();
-        valueStart = this.skipSpace(separator + 1);
-      }
+      if (members) ({ keyEnd, valueStart } = this.member(start));
       const end = this.valueEnd(valueStart);
       items.push({ start, end, keyEnd, valueStart });
       const next = this.skipSpace(end);
@@ -176,17 +170,21 @@ class Splitter {
       }
       let keyEnd: number | undefined;
       let valueStart = start;
-      if (members) {
-        if (bytes[start] !== quote) throw new NotSplittable();
-        keyEnd = this.stringEnd(start + 1);
-        const separator = this.skipSpace(keyEnd);
-        if (bytes[separator] !== colon) throw new NotSplittable();
-        valueStart = this.skipSpace(separator + 1);
-        if (valueStart >= end) throw new NotSplittable();
-      }
+      if (members) ({ keyEnd, valueStart } = this.member(start));
+      if (valueStart >= end) throw new NotSplittable();
       items.push({ start, end, keyEnd, valueStart });
     }
     return items;
+  }
+
+  /** Where the key of the member at `start` ends and its value starts: `"key"`, space, `:`, space. */
+  private member(start: number): { keyEnd: number; valueStart: number } {
+    const { bytes } = this;
+    if (bytes[start] !== quote) throw new NotSplittable();
+    const keyEnd = this.stringEnd(start + 1);
+    const separator = this.skipSpace(keyEnd);
+    if (bytes[separator] !== colon) throw new NotSplittable();
+    return { keyEnd, valueStart: this.skipSpace(separator + 1) };
   }
 
   /** Where the value starting at `start` ends: a string, a container, or a bare word or number. */
