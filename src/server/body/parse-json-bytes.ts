@@ -18,7 +18,8 @@ import { closeBrace, closeBracket, colon, comma, decodeUtf8, endOfJsonString, op
 const defaultPieceBytes = 60 * 1024;
 /**
  * Containers are cut at most this many levels deep (root object, messages, a message, its content);
- * deeper ones are parsed whole. Each level scans its bytes once, so a body is scanned at most this often.
+ * deeper ones are parsed whole. The scan that finds the body's end notes where each large container
+ * is cut, so a body is scanned once in all (see containerEnd).
  */
 const maxSplitLevels = 4;
 /** Levels below a scanned container whose commas the scan notes: every level that may still be cut. */
