@@ -1,6 +1,4 @@
-const comma = 0x2c;
-const openBrace = 0x7b;
-const openBracket = 0x5b;
+import { comma, openBrace, openBracket } from '../core/json-bytes.js';
 
 /**
  * A JSON object's bytes with one top-level string field given another value, spliced in place instead of

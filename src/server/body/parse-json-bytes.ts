@@ -12,7 +12,7 @@
  * are exactly those of `JSON.parse(new TextDecoder().decode(bytes))`.
  */
 
-import { closeBrace, closeBracket, colon, comma, decodeUtf8, endOfJsonString, openBrace, openBracket, quote, startsWithByteOrderMark } from './json-bytes.js';
+import { closeBrace, closeBracket, colon, comma, decodeUtf8, endOfJsonString, openBrace, openBracket, quote, startsWithByteOrderMark } from '../../core/json-bytes.js';
 
 /** Largest piece decoded at once: its string stays under 128 KB even at two bytes per character. */
 const defaultPieceBytes = 60 * 1024;

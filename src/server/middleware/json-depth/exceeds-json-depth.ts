@@ -1,4 +1,4 @@
-import { closeBrace, closeBracket, endOfJsonString, openBrace, openBracket, quote } from '../../body/json-bytes.js';
+import { closeBrace, closeBracket, endOfJsonString, openBrace, openBracket, quote } from '../../../core/json-bytes.js';
 
 /**
  * True when the JSON body nests objects/arrays deeper than `maxDepth`. One pass over the UTF-8 bytes

@@ -4,7 +4,7 @@ import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../../core/errors/invalid-request-error.js';
 import { maxModelNameLength } from '../../../core/field-limits.js';
 import type { AppEnv } from '../../app-env.js';
-import { startsWithByteOrderMark } from '../../body/json-bytes.js';
+import { startsWithByteOrderMark } from '../../../core/json-bytes.js';
 import { parseJsonBytes } from '../../body/parse-json-bytes.js';
 import { readRequestBytes } from '../../body/read-request-bytes.js';
 
