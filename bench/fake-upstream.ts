@@ -2,12 +2,16 @@
  * A fast fake upstream for benchmarks, in its own process: Anthropic Messages at /v1/messages and
  * OpenAI Chat Completions at /v1/chat/completions, JSON or SSE with a fixed number of text chunks.
  * A model name containing `slow` streams the same events spread over BENCH_SLOW_SECONDS (default 10),
- * for holding many streams open at once. Prints `ready <port>` on stdout once listening.
+ * for holding many streams open at once. BENCH_UPSTREAM_DELAY_MS (default 0) holds every other answer
+ * back that long before its first byte, as a real model takes time to start answering: a request's
+ * parsed body then lives that long in the gateway, as it does in production. Prints `ready <port>` on
+ * stdout once listening.
  */
 import http from 'node:http';
 
 const chunkCount = Number(process.env.BENCH_CHUNKS ?? 50);
 const slowSeconds = Number(process.env.BENCH_SLOW_SECONDS ?? 10);
+const firstByteDelayMs = Number(process.env.BENCH_UPSTREAM_DELAY_MS ?? 0);
 const words = Array.from({ length: chunkCount }, (_, index) => `word${index} `);
 const text = words.join('');
 
@@ -54,30 +58,36 @@ const server = http.createServer((request, response) => {
       return;
     }
     const isAnthropic = request.url?.startsWith('/v1/messages');
-    if (!stream) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(isAnthropic ? anthropicJson : openaiJson);
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const frames = isAnthropic ? anthropicStream : openaiStream;
-    if (slow) {
-      let next = 0;
-      const timer = setInterval(() => {
-        if (response.destroyed) return clearInterval(timer);
-        response.write(frames[next]);
-        next += 1;
-        if (next === frames.length) {
-          clearInterval(timer);
-          response.end();
-        }
-      }, (slowSeconds * 1000) / frames.length);
-      return;
-    }
-    // One write per event, as a real upstream flushes token by token.
-    for (const frame of frames) response.write(frame);
-    response.end();
+    if (firstByteDelayMs > 0 && !slow) setTimeout(() => answer(response, isAnthropic === true, stream, false), firstByteDelayMs);
+    else answer(response, isAnthropic === true, stream, slow);
   });
 });
+
+function answer(response: http.ServerResponse, isAnthropic: boolean, stream: boolean, slow: boolean): void {
+  if (response.destroyed) return;
+  if (!stream) {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(isAnthropic ? anthropicJson : openaiJson);
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const frames = isAnthropic ? anthropicStream : openaiStream;
+  if (slow) {
+    let next = 0;
+    const timer = setInterval(() => {
+      if (response.destroyed) return clearInterval(timer);
+      response.write(frames[next]);
+      next += 1;
+      if (next === frames.length) {
+        clearInterval(timer);
+        response.end();
+      }
+    }, (slowSeconds * 1000) / frames.length);
+    return;
+  }
+  // One write per event, as a real upstream flushes token by token.
+  for (const frame of frames) response.write(frame);
+  response.end();
+}
 server.keepAliveTimeout = 60_000;
 server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();

@@ -21,10 +21,13 @@
  *   BENCH_STREAMS=1000 BENCH_SLOW_SECONDS=10               slow-stream memory phase (BENCH_STREAMS=0 skips it)
  *   BENCH_PROFILE_DIR=dir                                  V8 CPU profile of Sluice written there
  *   BENCH_WARMUP_SECONDS=0                                 unmeasured load just before each loaded round, every target alike
+ *   BENCH_UPSTREAM_DELAY_MS=0                              the fake upstream's time to first byte (not the slow streams')
  *
  * Every target idles while the others are measured, long enough for V8's memory reducer to shrink its heap,
  * so by default each round starts from that state and pays for growing the heap again. A warm-up measures
- * serving under steady load instead.
+ * serving under steady load instead. With an upstream delay, a request's parsed body lives as long in the
+ * gateway as behind a real model, which decides how much of it the collector must copy and keep: rates
+ * are then bound by connections / delay, and CPU per request is the figure to compare.
  */
 import { agentHistory } from './agent-history.js';
 import { measureLoad, median, type Measurement } from './measure-load.js';
