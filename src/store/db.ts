@@ -55,6 +55,9 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Temporary files in memory: each request-log batch is a multi-row insert in a transaction, whose statement
+  // journal otherwise spills to a file created, written page by page and deleted again for every batch.
+  sqlite.pragma('temp_store = MEMORY');
   registerSqliteFunctions(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(sqlite) }) });
   if (database.file === ':memory:') return { db, kind: 'sqlite', close: () => db.destroy() };
