@@ -2,10 +2,10 @@
  * A fast fake upstream for benchmarks, in its own process: Anthropic Messages at /v1/messages and
  * OpenAI Chat Completions at /v1/chat/completions, JSON or SSE with a fixed number of text chunks.
  * A model name containing `slow` streams the same events spread over BENCH_SLOW_SECONDS (default 10),
- * for holding many streams open at once. BENCH_UPSTREAM_DELAY_MS (default 0) holds every other answer
- * back that long before its first byte, as a real model takes time to start answering: a request's
- * parsed body then lives that long in the gateway, as it does in production. Prints `ready <port>` on
- * stdout once listening.
+ * for holding many streams open at once. BENCH_UPSTREAM_DELAY_MS (default 0) holds each answer but
+ * the slow streams back that long before its first byte, as a real model takes time to start: a
+ * request's parsed body then lives that long in the gateway, as it does in production. Prints
+ * `ready <port>` on stdout once listening.
  */
 import http from 'node:http';
 
@@ -88,6 +88,7 @@ function answer(response: http.ServerResponse, isAnthropic: boolean, stream: boo
   for (const frame of frames) response.write(frame);
   response.end();
 }
+
 server.keepAliveTimeout = 60_000;
 server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();
