@@ -26,8 +26,8 @@ describe('openDatabase on a SQLite file', () => {
     expect(await pragma('foreign_keys')).toBe(1);
   });
 
-  // A multi-row insert inside a transaction keeps a statement journal; on disk, a request-log batch
-  // of 200 rows wrote about one temporary page per request besides the WAL's, and opened and deleted the file.
+  // A multi-row insert inside a transaction keeps a statement journal. On disk, every request-log batch
+  // created a file for it, wrote it page by page (as many writes as the WAL took) and deleted it.
   it('keeps temporary files, such as the statement journals of multi-row inserts, in memory', async () => {
     expect(await pragma('temp_store')).toBe(2);
   });
