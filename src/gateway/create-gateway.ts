@@ -26,6 +26,7 @@ import type { UsageService } from '../usage/usage-service.js';
 import { accountCallContext } from './account-call-context.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { probeAccount } from './probe-account.js';
+import { WarningDigest } from './warning-digest.js';
 
 export interface GatewayInputs {
   logger: Logger;
@@ -113,6 +114,7 @@ export function createGateway(inputs: GatewayInputs): Gateway {
 
   const deps: GatewayDeps = {
     logger,
+    warningDigest: new WarningDigest(),
     settings: inputs.settings,
     adapters: providers,
     acquire: (request) => pool.acquire(request),

@@ -12,6 +12,7 @@ import type { ConcurrencySlot } from '../limits/concurrency-limiter.js';
 import type { BudgetReservation } from '../usage/budgets/budget-reservation.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { CancelSignal } from '../core/cancel-signal.js';
+import type { WarningDigest } from './warning-digest.js';
 
 /** A pool lease as the request path uses it; the pool's `Lease` is one. */
 export type PoolLease = Pick<Lease, 'account' | 'release'> & Partial<Pick<Lease, 'sticky'>>;
@@ -33,4 +34,6 @@ export interface GatewayDeps {
   reserveBudget(apiKey: AuthenticatedKey, request: ChatRequest, upstreamModel: string): Promise<BudgetReservation | null>;
   /** Non-blocking: queues the log row and settles the reservation to the real spend. */
   recordOutcome(entry: RequestLogEntry, reservation?: BudgetReservation | null): void;
+  /** Lets each kind of dropped-feature warning into the log once an hour; without it every one is logged. */
+  warningDigest?: WarningDigest;
 }

@@ -22,6 +22,7 @@ import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
 import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
 import { startUpstream } from './start-upstream.js';
+import { logWarnings } from './warning-digest.js';
 import type { CancelSignal } from '../core/cancel-signal.js';
 
 export interface ChatInvocation {
@@ -160,9 +161,7 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       : respondPassthrough(started.response, options);
   }
 
-  if (invocation.conversionWarnings && invocation.conversionWarnings.length > 0) {
-    deps.logger.warn({ warnings: invocation.conversionWarnings, provider: lease.account.provider }, 'request features dropped for this account');
-  }
+  if (invocation.conversionWarnings) logWarnings(deps, lease.account.provider, invocation.conversionWarnings, 'request features dropped for this account');
   const onDone = (observation: EventObservation): void => {
     void lease.release(observation.error === undefined ? { ok: true } : { ok: false, error: observation.error });
     finish(observation.usage, observation.error, observation.firstTokenAt);

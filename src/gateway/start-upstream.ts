@@ -14,6 +14,7 @@ import { stripSignedThinking, stripSignedThinkingFromBody } from './strip-signed
 import { serveResponseFormat } from './structured-output/serve-response-format.js';
 import { Cancellation, type CancelSignal } from '../core/cancel-signal.js';
 import { AttemptCallContext } from './attempt-call-context.js';
+import { logWarnings } from './warning-digest.js';
 
 export interface UpstreamCall {
   request: ChatRequest;
@@ -151,7 +152,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       const opening = first.done ? undefined : first.value[0];
       if (opening?.type === 'error') throw opening.error;
       clearTimeout(timer);
-      if (warnings.length > 0) deps.logger.warn({ warnings, provider: account.provider }, 'features dropped in conversion');
+      logWarnings(deps, account.provider, warnings, 'features dropped in conversion');
       return { kind: 'canonical', lease: withCleanup(lease, () => detach()), first: first.done ? [] : first.value, rest, warnings };
     } catch (error) {
       detach();
