@@ -56,6 +56,15 @@ describe('logWarnings', () => {
     expect(lines).toEqual([{ fields: { warnings: [maxTokens, temperature], provider: 'kiro' }, message: 'features dropped in conversion' }]);
   });
 
+  it('keeps the client format’s drops apart from the provider’s', () => {
+    const { lines, logger } = capture();
+    const deps = { logger, warningDigest: new WarningDigest() };
+    logWarnings(deps, 'kiro', [maxTokens], 'request features dropped for this account');
+    logWarnings(deps, 'kiro', [maxTokens], 'features dropped in conversion');
+    logWarnings(deps, 'kiro', [maxTokens], 'features dropped in conversion');
+    expect(lines.map((line) => line.message)).toEqual(['request features dropped for this account', 'features dropped in conversion']);
+  });
+
   it('logs every request’s warnings without a digest', () => {
     const { lines, logger } = capture();
     for (let request = 0; request < 3; request += 1) logWarnings({ logger }, 'kiro', [maxTokens], 'features dropped in conversion');

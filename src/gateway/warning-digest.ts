@@ -7,8 +7,9 @@ export type LoggedWarning = ConversionWarning & { repeatedSinceLastLogged?: numb
 /**
  * What a conversion drops is the same for every request of a kind: an Anthropic client always sends
  * `max_tokens`, which Amazon Q cannot take, so a warning per request would fill the log with one line per
- * request and hide the rest. The digest lets each provider's warning about a feature through once per
- * interval (an hour by default) and counts the times in between, which the next line it lets through reports.
+ * request and hide the rest. The digest lets a warning about a feature through once per interval (an hour
+ * by default) for each scope (provider and log line), and counts the times in between, which the next line
+ * it lets through reports.
  */
 export class WarningDigest {
   private readonly lastLogged = new Map<string, { at: number; since: number }>();
@@ -20,12 +21,12 @@ export class WarningDigest {
     private readonly maxKeys = 1_000,
   ) {}
 
-  /** The warnings of one request that are due to be logged now. */
-  due(provider: string, warnings: readonly ConversionWarning[]): LoggedWarning[] {
+  /** The warnings of one request that are due to be logged now; `scope` names whose they are (a provider, a log line). */
+  due(scope: string, warnings: readonly ConversionWarning[]): LoggedWarning[] {
     const now = this.now();
     const due: LoggedWarning[] = [];
     for (const warning of warnings) {
-      const key = `${provider}\u0000${warning.feature}`;
+      const key = `${scope}\u0000${warning.feature}`;
       const last = this.lastLogged.get(key);
       if (last && now - last.at < this.intervalMs) {
         last.since += 1;
@@ -47,6 +48,7 @@ export function logWarnings(
   message: string,
 ): void {
   if (warnings.length === 0) return;
-  const due = deps.warningDigest ? deps.warningDigest.due(provider, warnings) : warnings;
+  // Scoped by the line as well: the same feature may be dropped by the client's format and by the provider.
+  const due = deps.warningDigest ? deps.warningDigest.due(`${provider}\u0000${message}`, warnings) : warnings;
   if (due.length > 0) deps.logger.warn({ warnings: due, provider }, message);
 }
