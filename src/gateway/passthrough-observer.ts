@@ -103,13 +103,11 @@ export function createPassthroughObserver(options: PassthroughObserverOptions): 
     readUsage(payload);
     const named = payload[modelKey];
     const target = options.renameModelTo;
-    // Only the top-level name to change: spliced into the bytes, if they hold it in compact form.
+    // Only the top-level name to change: spliced into the bytes, if they hold it in compact form (the
+    // parsed payload is not read after this, so it is left as it came).
     if (target !== undefined && typeof named === 'string' && named !== target && !namesModelInside(payload)) {
       const renamed = renameTopLevelField(bytes, modelKey, named, target);
-      if (renamed) {
-        renameModel(payload);
-        return renamed;
-      }
+      if (renamed) return renamed;
     }
     return renameModel(payload) ? encoder.encode(JSON.stringify(payload)) : bytes;
   };
