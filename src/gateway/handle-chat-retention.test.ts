@@ -10,6 +10,9 @@ import { defaultSettings } from '../settings/settings-schema.js';
 import type { RequestLogEntry } from '../usage/request-log-entry.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { handleChat, type ChatInvocation } from './handle-chat.js';
+import type { ParsedChatRequest } from './request-content.js';
+import type { ChatRequest } from '../core/chat-request.js';
+import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
 import { jsonLinesRenderer, poolInvocation } from './testing/create-pool-gateway.js';
 
 /**
@@ -50,23 +53,44 @@ function setup(adapter: ProviderAdapter) {
   return { deps, outcomes };
 }
 
+interface TestBody {
+  model: string;
+  messages: Array<{ role: string; content: string }>;
+  stream: boolean;
+}
+
+/** The canonical form of a test body, as a route's parser makes it. */
+const canonicalOf = (body: TestBody): ChatRequest => ({
+  model: body.model,
+  system: [],
+  messages: body.messages.map((message) => ({ role: message.role as 'user' | 'assistant', content: [{ type: 'text' as const, text: message.content }] })),
+  tools: [],
+  stream: body.stream,
+});
+
+/** A route's second reading of the bytes, counted. */
+function counted(): { parseAgain: (bytes: Uint8Array) => ParsedChatRequest; count: () => number } {
+  let count = 0;
+  const parseAgain = (bytes: Uint8Array): ParsedChatRequest => {
+    count += 1;
+    const rawBody = JSON.parse(new TextDecoder().decode(bytes)) as TestBody;
+    return { rawBody: rawBody as unknown as Record<string, unknown>, request: canonicalOf(rawBody) };
+  };
+  return { parseAgain, count: () => count };
+}
+
 /** A large request, made here so that only the returned references reach it. */
-function largeInvocation(passthrough: boolean): { invocation: ChatInvocation; parts: Array<WeakRef<object>> } {
+function largeInvocation(passthrough: boolean, parseAgain?: ChatInvocation['parseAgain']): { invocation: ChatInvocation; parts: Array<WeakRef<object>> } {
   const messages = Array.from({ length: 200 }, (_, index) => ({ role: index % 2 ? 'assistant' : 'user', content: `${'x'.repeat(1000)} ${index}` }));
   const rawBody = { model: 'claude-x', messages, max_tokens: 100, stream: true };
   const rawBytes = encoder.encode(JSON.stringify(rawBody));
-  const request = {
-    model: 'claude-x',
-    system: [],
-    messages: messages.map((message) => ({ role: message.role as 'user' | 'assistant', content: [{ type: 'text' as const, text: message.content }] })),
-    tools: [],
-    stream: true,
-  };
+  const request = canonicalOf(rawBody);
   const invocation: ChatInvocation = {
     ...poolInvocation({ stream: true, format: 'anthropic-messages' }),
     request,
     rawBody,
     rawBytes,
+    parseAgain,
     passthroughFormat: passthrough ? 'anthropic-messages' : undefined,
   };
   return { invocation, parts: [new WeakRef(rawBody), new WeakRef(rawBytes), new WeakRef(request)] };
@@ -134,5 +158,85 @@ describe('what an open answer keeps of its request', () => {
     const adapter: ProviderAdapter = { provider: 'anthropic', stream: (request) => (expect(request.messages).toHaveLength(200), stream.body) };
     const { deps, outcomes } = setup(adapter);
     await expectGoneWhileOpen(await start(deps, false), 'message-start', stream.end, outcomes);
+  });
+});
+
+/** A passthrough answer of one start and one stop event. */
+function shortAnswer(): PassthroughResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream' },
+    body: (async function* () {
+      yield encoder.encode('event: message_start\ndata: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":5,"output_tokens":1}}}\n\n');
+      yield encoder.encode('event: message_stop\ndata: {"type":"message_stop"}\n\n');
+    })(),
+  };
+}
+
+/** Starts the call without holding its request here: only the pending answer and weak references come back. */
+function startHeld(deps: GatewayDeps, parseAgain: ChatInvocation['parseAgain']): { pending: Promise<Response>; parts: Array<WeakRef<object>> } {
+  const { invocation, parts } = largeInvocation(true, parseAgain);
+  return { pending: handleChat(invocation, jsonLinesRenderer, deps), parts };
+}
+
+describe('what a request waiting for its upstream keeps', () => {
+  it('lets the parsed body and canonical form go while the upstream works on the client’s bytes', async () => {
+    let called!: () => void;
+    const reached = new Promise<void>((resolve) => (called = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const adapter: ProviderAdapter = {
+      provider: 'anthropic',
+      passthroughFormats: ['anthropic-messages'],
+      stream: () => {
+        throw new Error('not converted');
+      },
+      passthrough: async (input): Promise<PassthroughResponse> => {
+        expect(input.bytes?.byteLength).toBeGreaterThan(200_000);
+        called();
+        await answered;
+        return shortAnswer();
+      },
+    };
+    const { deps, outcomes } = setup(adapter);
+    const reading = counted();
+    const { pending, parts } = startHeld(deps, reading.parseAgain);
+    await reached;
+    // The bytes stay (they are what a failover would send); the parsed forms do not.
+    expect(await collectedWhileOpen(parts)).toEqual([true, false, true]);
+    answer();
+    const text = await (await pending).text();
+    expect(text).toContain('message_stop');
+    expect(reading.count()).toBe(0);
+    expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
+  });
+
+  it('reads the bytes again for the next account when the first fails after letting the request go', async () => {
+    const sent: Array<{ bytes?: Uint8Array; messages: number }> = [];
+    const adapter: ProviderAdapter = {
+      provider: 'anthropic',
+      passthroughFormats: ['anthropic-messages'],
+      stream: () => {
+        throw new Error('not converted');
+      },
+      // As the real adapters do, the request is read when the call starts; then the upstream works.
+      passthrough: async (input): Promise<PassthroughResponse> => {
+        sent.push({ bytes: input.bytes, messages: (input.body.messages as unknown[]).length });
+        await collectGarbage();
+        if (sent.length === 1) throw new UpstreamUnavailableError('overloaded', { upstreamStatus: 529 });
+        return shortAnswer();
+      },
+    };
+    const { deps, outcomes } = setup(adapter);
+    let leases = 0;
+    deps.acquire = async () => ({ account: makeAccount(`a${(leases += 1)}`), release: async () => undefined });
+    const reading = counted();
+    const { pending } = startHeld(deps, reading.parseAgain);
+    expect(await (await pending).text()).toContain('message_stop');
+    expect(sent.map((call) => call.messages)).toEqual([200, 200]);
+    expect(sent[1]!.bytes).toBe(sent[0]!.bytes);
+    // Parsed once more, for the second account, and not before it was needed.
+    expect(reading.count()).toBe(1);
+    expect(outcomes[0]!.attempts?.map((attempt) => attempt.outcome)).toEqual(['error', 'success']);
   });
 });

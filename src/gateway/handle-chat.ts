@@ -23,6 +23,7 @@ import { hasSignedThinking } from '../pool/has-signed-thinking.js';
 import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
 import { startUpstream } from './start-upstream.js';
 import { logWarnings } from './warning-digest.js';
+import { RequestContent, type ParsedChatRequest } from './request-content.js';
 import type { CancelSignal } from '../core/cancel-signal.js';
 
 export interface ChatInvocation {
@@ -30,6 +31,11 @@ export interface ChatInvocation {
   rawBody: Record<string, unknown>;
   /** The bytes `rawBody` was parsed from, where the route kept them: forwarded as they are when nothing in it changes. */
   rawBytes?: Uint8Array;
+  /**
+   * Parses `rawBytes` again into `request` and `rawBody`, as the route did: with it, the parsed forms are
+   * let go while an upstream works on the bytes unchanged (see RequestContent).
+   */
+  parseAgain?: (bytes: Uint8Array) => ParsedChatRequest;
   /** The same-format form of this request, if it has one an account may take unchanged. */
   passthroughFormat?: PassthroughFormat;
   query?: string;
@@ -48,26 +54,44 @@ export interface ChatInvocation {
   passthroughOnly?: GatewayError;
 }
 
+/** What the client asked for that the answer needs: read once, so that no waiting frame names the request. */
+interface Asked {
+  model: string;
+  stream: boolean;
+  includeUsage: boolean;
+  hasSignedThinking: boolean;
+}
+
+type CallFacts = Omit<ChatInvocation, 'request' | 'rawBody' | 'rawBytes' | 'parseAgain'>;
+
 /**
  * The request path shared by both client APIs: checks, routing with failover, then the answer in
  * the client's format — streamed through without buffering, or collected for non-streaming calls.
  * Every request, failed or not, ends in exactly one recorded entry; that same moment releases its
  * concurrency slot and settles its budget reservation, on every path (success, error, client gone).
  */
-export async function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
-  // No closure below names `invocation` or `request`: they live until the answer ends, and would keep
-  // the client's parsed body and bytes (hundreds of kilobytes for a coding agent) for that long.
-  const { request, apiKey, startedAt } = invocation;
-  const upstreamModel = resolveUpstreamModel(request.model, deps.settings().model_mappings);
+export function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
+  // The parsed request goes on only inside `content`, which may let it go while the upstream works
+  // (see RequestContent): the async function below waits, and would keep whatever it names.
+  const { request, rawBody, rawBytes, parseAgain, ...facts } = invocation;
+  const content = new RequestContent({ request, rawBody }, rawBytes, parseAgain);
+  const asked: Asked = { model: request.model, stream: request.stream, includeUsage: request.includeUsage ?? false, hasSignedThinking: hasSignedThinking(request) };
+  return serveCall(facts, asked, content, renderer, deps);
+}
+
+async function serveCall(invocation: CallFacts, asked: Asked, content: RequestContent, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
+  // The closures below run when the answer ends, long after this frame: none names `invocation` or `content`.
+  const { apiKey, startedAt } = invocation;
+  const upstreamModel = resolveUpstreamModel(asked.model, deps.settings().model_mappings);
   const entry: RequestLogEntry = {
     id: invocation.requestId,
     createdAt: startedAt,
     apiKeyId: apiKey.id,
     accountId: null,
     provider: null,
-    requestedModel: request.model,
+    requestedModel: asked.model,
     upstreamModel,
-    stream: request.stream,
+    stream: asked.stream,
     clientFormat: renderer.format,
     usage: emptyUsage(),
     latencyMs: 0,
@@ -111,24 +135,22 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
 
   let started;
   try {
-    if (!matchesModel(apiKey.allowedModels, request.model)) {
-      throw new PermissionError(`This API key may not use the model ${request.model}.`);
+    if (!matchesModel(apiKey.allowedModels, asked.model)) {
+      throw new PermissionError(`This API key may not use the model ${asked.model}.`);
     }
     slot = await deps.acquireKeySlot(apiKey, invocation.signal);
-    reservation = await deps.reserveBudget(apiKey, request, upstreamModel);
+    reservation = await deps.reserveBudget(apiKey, content.request, upstreamModel);
     started = await startUpstream(
       {
-        request,
+        content,
         upstreamModel,
-        rawBody: invocation.rawBody,
-        rawBytes: invocation.rawBytes,
         passthroughFormat: invocation.passthroughFormat,
         query: invocation.query,
         clientKeyId: apiKey.id,
         clientHeaders: invocation.clientHeaders,
         requestId: invocation.requestId,
         sessionKey: invocation.sessionKey,
-        hasSignedThinking: hasSignedThinking(request),
+        hasSignedThinking: asked.hasSignedThinking,
         signal: invocation.signal,
         onAttemptFailed: (account, error) => attempts.push({ account_id: account.id, provider: account.provider, ...attemptFailure(error) }),
         passthroughOnly: invocation.passthroughOnly,
@@ -136,18 +158,19 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
       deps,
     );
   } catch (error) {
-    nameRequestedModel(error, upstreamModel, request.model);
+    nameRequestedModel(error, upstreamModel, asked.model);
     finish(emptyUsage(), error, null);
     throw error;
   }
 
+  content.forget();
   const { lease } = started;
   attempts.push({ account_id: lease.account.id, provider: lease.account.provider, outcome: 'success' });
   if (started.kind === 'passthrough') {
     const options: PassthroughOptions = {
-      requestedModel: request.model,
+      requestedModel: asked.model,
       upstreamModel,
-      stream: request.stream,
+      stream: asked.stream,
       format: started.format,
       hideUsageChunk: started.hideUsageChunk,
       clientSignal: invocation.signal,
@@ -168,9 +191,9 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   };
   const observed = observeEvents(started.first, started.rest, onDone);
   // Only a mapping makes an error name another model: the extra stage costs nothing otherwise.
-  const batches = upstreamModel === request.model ? observed : errorsNamingModel(observed, upstreamModel, request.model);
-  if (request.stream) {
-    const renderOptions = { model: request.model, includeUsage: request.includeUsage ?? false };
+  const batches = upstreamModel === asked.model ? observed : errorsNamingModel(observed, upstreamModel, asked.model);
+  if (asked.stream) {
+    const renderOptions = { model: asked.model, includeUsage: asked.includeUsage };
     const frames = renderEventBatches(batches, renderer.frames(renderOptions));
     const contentType = renderer.streamContentType ? { 'content-type': renderer.streamContentType } : {};
     // The request id first: added after the spreads it would give the headers a shape of their own each time (V8).
@@ -179,11 +202,11 @@ export async function handleChat(invocation: ChatInvocation, renderer: ClientRen
   try {
     const result = await collectStream(eventsOfBatches(batches));
     // A string body (not Response.json) lets the server send headers and body in one write with a content-length.
-    return new Response(JSON.stringify(renderer.renderResult(result, request.model)), {
+    return new Response(JSON.stringify(renderer.renderResult(result, asked.model)), {
       headers: { 'content-type': 'application/json', 'x-request-id': invocation.requestId },
     });
   } catch (error) {
-    throw error instanceof GatewayError ? nameRequestedModel(error, upstreamModel, request.model) : new InternalError('The upstream answer could not be read.', error);
+    throw error instanceof GatewayError ? nameRequestedModel(error, upstreamModel, asked.model) : new InternalError('The upstream answer could not be read.', error);
   }
 }
 

@@ -4,7 +4,7 @@ import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-er
 import { readEventBatches } from '../core/event-batches.js';
 import type { StreamEvent } from '../core/stream-event.js';
 import type { ConversionWarning } from '../core/warning.js';
-import type { PassthroughFormat, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
+import type { PassthroughFormat, PassthroughRequest, PassthroughResponse, ProviderAdapter } from '../providers/provider-adapter.js';
 import type { UpstreamAccount } from '../providers/upstream-account.js';
 import type { GatewayDeps, PoolLease } from './gateway-deps.js';
 import { raceAbort } from './race-abort.js';
@@ -15,14 +15,15 @@ import { serveResponseFormat } from './structured-output/serve-response-format.j
 import { Cancellation, type CancelSignal } from '../core/cancel-signal.js';
 import { AttemptCallContext } from './attempt-call-context.js';
 import { logWarnings } from './warning-digest.js';
+import type { RequestContent } from './request-content.js';
 
 export interface UpstreamCall {
-  request: ChatRequest;
+  /**
+   * The canonical request, and the client's own body, forwarded unchanged (but for `model`) to a
+   * same-format account, with the bytes it was parsed from where they were kept.
+   */
+  content: RequestContent;
   upstreamModel: string;
-  /** The client's own body, forwarded unchanged (but for `model`) to a same-format account. */
-  rawBody: Record<string, unknown>;
-  /** The bytes `rawBody` was parsed from, if kept. */
-  rawBytes?: Uint8Array;
   /** Absent when the request has no same-format form (it is always converted). */
   passthroughFormat?: PassthroughFormat;
   query?: string;
@@ -101,7 +102,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     const onClientAbort = () => attemptCancel.abort(clientSignal.reason);
     clientSignal.addEventListener('abort', onClientAbort, { once: true });
     const passthrough = canPassthrough(adapter, call.passthroughFormat, call.upstreamModel, account.upstream);
-    const wholeAnswer = passthrough ? isWholePassthroughCall(call) : adapter.wholeAnswers === true && isShortWholeAnswer(call.request, deadline - Date.now());
+    const wholeAnswer = passthrough ? isWholePassthroughCall(call) : adapter.wholeAnswers === true && isShortWholeAnswer(call.content.request, deadline - Date.now());
     const calls = trackUpstreamCalls(deps.dispatcherFor(account), () => ({
       headersTimeoutMs: Math.max(1, wholeAnswer ? deadline - Date.now() : Math.min(settings.attempt_timeout_ms, deadline - Date.now())),
       bodyTimeoutMs: settings.stream_idle_timeout_ms,
@@ -122,29 +123,19 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     try {
       const format = call.passthroughFormat;
       if (passthrough && format !== undefined) {
-        const source = moved ? stripSignedThinkingFromBody(call.rawBody) : call.rawBody;
-        const hideUsageChunk = streamsUsageChunk(format) && source.stream === true && !includesUsage(source.stream_options);
-        // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
-        // Object.assign where fields are added: a spread followed by a field the client's body lacks
-        // would give the body a shape of its own on every request (V8).
-        const body: Record<string, unknown> = hideUsageChunk
-          ? Object.assign({}, source, { model: call.upstreamModel, stream_options: Object.assign({}, source.stream_options, { include_usage: true }) })
-          : { ...source, model: call.upstreamModel };
-        // The client's own bytes go on when the body is theirs unchanged: no second serialisation of a large body.
-        const unchanged = !moved && !hideUsageChunk && call.rawBody.model === call.upstreamModel;
+        const { request, hideUsageChunk, streamed } = passthroughRequest(call, format, moved);
         const discard = (late: PassthroughResponse) => void late.body[Symbol.asyncIterator]().return?.();
-        const headed = await raceAbort(
-          adapter.passthrough!({ format, body, bytes: unchanged ? call.rawBytes : undefined, query: call.query }, account.upstream, context),
-          attemptCancel,
-          discard,
-        );
+        const answer = adapter.passthrough!(request, account.upstream, context);
+        // The bytes are on their way as they are: while the upstream works, the parsed forms can go (see RequestContent).
+        if (request.bytes !== undefined) call.content.letGo();
+        const headed = await raceAbort(answer, attemptCancel, discard);
         // The first byte came. Until the first event the stream idle timeout bounds the wait: a
         // reasoning model may think in silence for longer than the rest of the deadline.
         clearTimeout(timer);
-        const response = await raceAbort(checkPassthroughResponse(headed, body.stream === true), attemptCancel, discard);
+        const response = await raceAbort(checkPassthroughResponse(headed, streamed), attemptCancel, discard);
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), format, response, hideUsageChunk };
       }
-      const served = serveResponseFormat(moved ? stripSignedThinking(call.request) : call.request, (format) =>
+      const served = serveResponseFormat(moved ? stripSignedThinking(call.content.request) : call.content.request, (format) =>
         adapter.supportsResponseFormat?.(format.type, upstreamModel) ?? false,
       );
       const rest = readEventBatches(served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context)));
@@ -175,10 +166,41 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
 }
 
 /**
+ * The same-format request to send: the client's body with the upstream's model, asking for usage where
+ * the format hides it by default. Where that is the body unchanged, the client's own bytes go (no second
+ * serialisation of a large body), and the body is only read from `content` on demand: the adapter keeps
+ * the request while it waits, and must not keep the parsed body with it.
+ */
+function passthroughRequest(call: UpstreamCall, format: PassthroughFormat, moved: boolean): { request: PassthroughRequest; hideUsageChunk: boolean; streamed: boolean } {
+  const { content, upstreamModel } = call;
+  const source = moved ? stripSignedThinkingFromBody(content.rawBody) : content.rawBody;
+  const streamed = source.stream === true;
+  const hideUsageChunk = streamsUsageChunk(format) && streamed && !includesUsage(source.stream_options);
+  if (!moved && !hideUsageChunk && source.model === upstreamModel && content.bytes !== undefined) {
+    const request: PassthroughRequest = {
+      format,
+      bytes: content.bytes,
+      query: call.query,
+      get body() {
+        return { ...content.rawBody };
+      },
+    };
+    return { request, hideUsageChunk, streamed };
+  }
+  // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
+  // Object.assign where fields are added: a spread followed by a field the client's body lacks
+  // would give the body a shape of its own on every request (V8).
+  const body: Record<string, unknown> = hideUsageChunk
+    ? Object.assign({}, source, { model: upstreamModel, stream_options: Object.assign({}, source.stream_options, { include_usage: true }) })
+    : { ...source, model: upstreamModel };
+  return { request: { format, body, query: call.query }, hideUsageChunk, streamed };
+}
+
+/**
  * A same-format call without streaming: its headers come only once the whole answer is ready, so
  * it cannot be told apart from a hang before the overall deadline.
  */
-const isWholePassthroughCall = (call: UpstreamCall): boolean => call.passthroughFormat !== 'anthropic-count-tokens' && call.rawBody.stream !== true;
+const isWholePassthroughCall = (call: UpstreamCall): boolean => call.passthroughFormat !== 'anthropic-count-tokens' && call.content.rawBody.stream !== true;
 
 /** The slowest generation an unstreamed upstream call is trusted to finish in time at: 20 tokens a second. */
 const slowestMsPerToken = 50;

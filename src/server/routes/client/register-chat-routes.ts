@@ -12,6 +12,8 @@ import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { readJsonBody } from './read-json-body.js';
+import { parseJsonBytes } from '../../body/parse-json-bytes.js';
+import type { ParsedChatRequest } from '../../../gateway/request-content.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
@@ -58,11 +60,12 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
   const url = context.req.url;
   const queryStart = url.indexOf('?');
   const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
-  const response = await handleChat(
+  const answer = handleChat(
     {
       request,
       rawBody: body,
       rawBytes: bytes,
+      parseAgain: (again) => parseChatBody(route, again),
       passthroughFormat: route.passthroughFormat,
       query: query || undefined,
       apiKey,
@@ -78,8 +81,18 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
     route.renderer,
     { ...deps, logger },
   );
-  // The request has gone upstream: converted, or as these very bytes, which the HTTP client holds for
-  // as long as it needs them. Nothing here reads them again while the answer streams.
-  releaseRequestBytes(context);
-  return response;
+  // Not awaited in this frame, which names the parsed body: a waiting frame keeps all it names, here
+  // for as long as the model takes to its first token (see RequestContent).
+  return answer.then((response) => {
+    // The request has gone upstream: converted, or as these very bytes, which the HTTP client holds for
+    // as long as it needs them. Nothing here reads them again while the answer streams.
+    releaseRequestBytes(context);
+    return response;
+  });
+}
+
+/** The route's reading of bytes it has read before: the same checks passed then, so they pass again. */
+function parseChatBody(route: ChatRoute, bytes: Uint8Array): ParsedChatRequest {
+  const rawBody = parseJsonBytes(bytes) as Record<string, unknown>;
+  return { request: route.parse(rawBody).request, rawBody };
 }

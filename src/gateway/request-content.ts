@@ -1,0 +1,71 @@
+import type { ChatRequest } from '../core/chat-request.js';
+
+/** A client's request in the two forms routing reads: the canonical one and the client's own body. */
+export interface ParsedChatRequest {
+  request: ChatRequest;
+  rawBody: Record<string, unknown>;
+}
+
+/**
+ * The client's request across the attempts of one call. While an upstream works on the very bytes the
+ * client sent, nothing reads the parsed forms: a coding agent's request is a few hundred kilobytes of
+ * strings and objects, which the collector would otherwise copy and carry for as long as the model takes
+ * to its first token. So they can be let go (`letGo`) and are parsed again from the same bytes, by the
+ * route's own parser, only should a failover need them.
+ *
+ * Only this object may name the parsed forms in a function that waits: a suspended async function
+ * keeps every local and parameter it has, used again or not.
+ */
+export class RequestContent {
+  #parsed: ParsedChatRequest | undefined;
+  #bytes: Uint8Array | undefined;
+  #parseAgain: ((bytes: Uint8Array) => ParsedChatRequest) | undefined;
+
+  /**
+   * @param bytes The bytes the request was parsed from, where they may be forwarded unchanged.
+   * @param parseAgain Parses `bytes` again into the same forms; without it the parsed forms are never let go.
+   */
+  constructor(parsed: ParsedChatRequest, bytes?: Uint8Array, parseAgain?: (bytes: Uint8Array) => ParsedChatRequest) {
+    this.#parsed = parsed;
+    this.#bytes = bytes;
+    this.#parseAgain = parseAgain;
+  }
+
+  get bytes(): Uint8Array | undefined {
+    return this.#bytes;
+  }
+
+  get request(): ChatRequest {
+    return this.parsed().request;
+  }
+
+  get rawBody(): Record<string, unknown> {
+    return this.parsed().rawBody;
+  }
+
+  /** Whether the parsed forms are let go now (and would be parsed again on the next read). */
+  get released(): boolean {
+    return this.#parsed === undefined;
+  }
+
+  /** Lets the parsed forms go where they can be parsed again; says whether it did. */
+  letGo(): boolean {
+    if (this.#bytes === undefined || this.#parseAgain === undefined) return false;
+    this.#parsed = undefined;
+    return true;
+  }
+
+  /** The call has its upstream and reads the request no more: every form of it goes, the bytes too. */
+  forget(): void {
+    this.#parsed = undefined;
+    this.#bytes = undefined;
+    this.#parseAgain = undefined;
+  }
+
+  private parsed(): ParsedChatRequest {
+    if (this.#parsed) return this.#parsed;
+    if (this.#bytes === undefined || this.#parseAgain === undefined) throw new Error('The request was read after its call had its upstream.');
+    this.#parsed = this.#parseAgain(this.#bytes);
+    return this.#parsed;
+  }
+}

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../../../tests/support/collect-garbage.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/create-test-app.js';
+
+/**
+ * A coding agent's request is a few hundred kilobytes of JSON, and the model takes seconds to its first
+ * token. Sent on unchanged, its parsed forms must not stay on the heap for that wait. Measured as the
+ * heap in use, after collection, with several large requests waiting on an upstream that holds its
+ * answers: their bytes are kept (off the heap, for a failover), their parse is not.
+ */
+
+const waiting = 8;
+const body = JSON.stringify({
+  model: 'claude-held',
+  max_tokens: 16,
+  messages: Array.from({ length: 200 }, (_, index) => ({ role: index % 2 ? 'assistant' : 'user', content: `${'x'.repeat(4000)} ${index}` })),
+});
+
+interface HoldingUpstream {
+  url: string;
+  /** Requests read to their end so far. */
+  arrived(): number;
+  /** From now on, answers wait for `release`. */
+  hold(): void;
+  release(): void;
+  close(): Promise<void>;
+}
+
+/** An Anthropic upstream that reads and drops each request, then answers at once or when released. */
+function startHoldingUpstream(): Promise<HoldingUpstream> {
+  let arrived = 0;
+  let holding = false;
+  const held: http.ServerResponse[] = [];
+  const answer = (response: http.ServerResponse) =>
+    response.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({ id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-held', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 9, output_tokens: 1 } }),
+    );
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      arrived += 1;
+      if (holding) held.push(response);
+      else answer(response);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        arrived: () => arrived,
+        hold: () => (holding = true),
+        release: () => {
+          holding = false;
+          for (const response of held.splice(0)) answer(response);
+        },
+        close: () => new Promise((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+describe('large requests waiting for their upstream', () => {
+  let harness: TestApp;
+  let server: ServerType;
+  let url: string;
+  let upstream: HoldingUpstream;
+
+  beforeAll(async () => {
+    upstream = await startHoldingUpstream();
+    harness = await createTestApp();
+    const created = await harness.request('POST', '/admin/accounts', { name: 'held', provider: 'anthropic', api_key: 'sk-ant-held', base_url: upstream.url, models: ['claude-held'] });
+    expect(created.status).toBe(201);
+    server = await new Promise((resolve) => {
+      const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    upstream?.release();
+    await new Promise((resolve) => server?.close(resolve));
+    await harness?.close();
+    await upstream?.close();
+  });
+
+  const send = (): Promise<number> =>
+    fetch(`${url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': harness.adminKey }, body }).then(async (response) => {
+      await response.text();
+      return response.status;
+    });
+
+  it('keep their bytes but not their parsed bodies while the model works', async () => {
+    // Calls first, so that what a call loads, compiles and caches the first time is not counted.
+    expect(await Promise.all([send(), send()])).toEqual([200, 200]);
+    await collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    upstream.hold();
+    const arrivedBefore = upstream.arrived();
+    const answers = Array.from({ length: waiting }, () => send());
+    while (upstream.arrived() < arrivedBefore + waiting) await new Promise((resolve) => setTimeout(resolve, 10));
+    await collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+    upstream.release();
+    expect(await Promise.all(answers)).toEqual(Array.from({ length: waiting }, () => 200));
+    // A parsed body takes about its own size on the heap (strings and objects): kept, the eight would
+    // take about four times this bound (checked). What each waiting call holds besides is a fraction of it.
+    expect(grown).toBeLessThan(2 * body.length);
+  });
+});
