@@ -156,6 +156,17 @@ describe('OpenAI Responses clients × every account type', () => {
     expect(sluice.openai.requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { include: ['reasoning.encrypted_content'], store: false } });
   });
 
+  it('an OpenAI account gets the client’s own Responses body text, byte for byte, when no earlier response is resolved into it', async () => {
+    sluice.scriptText('openai', 'ok');
+    // Spacing and key order that a re-serialisation would not keep.
+    const text = `{ "store": false,\n  "input": [ {"role": "user", "content": "hi"} ],\n  "model": "${modelFor('openai')}" }`;
+    const sent = await fetch(`${sluice.url}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sluice.harness.adminKey}` }, body: text });
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toMatchObject({ object: 'response', status: 'completed' });
+    expect(sluice.openai.requests.at(-1)?.path).toBe('/v1/responses');
+    expect(sluice.upstreamBodies('openai').at(-1)).toBe(text);
+  });
+
   it('a WebSocket upgrade on /v1/responses gets a prompt 426, which makes Codex fall back to HTTP at once', async () => {
     const answer = await new Promise<{ status: number; body: string }>((resolveAnswer, reject) => {
       const upgrade = httpRequest(`${sluice.url}/v1/responses`, {

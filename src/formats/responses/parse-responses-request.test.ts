@@ -38,6 +38,9 @@ describe('parseResponsesRequest', () => {
   it('replays Codex CLI’s apply_patch turn: the grammar tool, its custom call and output survive the canonical model', () => {
     const { request, echo } = parseResponsesRequest(fixture('codex-apply-patch-output-turn.json'));
     expect([...echo.customToolNames]).toEqual(['apply_patch']);
+    // A Response does not echo the input; the renderer, which lives as long as the answer streams, does not keep it.
+    expect(echo.body).not.toHaveProperty('input');
+    expect(echo.body.tools).toBeDefined();
     const tool = request.tools.find((candidate) => candidate.name === 'apply_patch');
     expect(JSON.stringify(tool?.inputSchema)).toContain('begin_patch');
     const [call, output] = request.messages.slice(-2);

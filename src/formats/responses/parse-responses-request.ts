@@ -6,9 +6,13 @@ import { convertResponsesInput } from './convert-responses-input.js';
 import { convertResponsesToolChoice, convertResponsesTools } from './convert-responses-tools.js';
 import { responsesRequestSchema, type ResponsesRequestBody } from './responses-request-schema.js';
 
-/** What the renderers need of the request besides the canonical stream: the fields a Response echoes. */
+/**
+ * What the renderers need of the request besides the canonical stream: the fields a Response echoes.
+ * Not the input, which a Response does not echo, and which the renderer would keep for as long as the
+ * answer streams (a coding agent's whole conversation).
+ */
 export interface ResponsesRequestEcho {
-  body: ResponsesRequestBody;
+  body: Omit<ResponsesRequestBody, 'input'>;
   customToolNames: ReadonlySet<string>;
 }
 
@@ -64,5 +68,6 @@ export function parseResponsesRequest(body: unknown): { request: ChatRequest; wa
   const user = parsed.safety_identifier ?? parsed.user;
   if (user) request.user = user;
   if (request.stream) request.includeUsage = true;
-  return { request, warnings, echo: { body: parsed, customToolNames } };
+  const { input: _input, ...echoed } = parsed;
+  return { request, warnings, echo: { body: echoed, customToolNames } };
 }

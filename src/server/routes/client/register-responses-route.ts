@@ -13,7 +13,9 @@ import type { Database } from '../../../store/schema.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { captureCompletedResponse } from './capture-completed-response.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
-import { readJsonObject } from './read-json-body.js';
+import { readJsonBody } from './read-json-body.js';
+import { parseJsonBytes } from '../../body/parse-json-bytes.js';
+import type { ParsedChatRequest } from '../../../gateway/request-content.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { resolvePreviousResponse } from './resolve-previous-response.js';
@@ -44,8 +46,10 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
   const startedAt = Date.now();
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
-  const original = await readJsonObject(context);
+  const { body: original, bytes } = await readJsonBody(context);
   const { body, inputItems } = await resolvePreviousResponse(db, original, apiKey.id);
+  // The client's bytes may go on as they are unless an earlier response was resolved into the body.
+  const unchanged = body === original;
   const { request, warnings, echo } = parseResponsesRequest(body);
   echo.body.previous_response_id = typeof original.previous_response_id === 'string' ? original.previous_response_id : null;
   const logger = context.get('logger');
@@ -57,10 +61,12 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
     frames: (options) => (events) => responsesFrames(events, { model: options.model, echo, id, createdAt }),
     renderResult: (result, model) => renderResponsesResponse(result, model, echo, { id, createdAt }),
   };
-  const response = await handleChat(
+  const answer = handleChat(
     {
       request,
       rawBody: body,
+      rawBytes: unchanged ? bytes : undefined,
+      parseAgain: unchanged ? parseResponsesBody : undefined,
       passthroughFormat: 'openai-responses',
       apiKey,
       clientHeaders: headers,
@@ -75,11 +81,23 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
     renderer,
     { ...deps, logger },
   );
-  releaseRequestBytes(context); // gone upstream; the answer may stream for long
-  if (original.store === false) return response;
-  return captureCompletedResponse(response, (completed) =>
-    saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems, outputItems: completed.output }).catch((error: unknown) =>
-      logger.warn({ err: error instanceof Error ? error.message : error, responseId: completed.id }, 'storing the response failed'),
-    ),
-  );
+  // What is kept for storing the answer: nothing when the client asked not to store it.
+  const toStore = original.store === false ? undefined : inputItems;
+  // Not awaited in this frame, which names the parsed body: a waiting frame keeps all it names, here
+  // for as long as the model takes to its first token (see RequestContent).
+  return answer.then((response) => {
+    releaseRequestBytes(context); // gone upstream; the answer may stream for long
+    if (toStore === undefined) return response;
+    return captureCompletedResponse(response, (completed) =>
+      saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems: toStore, outputItems: completed.output }).catch((error: unknown) =>
+        logger.warn({ err: error instanceof Error ? error.message : error, responseId: completed.id }, 'storing the response failed'),
+      ),
+    );
+  });
+}
+
+/** The route's reading of bytes it has read before, with no earlier response to resolve into them. */
+function parseResponsesBody(bytes: Uint8Array): ParsedChatRequest {
+  const rawBody = parseJsonBytes(bytes) as Record<string, unknown>;
+  return { request: parseResponsesRequest(rawBody).request, rawBody };
 }
