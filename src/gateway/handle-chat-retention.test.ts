@@ -174,8 +174,8 @@ function shortAnswer(): PassthroughResponse {
 }
 
 /** Starts the call without holding its request here: only the pending answer and weak references come back. */
-function startHeld(deps: GatewayDeps, parseAgain: ChatInvocation['parseAgain']): { pending: Promise<Response>; parts: Array<WeakRef<object>> } {
-  const { invocation, parts } = largeInvocation(true, parseAgain);
+function startHeld(deps: GatewayDeps, parseAgain: ChatInvocation['parseAgain'], passthrough = true): { pending: Promise<Response>; parts: Array<WeakRef<object>> } {
+  const { invocation, parts } = largeInvocation(passthrough, parseAgain);
   return { pending: handleChat(invocation, jsonLinesRenderer, deps), parts };
 }
 
@@ -211,6 +211,29 @@ describe('what a request waiting for its upstream keeps', () => {
     expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
   });
 
+  it('lets a converted request’s parsed forms go while the upstream works, once the adapter has read them', async () => {
+    let called!: () => void;
+    const reached = new Promise<void>((resolve) => (called = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    async function* events(): AsyncGenerator<StreamEvent> {
+      called();
+      await answered;
+      yield* [{ type: 'message-start', id: 'm1', usage: { inputTokens: 5 } }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'Hi' }, { type: 'text-end', id: 't' }, { type: 'finish', reason: 'stop' }] satisfies StreamEvent[];
+    }
+    // Like a real adapter, this one builds its upstream body from the request when the call starts, and keeps only that.
+    const adapter: ProviderAdapter = { provider: 'anthropic', stream: (request) => (expect(request.messages).toHaveLength(200), events()) };
+    const { deps, outcomes } = setup(adapter);
+    const reading = counted();
+    const { pending, parts } = startHeld(deps, reading.parseAgain, false);
+    await reached;
+    expect(await collectedWhileOpen(parts)).toEqual([true, false, true]);
+    answer();
+    expect(await (await pending).text()).toContain('message-start');
+    expect(reading.count()).toBe(0);
+    expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
+  });
+
   it('reads the bytes again for the next account when the first fails after letting the request go', async () => {
     const sent: Array<{ bytes?: Uint8Array; messages: number }> = [];
     const adapter: ProviderAdapter = {
@@ -236,6 +259,27 @@ describe('what a request waiting for its upstream keeps', () => {
     expect(sent.map((call) => call.messages)).toEqual([200, 200]);
     expect(sent[1]!.bytes).toBe(sent[0]!.bytes);
     // Parsed once more, for the second account, and not before it was needed.
+    expect(reading.count()).toBe(1);
+    expect(outcomes[0]!.attempts?.map((attempt) => attempt.outcome)).toEqual(['error', 'success']);
+  });
+
+  it('reads the bytes again for a converted request’s next account', async () => {
+    const seen: number[] = [];
+    async function* failing(): AsyncGenerator<StreamEvent> {
+      await collectGarbage();
+      throw new UpstreamUnavailableError('overloaded', { upstreamStatus: 529 });
+    }
+    async function* answering(): AsyncGenerator<StreamEvent> {
+      yield* [{ type: 'message-start', id: 'm1', usage: { inputTokens: 5 } }, { type: 'finish', reason: 'stop' }] satisfies StreamEvent[];
+    }
+    const adapter: ProviderAdapter = { provider: 'anthropic', stream: (request) => (seen.push(request.messages.length), seen.length === 1 ? failing() : answering()) };
+    const { deps, outcomes } = setup(adapter);
+    let leases = 0;
+    deps.acquire = async () => ({ account: makeAccount(`a${(leases += 1)}`), release: async () => undefined });
+    const reading = counted();
+    const { pending } = startHeld(deps, reading.parseAgain, false);
+    expect(await (await pending).text()).toContain('message-start');
+    expect(seen).toEqual([200, 200]);
     expect(reading.count()).toBe(1);
     expect(outcomes[0]!.attempts?.map((attempt) => attempt.outcome)).toEqual(['error', 'success']);
   });

@@ -135,11 +135,12 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         const response = await raceAbort(checkPassthroughResponse(headed, streamed), attemptCancel, discard);
         return { kind: 'passthrough', lease: withCleanup(lease, () => detach()), format, response, hideUsageChunk };
       }
-      const served = serveResponseFormat(moved ? stripSignedThinking(call.content.request) : call.content.request, (format) =>
-        adapter.supportsResponseFormat?.(format.type, upstreamModel) ?? false,
-      );
-      const rest = readEventBatches(served.transform(adapter.stream(served.request, call.upstreamModel, account.upstream, context)));
-      const first = await raceAbort(rest.next(), attemptCancel, () => void rest.return?.(undefined).catch(() => undefined));
+      const rest = readEventBatches(convertedStream(call.content, adapter, moved, call.upstreamModel, account.upstream, context));
+      const next = rest.next();
+      // The adapter holds what it needs of the request for as long as it needs it (most, only until the
+      // upstream body is built): the parsed forms can go while the upstream works (see RequestContent).
+      call.content.letGo();
+      const first = await raceAbort(next, attemptCancel, () => void rest.return?.(undefined).catch(() => undefined));
       const opening = first.done ? undefined : first.value[0];
       if (opening?.type === 'error') throw opening.error;
       clearTimeout(timer);
@@ -163,6 +164,14 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
     }
   }
   throw lastError ?? new UpstreamUnavailableError('No upstream answered before the deadline.', { timeout: true });
+}
+
+/** The account's answer to the canonical request, with structured output served as the account can. */
+function convertedStream(content: RequestContent, adapter: ProviderAdapter, moved: boolean, upstreamModel: string, account: UpstreamAccount, context: AttemptCallContext): AsyncIterable<StreamEvent> {
+  const served = serveResponseFormat(moved ? stripSignedThinking(content.request) : content.request, (format) =>
+    adapter.supportsResponseFormat?.(format.type, upstreamModel) ?? false,
+  );
+  return served.transform(adapter.stream(served.request, upstreamModel, account, context));
 }
 
 /**
