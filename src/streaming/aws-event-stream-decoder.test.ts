@@ -2,7 +2,7 @@ import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
-import { AwsEventStreamDecoder } from './aws-event-stream-decoder.js';
+import { AwsEventStreamDecoder, decodeFrameText } from './aws-event-stream-decoder.js';
 
 const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text.replace(/\s+/g, ''), 'hex'));
 const ascii = (text: string): string => Buffer.from(text, 'utf8').toString('hex');
@@ -95,5 +95,16 @@ describe('AwsEventStreamDecoder', () => {
     expect(seen).toEqual(['assistantResponseEvent']);
     expect(decoder.pendingBytes).toBe(20);
     expect(() => decoder.end()).toThrow(/middle of a frame/);
+  });
+
+  it('decodes frame text exactly as Buffer does, invalid, cut and marked sequences included', () => {
+    const cases = [
+      ':event-type',
+      '{"content":"多字节的文字 and ascii"}',
+      'emoji 🦀 end',
+      '\uFEFF{"content":"a leading byte order mark is text here"}',
+    ].map((text) => Buffer.from(text, 'utf8'));
+    cases.push(Buffer.from([0x61, 0xff, 0x62]), Buffer.from([0xe4, 0xb8]), Buffer.from([0xf0, 0x9f, 0xa6, 0x41]), Buffer.from([0xc0, 0x80, 0xed, 0xa0, 0x80]), Buffer.alloc(0));
+    for (const bytes of cases) expect(decodeFrameText(new Uint8Array(bytes))).toBe(bytes.toString('utf8'));
   });
 });

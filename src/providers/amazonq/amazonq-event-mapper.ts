@@ -1,10 +1,9 @@
-import { toUtf8 } from '@smithy/util-utf8';
 import type { z } from 'zod';
 import type { GatewayError } from '../../core/errors/gateway-error.js';
 import type { FinishReason } from '../../core/finish-reason.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import type { Usage } from '../../core/usage.js';
-import type { AwsEventStreamMessage } from '../../streaming/aws-event-stream-decoder.js';
+import { decodeFrameText, type AwsEventStreamMessage } from '../../streaming/aws-event-stream-decoder.js';
 import {
   assistantResponseEventSchema,
   contextUsageEventSchema,
@@ -141,7 +140,7 @@ export class AmazonQEventMapper {
 
   private handleFailure(message: AwsEventStreamMessage, messageType: string): StreamEvent[] {
     const errorType = messageType === 'exception' ? message.headers[':exception-type'] : message.headers[':error-code'];
-    const body = toUtf8(message.body);
+    const body = decodeFrameText(message.body);
     if (errorType === 'ContentLengthExceededException') {
       this.lengthExceeded = true;
       return [];
@@ -209,7 +208,7 @@ export class AmazonQEventMapper {
 function parsePayload<T extends z.ZodType>(message: AwsEventStreamMessage, eventType: string, schema: T): z.infer<T> | undefined {
   let json: unknown;
   try {
-    json = JSON.parse(toUtf8(message.body));
+    json = JSON.parse(decodeFrameText(message.body));
   } catch {
     return undefined;
   }
