@@ -73,11 +73,27 @@ type CallFacts = Omit<ChatInvocation, 'request' | 'rawBody' | 'rawBytes' | 'pars
 export function handleChat(invocation: ChatInvocation, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
   // The parsed request goes on only inside `content`, which may let it go while the upstream works
   // (see RequestContent): the async function below waits, and would keep whatever it names.
-  const { request, rawBody, rawBytes, parseAgain, ...facts } = invocation;
-  const content = new RequestContent({ request, rawBody }, rawBytes, parseAgain);
+  const { request } = invocation;
+  const content = new RequestContent({ request, rawBody: invocation.rawBody }, invocation.rawBytes, invocation.parseAgain);
   const asked: Asked = { model: request.model, stream: request.stream, includeUsage: request.includeUsage ?? false, hasSignedThinking: hasSignedThinking(request) };
-  return serveCall(facts, asked, content, renderer, deps);
+  return serveCall(callFacts(invocation), asked, content, renderer, deps);
 }
+
+/** The invocation without the request: named field by field, one shape for every request (a rest spread is slower). */
+const callFacts = (invocation: ChatInvocation): CallFacts => ({
+  passthroughFormat: invocation.passthroughFormat,
+  query: invocation.query,
+  apiKey: invocation.apiKey,
+  clientHeaders: invocation.clientHeaders,
+  requestId: invocation.requestId,
+  signal: invocation.signal,
+  sessionKey: invocation.sessionKey,
+  clientIp: invocation.clientIp,
+  userAgent: invocation.userAgent,
+  startedAt: invocation.startedAt,
+  conversionWarnings: invocation.conversionWarnings,
+  passthroughOnly: invocation.passthroughOnly,
+});
 
 async function serveCall(invocation: CallFacts, asked: Asked, content: RequestContent, renderer: ClientRenderer, deps: GatewayDeps): Promise<Response> {
   // The closures below run when the answer ends, long after this frame: none names `invocation` or `content`.

@@ -16,6 +16,7 @@ import { Cancellation, type CancelSignal } from '../core/cancel-signal.js';
 import { AttemptCallContext } from './attempt-call-context.js';
 import { logWarnings } from './warning-digest.js';
 import type { RequestContent } from './request-content.js';
+import { ForwardedBytesRequest } from './forwarded-bytes-request.js';
 
 export interface UpstreamCall {
   /**
@@ -177,8 +178,7 @@ function convertedStream(content: RequestContent, adapter: ProviderAdapter, move
 /**
  * The same-format request to send: the client's body with the upstream's model, asking for usage where
  * the format hides it by default. Where that is the body unchanged, the client's own bytes go (no second
- * serialisation of a large body), and the body is only read from `content` on demand: the adapter keeps
- * the request while it waits, and must not keep the parsed body with it.
+ * serialisation of a large body), without the parsed body (see ForwardedBytesRequest).
  */
 function passthroughRequest(call: UpstreamCall, format: PassthroughFormat, moved: boolean): { request: PassthroughRequest; hideUsageChunk: boolean; streamed: boolean } {
   const { content, upstreamModel } = call;
@@ -186,15 +186,7 @@ function passthroughRequest(call: UpstreamCall, format: PassthroughFormat, moved
   const streamed = source.stream === true;
   const hideUsageChunk = streamsUsageChunk(format) && streamed && !includesUsage(source.stream_options);
   if (!moved && !hideUsageChunk && source.model === upstreamModel && content.bytes !== undefined) {
-    const request: PassthroughRequest = {
-      format,
-      bytes: content.bytes,
-      query: call.query,
-      get body() {
-        return { ...content.rawBody };
-      },
-    };
-    return { request, hideUsageChunk, streamed };
+    return { request: new ForwardedBytesRequest(format, content.bytes, call.query, content), hideUsageChunk, streamed };
   }
   // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
   // Object.assign where fields are added: a spread followed by a field the client's body lacks

@@ -10,6 +10,8 @@ import { mergeUsage, emptyUsage } from '../../core/usage.js';
 import { checkPassthroughResponse } from '../../providers/http/check-passthrough-response.js';
 import { AttemptCallContext } from '../attempt-call-context.js';
 import { createPassthroughObserver } from '../passthrough-observer.js';
+import { ForwardedBytesRequest } from '../forwarded-bytes-request.js';
+import { RequestContent } from '../request-content.js';
 
 const haveSameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
 
@@ -43,6 +45,9 @@ const report = {
   wholeAnswerObserver: await twice(() => createPassthroughObserver({ dialect: 'anthropic', isEventStream: false, renameModelTo: 'm', hideUsageChunk: false })),
   eventStreamObserver: await twice(() => createPassthroughObserver({ dialect: 'anthropic', isEventStream: true, renameModelTo: 'm', hideUsageChunk: false })),
   mergedUsageWithCredits: await twice(() => mergeUsage(emptyUsage(), { outputTokens: 2, credits: 0.5 })),
+  forwardedBytesRequest: await twice(
+    () => new ForwardedBytesRequest('anthropic-messages', bytes, undefined, new RequestContent({ request: { model: 'm', system: [], messages: [], tools: [], stream: false }, rawBody: { model: 'm' } }, bytes)),
+  ),
 };
 await dispatcher.close();
 process.stdout.write(JSON.stringify(report));
