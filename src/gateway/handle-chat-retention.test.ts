@@ -96,6 +96,25 @@ function largeInvocation(passthrough: boolean, parseAgain?: ChatInvocation['pars
   return { invocation, parts: [new WeakRef(rawBody), new WeakRef(rawBytes), new WeakRef(request)] };
 }
 
+/** An adapter that only forwards same-format requests, each through `passthrough`. */
+const forwardingAdapter = (passthrough: NonNullable<ProviderAdapter['passthrough']>): ProviderAdapter => ({
+  provider: 'anthropic',
+  passthroughFormats: ['anthropic-messages'],
+  stream: () => {
+    throw new Error('not converted');
+  },
+  passthrough,
+});
+
+/** An upstream call held open: `reached` once it has started, and it goes on when `open` is called. */
+function heldCall(): { started: () => void; reached: Promise<void>; answered: Promise<void>; open: () => void } {
+  let started!: () => void;
+  const reached = new Promise<void>((resolve) => (started = resolve));
+  let open!: () => void;
+  const answered = new Promise<void>((resolve) => (open = resolve));
+  return { started, reached, answered, open };
+}
+
 /** Starts the call and hands back only the answer and weak references to the request's parts. */
 async function start(deps: GatewayDeps, passthrough: boolean): Promise<{ response: Response; parts: Array<WeakRef<object>> }> {
   const { invocation, parts } = largeInvocation(passthrough);
@@ -133,18 +152,11 @@ describe('what an open answer keeps of its request', () => {
       [encoder.encode('event: message_start\ndata: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":5,"output_tokens":1}}}\n\n')],
       [encoder.encode('event: message_stop\ndata: {"type":"message_stop"}\n\n')],
     );
-    const adapter: ProviderAdapter = {
-      provider: 'anthropic',
-      passthroughFormats: ['anthropic-messages'],
-      stream: () => {
-        throw new Error('not converted');
-      },
-      // The bytes are handed on, as the real adapters hand them to undici, and not kept.
-      passthrough: async (input): Promise<PassthroughResponse> => {
-        expect(input.bytes?.byteLength).toBeGreaterThan(200_000);
-        return { status: 200, headers: { 'content-type': 'text/event-stream' }, body: stream.body };
-      },
-    };
+    // The bytes are handed on, as the real adapters hand them to undici, and not kept.
+    const adapter = forwardingAdapter(async (input): Promise<PassthroughResponse> => {
+      expect(input.bytes?.byteLength).toBeGreaterThan(200_000);
+      return { status: 200, headers: { 'content-type': 'text/event-stream' }, body: stream.body };
+    });
     const { deps, outcomes } = setup(adapter);
     await expectGoneWhileOpen(await start(deps, true), 'message_start', stream.end, outcomes);
   });
@@ -181,30 +193,20 @@ function startHeld(deps: GatewayDeps, parseAgain: ChatInvocation['parseAgain'], 
 
 describe('what a request waiting for its upstream keeps', () => {
   it('lets the parsed body and canonical form go while the upstream works on the client’s bytes', async () => {
-    let called!: () => void;
-    const reached = new Promise<void>((resolve) => (called = resolve));
-    let answer!: () => void;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    const adapter: ProviderAdapter = {
-      provider: 'anthropic',
-      passthroughFormats: ['anthropic-messages'],
-      stream: () => {
-        throw new Error('not converted');
-      },
-      passthrough: async (input): Promise<PassthroughResponse> => {
-        expect(input.bytes?.byteLength).toBeGreaterThan(200_000);
-        called();
-        await answered;
-        return shortAnswer();
-      },
-    };
+    const call = heldCall();
+    const adapter = forwardingAdapter(async (input): Promise<PassthroughResponse> => {
+      expect(input.bytes?.byteLength).toBeGreaterThan(200_000);
+      call.started();
+      await call.answered;
+      return shortAnswer();
+    });
     const { deps, outcomes } = setup(adapter);
     const reading = counted();
     const { pending, parts } = startHeld(deps, reading.parseAgain);
-    await reached;
+    await call.reached;
     // The bytes stay (they are what a failover would send); the parsed forms do not.
     expect(await collectedWhileOpen(parts)).toEqual([true, false, true]);
-    answer();
+    call.open();
     const text = await (await pending).text();
     expect(text).toContain('message_stop');
     expect(reading.count()).toBe(0);
@@ -212,13 +214,10 @@ describe('what a request waiting for its upstream keeps', () => {
   });
 
   it('lets a converted request’s parsed forms go while the upstream works, once the adapter has read them', async () => {
-    let called!: () => void;
-    const reached = new Promise<void>((resolve) => (called = resolve));
-    let answer!: () => void;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const call = heldCall();
     async function* events(): AsyncGenerator<StreamEvent> {
-      called();
-      await answered;
+      call.started();
+      await call.answered;
       yield* [{ type: 'message-start', id: 'm1', usage: { inputTokens: 5 } }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'Hi' }, { type: 'text-end', id: 't' }, { type: 'finish', reason: 'stop' }] satisfies StreamEvent[];
     }
     // Like a real adapter, this one builds its upstream body from the request when the call starts, and keeps only that.
@@ -226,9 +225,9 @@ describe('what a request waiting for its upstream keeps', () => {
     const { deps, outcomes } = setup(adapter);
     const reading = counted();
     const { pending, parts } = startHeld(deps, reading.parseAgain, false);
-    await reached;
+    await call.reached;
     expect(await collectedWhileOpen(parts)).toEqual([true, false, true]);
-    answer();
+    call.open();
     expect(await (await pending).text()).toContain('message-start');
     expect(reading.count()).toBe(0);
     expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
@@ -236,20 +235,13 @@ describe('what a request waiting for its upstream keeps', () => {
 
   it('reads the bytes again for the next account when the first fails after letting the request go', async () => {
     const sent: Array<{ bytes?: Uint8Array; messages: number }> = [];
-    const adapter: ProviderAdapter = {
-      provider: 'anthropic',
-      passthroughFormats: ['anthropic-messages'],
-      stream: () => {
-        throw new Error('not converted');
-      },
-      // As the real adapters do, the request is read when the call starts; then the upstream works.
-      passthrough: async (input): Promise<PassthroughResponse> => {
-        sent.push({ bytes: input.bytes, messages: (input.body.messages as unknown[]).length });
-        await collectGarbage();
-        if (sent.length === 1) throw new UpstreamUnavailableError('overloaded', { upstreamStatus: 529 });
-        return shortAnswer();
-      },
-    };
+    // As the real adapters do, the request is read when the call starts; then the upstream works.
+    const adapter = forwardingAdapter(async (input): Promise<PassthroughResponse> => {
+      sent.push({ bytes: input.bytes, messages: (input.body.messages as unknown[]).length });
+      await collectGarbage();
+      if (sent.length === 1) throw new UpstreamUnavailableError('overloaded', { upstreamStatus: 529 });
+      return shortAnswer();
+    });
     const { deps, outcomes } = setup(adapter);
     let leases = 0;
     deps.acquire = async () => ({ account: makeAccount(`a${(leases += 1)}`), release: async () => undefined });
