@@ -7,11 +7,12 @@ export interface ParsedChatRequest {
 }
 
 /**
- * The client's request across the attempts of one call. While an upstream works on the very bytes the
- * client sent, nothing reads the parsed forms: a coding agent's request is a few hundred kilobytes of
- * strings and objects, which the collector would otherwise copy and carry for as long as the model takes
- * to its first token. So they can be let go (`letGo`) and are parsed again from the same bytes, by the
- * route's own parser, only should a failover need them.
+ * The client's request across the attempts of one call. While an upstream works on it (sent as the very
+ * bytes the client sent, or converted by an adapter that keeps what it needs of it), nothing reads the
+ * parsed forms: a coding agent's request is a few hundred kilobytes of strings and objects, which the
+ * collector would otherwise copy and carry for as long as the model takes to its first token. So they can
+ * be let go (`letGo`) and are parsed again from the client's bytes, by the route's own parser, only should
+ * a failover need them.
  *
  * Only this object may name the parsed forms in a function that waits: a suspended async function
  * keeps every local and parameter it has, used again or not.
