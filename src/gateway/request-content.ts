@@ -44,11 +44,6 @@ export class RequestContent {
     return this.parsed().rawBody;
   }
 
-  /** Whether the parsed forms are let go now (and would be parsed again on the next read). */
-  get released(): boolean {
-    return this.#parsed === undefined;
-  }
-
   /** Lets the parsed forms go where they can be parsed again; says whether it did. */
   letGo(): boolean {
     if (this.#bytes === undefined || this.#parseAgain === undefined) return false;

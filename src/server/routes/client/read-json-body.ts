@@ -7,6 +7,8 @@ import type { AppEnv } from '../../app-env.js';
 import { startsWithByteOrderMark } from '../../../core/json-bytes.js';
 import { parseJsonBytes } from '../../body/parse-json-bytes.js';
 import { readRequestBytes } from '../../body/read-request-bytes.js';
+import type { ChatRequest } from '../../../core/chat-request.js';
+import type { ParsedChatRequest } from '../../../gateway/request-content.js';
 
 /** Reads the body as a JSON object, or throws a 400 that says what is wrong with it. */
 export async function readJsonObject(context: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -54,4 +56,15 @@ async function readBody(context: Context<AppEnv>): Promise<{ body: Record<string
 function onlySpace(bytes: Uint8Array): boolean {
   for (const byte of bytes) if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return false;
   return true;
+}
+
+/**
+ * A route's second reading of bytes it has read before (see RequestContent): parsed as `readJsonBody`
+ * parsed them, then by the route's own parser. The checks that passed the first time pass again.
+ */
+export function parseAgainWith(parse: (body: Record<string, unknown>) => { request: ChatRequest }): (bytes: Uint8Array) => ParsedChatRequest {
+  return (bytes) => {
+    const rawBody = parseJsonBytes(bytes) as Record<string, unknown>;
+    return { request: parse(rawBody).request, rawBody };
+  };
 }

@@ -6,14 +6,12 @@ import { parseAnthropicMessagesRequest } from '../../../formats/anthropic/parse-
 import { parseOpenAIChatRequest } from '../../../formats/openai/parse-openai-chat-request.js';
 import type { ClientRenderer } from '../../../gateway/client-renderer.js';
 import type { GatewayDeps } from '../../../gateway/gateway-deps.js';
-import { handleChat } from '../../../gateway/handle-chat.js';
+import { handleChat, type ChatInvocation } from '../../../gateway/handle-chat.js';
 import type { PassthroughFormat } from '../../../providers/provider-adapter.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
-import { readJsonBody } from './read-json-body.js';
-import { parseJsonBytes } from '../../body/parse-json-bytes.js';
-import type { ParsedChatRequest } from '../../../gateway/request-content.js';
+import { parseAgainWith, readJsonBody } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { anthropicRenderer, openAIRenderer } from './renderers.js';
@@ -33,11 +31,12 @@ const routes: Record<'/v1/chat/completions' | '/v1/messages', ChatRoute> = {
 /** POST /v1/chat/completions (OpenAI) and POST /v1/messages (Anthropic, `?beta=true` accepted). */
 export function registerChatRoutes(app: App, deps: GatewayDeps): void {
   for (const [path, route] of Object.entries(routes)) {
-    app.post(path, (context) => serveChat(context, route, deps));
+    const parseAgain = parseAgainWith(route.parse);
+    app.post(path, (context) => serveChat(context, route, parseAgain, deps));
   }
 }
 
-async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: GatewayDeps): Promise<Response> {
+async function serveChat(context: Context<AppEnv>, route: ChatRoute, parseAgain: ChatInvocation['parseAgain'], deps: GatewayDeps): Promise<Response> {
   const startedAt = Date.now();
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
@@ -65,7 +64,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
       request,
       rawBody: body,
       rawBytes: bytes,
-      parseAgain: (again) => parseChatBody(route, again),
+      parseAgain,
       passthroughFormat: route.passthroughFormat,
       query: query || undefined,
       apiKey,
@@ -89,10 +88,4 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, deps: Gatew
     releaseRequestBytes(context);
     return response;
   });
-}
-
-/** The route's reading of bytes it has read before: the same checks passed then, so they pass again. */
-function parseChatBody(route: ChatRoute, bytes: Uint8Array): ParsedChatRequest {
-  const rawBody = parseJsonBytes(bytes) as Record<string, unknown>;
-  return { request: route.parse(rawBody).request, rawBody };
 }

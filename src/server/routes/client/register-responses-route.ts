@@ -13,9 +13,7 @@ import type { Database } from '../../../store/schema.js';
 import type { App, AppEnv } from '../../app-env.js';
 import { captureCompletedResponse } from './capture-completed-response.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
-import { readJsonBody } from './read-json-body.js';
-import { parseJsonBytes } from '../../body/parse-json-bytes.js';
-import type { ParsedChatRequest } from '../../../gateway/request-content.js';
+import { parseAgainWith, readJsonBody } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { resolvePreviousResponse } from './resolve-previous-response.js';
@@ -42,6 +40,9 @@ export function registerResponsesRoute(app: App, deps: GatewayDeps, db: Kysely<D
   app.post('/v1/responses', (context) => serveResponses(context, deps, db));
 }
 
+/** The bytes of a request with no earlier response resolved into it, parsed again. */
+const parseResponsesAgain = parseAgainWith(parseResponsesRequest);
+
 async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: Kysely<Database>): Promise<Response> {
   const startedAt = Date.now();
   const apiKey = context.get('apiKey');
@@ -66,7 +67,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
       request,
       rawBody: body,
       rawBytes: unchanged ? bytes : undefined,
-      parseAgain: unchanged ? parseResponsesBody : undefined,
+      parseAgain: unchanged ? parseResponsesAgain : undefined,
       passthroughFormat: 'openai-responses',
       apiKey,
       clientHeaders: headers,
@@ -94,10 +95,4 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
       ),
     );
   });
-}
-
-/** The route's reading of bytes it has read before, with no earlier response to resolve into them. */
-function parseResponsesBody(bytes: Uint8Array): ParsedChatRequest {
-  const rawBody = parseJsonBytes(bytes) as Record<string, unknown>;
-  return { request: parseResponsesRequest(rawBody).request, rawBody };
 }
