@@ -43,7 +43,8 @@ export interface AccountStatePatch {
 
 /** The in-memory account cache, kept current across instances; the single source the pool reads. */
 export interface AccountStore {
-  list(): AccountRecord[];
+  /** Every account; the same array may be given again until one changes, so it is never changed in place. */
+  list(): readonly AccountRecord[];
   get(id: string): AccountRecord | undefined;
   /** Records a health change (with reason and time) and refreshes the cache everywhere. */
   updateState(id: string, patch: AccountStatePatch): Promise<void>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountsServing } from '../pool/accounts-serving.js';
 import { createTestContext, type TestContext } from '../../tests/support/create-test-context.js';
 import { testDatabases } from '../../tests/support/test-environment.js';
 
@@ -72,5 +73,35 @@ describe.each(testDatabases())('cached account store on %s', (database) => {
     expect(context.accounts.get(row.id)?.balance).toEqual(balance);
     const admin = await context.accountAdmin.get(row.id);
     expect(admin.balance_checked_at).toBe(1_700_000_000_000);
+  });
+
+  it('gives the same list until an account changes, and a new one after each kind of change', async () => {
+    const row = await createAccount();
+    const first = context.accounts.list();
+    expect(context.accounts.list()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(accountsServing(first, 'claude-sonnet-4.5').map((account) => account.id)).toContain(row.id);
+
+    const changes: Array<() => Promise<unknown>> = [
+      () => context.accounts.updateState(row.id, { status: 'cooling', cooldownUntil: Date.now() + 1000 }),
+      () => context.accounts.saveCredentials(row.id, { access_token: 'at-2' }),
+      () => context.accounts.saveBalance(row.id, { remaining: 1, limit: 5, unit: 'USD', source: 'upstream', checkedAt: 1 }),
+      () => context.accounts.reload(row.id),
+      () => context.accounts.reload(null),
+    ];
+    let previous = first;
+    for (const change of changes) {
+      await change();
+      const next = context.accounts.list();
+      expect(next).not.toBe(previous);
+      expect(next.find((account) => account.id === row.id)).toBe(context.accounts.get(row.id));
+      previous = next;
+    }
+
+    // An operator disabling the account reaches the pool's per-list answer through the new list.
+    await context.accountAdmin.update(row.id, { enabled: false });
+    expect(accountsServing(context.accounts.list(), 'claude-sonnet-4.5').map((account) => account.id)).not.toContain(row.id);
+    await context.accountAdmin.update(row.id, { enabled: true });
+    expect(accountsServing(context.accounts.list(), 'claude-sonnet-4.5').map((account) => account.id)).toContain(row.id);
   });
 });

@@ -34,6 +34,16 @@ export interface CachedAccountStoreOptions {
 export async function createCachedAccountStore(options: CachedAccountStoreOptions): Promise<CachedAccountStore> {
   const now = options.now ?? Date.now;
   let records = new Map<string, AccountRecord>();
+  /**
+   * `list()`'s answer, the same array until an account changes: the pool reads the list on every
+   * request and keeps what it works out from it (which accounts serve a model) by the array itself.
+   */
+  let listed: readonly AccountRecord[] | undefined;
+  const put = (id: string, record: AccountRecord | undefined): void => {
+    if (record) records.set(id, record);
+    else records.delete(id);
+    listed = undefined;
+  };
   // Reloads may overlap; only the newest read of each id (or of all) is applied.
   let sequence = 0;
   const latestRead = new Map<string, number>();
@@ -60,15 +70,14 @@ export async function createCachedAccountStore(options: CachedAccountStoreOption
         if (record) next.set(row.id, record);
       }
       records = next;
+      listed = undefined;
       return;
     }
     latestRead.set(id, ticket);
     const row = await findAccountSecretRow(options.db, id);
     if (latestRead.get(id) !== ticket) return;
     latestRead.delete(id);
-    const record = row ? toRecord(row) : undefined;
-    if (record) records.set(id, record);
-    else records.delete(id);
+    put(id, row ? toRecord(row) : undefined);
   };
 
   await reload(null);
@@ -82,7 +91,7 @@ export async function createCachedAccountStore(options: CachedAccountStoreOption
   };
 
   return {
-    list: () => [...records.values()],
+    list: () => (listed ??= Object.freeze([...records.values()])),
     get: (id) => records.get(id),
     async updateState(id, patch: AccountStatePatch) {
       const at = now();
@@ -99,7 +108,7 @@ export async function createCachedAccountStore(options: CachedAccountStoreOption
       }
       const cached = records.get(id);
       if (cached) {
-        records.set(id, {
+        put(id, {
           ...cached,
           status: patch.status ?? cached.status,
           statusReason: patch.statusReason !== undefined ? patch.statusReason : cached.statusReason,
@@ -116,7 +125,7 @@ export async function createCachedAccountStore(options: CachedAccountStoreOption
       const base = cached?.upstream.credentials ?? (await currentCredentials(options, id));
       if (!base) return;
       const credentials = { ...base, ...update };
-      if (cached) records.set(id, { ...cached, upstream: { ...cached.upstream, credentials } });
+      if (cached) put(id, { ...cached, upstream: { ...cached.upstream, credentials } });
       await write(id, {
         credentials_encrypted: options.secretBox.seal(JSON.stringify(credentials)),
         credential_hints: JSON.stringify(buildCredentialHints(credentials)),
@@ -124,7 +133,7 @@ export async function createCachedAccountStore(options: CachedAccountStoreOption
     },
     async saveBalance(id, balance: Balance) {
       const cached = records.get(id);
-      if (cached) records.set(id, { ...cached, balance });
+      if (cached) put(id, { ...cached, balance });
       await write(id, { balance: JSON.stringify(balance), balance_checked_at: balance.checkedAt });
     },
     reload,

@@ -30,17 +30,31 @@ export function isBalanceLow(account: AccountRecord): boolean {
  * health check to flip the stored status.
  */
 export function accountAvailability(account: AccountRecord, input: AvailabilityInput): AccountAvailability {
-  if (!account.enabled) return { kind: 'unavailable', reason: 'not_enabled' };
-  if (!matchesModel(account.models, input.model)) return { kind: 'unavailable', reason: 'model_not_served' };
-  if (input.exclude?.has(account.id)) return { kind: 'unavailable', reason: 'excluded' };
-  if (isBalanceLow(account)) return { kind: 'unavailable', reason: 'balance_low' };
-  const storedUntil = storedCooldown(account);
-  if (storedUntil === 'never') {
-    return { kind: 'unavailable', reason: account.status === 'disabled' ? 'disabled' : 'quota_exhausted' };
-  }
-  const until = Math.max(storedUntil ?? 0, input.sharedCooldownUntil ?? 0);
-  return until > input.now ? { kind: 'cooling', until } : { kind: 'available' };
+  if (!account.enabled) return unavailable.not_enabled;
+  if (!matchesModel(account.models, input.model)) return unavailable.model_not_served;
+  return servingAccountAvailability(account, input);
 }
+
+/**
+ * accountAvailability for an account already known to be enabled and to serve the model (as
+ * `accountsServing` gives them): only what changes from one request to the next.
+ */
+export function servingAccountAvailability(account: AccountRecord, input: Omit<AvailabilityInput, 'model'>): AccountAvailability {
+  if (input.exclude?.has(account.id)) return unavailable.excluded;
+  if (isBalanceLow(account)) return unavailable.balance_low;
+  const storedUntil = storedCooldown(account);
+  if (storedUntil === 'never') return account.status === 'disabled' ? unavailable.disabled : unavailable.quota_exhausted;
+  const until = Math.max(storedUntil ?? 0, input.sharedCooldownUntil ?? 0);
+  return until > input.now ? { kind: 'cooling', until } : available;
+}
+
+/** The answers that carry no time, made once: the pool asks about every account on every request. */
+const available: AccountAvailability = Object.freeze({ kind: 'available' });
+const unavailable = Object.freeze(
+  Object.fromEntries(
+    (['not_enabled', 'disabled', 'model_not_served', 'excluded', 'balance_low', 'quota_exhausted'] as const).map((reason) => [reason, Object.freeze({ kind: 'unavailable', reason })]),
+  ) as Record<UnavailableReason, AccountAvailability>,
+);
 
 function storedCooldown(account: AccountRecord): number | null | 'never' {
   switch (account.status) {

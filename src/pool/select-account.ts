@@ -1,6 +1,7 @@
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
 import { NoAccountAvailableError } from '../core/errors/index.js';
-import { accountAvailability, type AvailabilityInput } from './account-availability.js';
+import { accountAvailability, servingAccountAvailability } from './account-availability.js';
+import { accountsServing } from './accounts-serving.js';
 import type { AccountUsage, PoolState } from './state/pool-state.js';
 import { orderCandidatesLazily, type RoutingStrategy } from './strategies/order-candidates.js';
 import type { SelectionCandidate } from './strategies/selection-candidate.js';
@@ -52,14 +53,15 @@ const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canW
 export async function selectAccount(context: SelectionContext, request: SelectionRequest): Promise<SelectionResult> {
   const { store, state, now } = context;
   const pinnedRecord = request.stickyAccountId === null ? undefined : store.get(request.stickyAccountId);
-  // Every account is looked at once per request, so a pool of hundreds is walked once: its availability
-  // here, without the shared cooldowns, and the end of its stored cooldown (0 when none) kept beside it.
+  // Every account serving the model is looked at once per request, so a pool of hundreds is walked once:
+  // its availability here, without the shared cooldowns, and the end of its stored cooldown (0 when none)
+  // kept beside it. Which accounts serve the model is worked out once per account list, not per request.
   const eligible: AccountRecord[] = [];
   const storedCooldownEnds: number[] = [];
-  const input: AvailabilityInput = { model: request.model, now, exclude: request.exclude };
-  for (const account of store.list()) {
+  const input = { now, exclude: request.exclude };
+  for (const account of accountsServing(store.list(), request.model)) {
     if (account.id === pinnedRecord?.id) continue;
-    const availability = accountAvailability(account, input);
+    const availability = servingAccountAvailability(account, input);
     if (availability.kind === 'unavailable') continue;
     eligible.push(account);
     storedCooldownEnds.push(availability.kind === 'cooling' ? availability.until : 0);

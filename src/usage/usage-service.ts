@@ -35,7 +35,7 @@ export interface UsageServiceDeps {
   redis?: Redis;
   redisPrefix?: string;
   /** The in-memory account cache, when the pool is wired (for the account state gauge). */
-  accounts?: () => AccountRecord[];
+  accounts?: () => readonly AccountRecord[];
   metrics?: UsageMetrics;
   notifier?: WebhookNotifier;
   now?: () => number;

@@ -18,7 +18,7 @@ const maxModelLabels = 200;
 export class UsageMetrics {
   readonly registry = new Registry();
   private readonly knownModels = new Set<string>();
-  private accountSource: (() => AccountRecord[]) | null = null;
+  private accountSource: (() => readonly AccountRecord[]) | null = null;
 
   private readonly requestSeries = new RequestSeries(this.registry);
   private readonly rollupDuration = new Histogram({ name: 'sluice_usage_rollup_duration_seconds', help: 'Time each usage roll-up pass took, failed passes included: it reads the open hour of request logs again.', buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300], registers: [this.registry] });
@@ -44,7 +44,7 @@ export class UsageMetrics {
   }
 
   /** Where the account gauge reads from at scrape time (the in-memory account cache). */
-  setAccountSource(source: (() => AccountRecord[]) | null): void {
+  setAccountSource(source: (() => readonly AccountRecord[]) | null): void {
     this.accountSource = source;
   }
 

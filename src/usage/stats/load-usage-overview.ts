@@ -26,7 +26,7 @@ async function totalsSince(db: Kysely<Database>, from: number) {
 type AccountState = Pick<AccountRecord, 'enabled' | 'status' | 'cooldownUntil'>;
 
 /** From the account cache when the pool is wired, otherwise from the accounts table. */
-async function accountStates(db: Kysely<Database>, accounts: AccountRecord[] | null): Promise<AccountState[]> {
+async function accountStates(db: Kysely<Database>, accounts: readonly AccountRecord[] | null): Promise<readonly AccountState[]> {
   if (accounts) return accounts;
   const rows = await db.selectFrom('accounts').select(['enabled', 'status', 'cooldown_until']).execute();
   return rows.map((row) => ({
@@ -37,7 +37,7 @@ async function accountStates(db: Kysely<Database>, accounts: AccountRecord[] | n
 }
 
 /** Counted by their status as of now: a cooldown that has passed counts as active. */
-function countAccounts(accounts: AccountState[], now: number) {
+function countAccounts(accounts: readonly AccountState[], now: number) {
   const counts = { total: 0, active: 0, cooling: 0, quota_exhausted: 0, disabled: 0 };
   for (const account of accounts) {
     const { status } = deriveAccountStatus({ ...account, statusReason: null, balance: null, balanceThreshold: null }, now);
@@ -51,7 +51,7 @@ function countAccounts(accounts: AccountState[], now: number) {
  * Totals for today (since local midnight in `timeZone`), the last 7 and 30 days (whole hours), and account
  * health counts. Reads the hourly roll-ups, which the caller brings up to date first.
  */
-export async function loadUsageOverview(db: Kysely<Database>, now: number, accounts: AccountRecord[] | null, timeZone = 'UTC') {
+export async function loadUsageOverview(db: Kysely<Database>, now: number, accounts: readonly AccountRecord[] | null, timeZone = 'UTC') {
   const [today, lastWeek, lastMonth, states] = await Promise.all([
     totalsSince(db, dayStartIn(timeZone, now)),
     totalsSince(db, bucketStartOf(now - 7 * dayMs, 'hour') + 3_600_000),

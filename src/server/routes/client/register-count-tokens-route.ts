@@ -15,7 +15,7 @@ import { requestHeaders } from '../../request-headers.js';
  * is one (exact counts, free upstream); otherwise, or when that call fails, counted locally over
  * system, messages, images and tool schemas. Never takes a pool slot or penalises an account.
  */
-export function registerCountTokensRoute(app: App, gateway: Gateway, accounts: () => AccountRecord[]): void {
+export function registerCountTokensRoute(app: App, gateway: Gateway, accounts: () => readonly AccountRecord[]): void {
   app.post('/v1/messages/count_tokens', async (context) => {
     if (!context.get('apiKey')) throw new AuthenticationError();
     const body = await readJsonObject(context);

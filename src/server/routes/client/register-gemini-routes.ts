@@ -57,7 +57,7 @@ const describeModel = (id: string) => ({
 export function registerGeminiRoutes(
   app: App,
   deps: GatewayDeps,
-  accounts: () => AccountRecord[],
+  accounts: () => readonly AccountRecord[],
   settings: () => Settings,
   reported: ReportedModels = () => undefined,
 ): void {

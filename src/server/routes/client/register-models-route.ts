@@ -14,7 +14,7 @@ const openAIModel = (model: ListedModel) => ({ id: model.id, object: 'model', cr
  * GET /v1/models and GET /v1/models/{id}: OpenAI's shapes, or Anthropic's when the request carries
  * `anthropic-version`. An unknown id is a 404 in the caller's own dialect.
  */
-export function registerModelsRoute(app: App, accounts: () => AccountRecord[], settings: () => Settings, reported?: ReportedModels): void {
+export function registerModelsRoute(app: App, accounts: () => readonly AccountRecord[], settings: () => Settings, reported?: ReportedModels): void {
   app.get('/v1/models', (context) => {
     const models = listModels(accounts(), settings().model_mappings, reported);
     if (context.req.header('anthropic-version')) {
