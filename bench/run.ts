@@ -11,8 +11,10 @@
  * times, alternating targets, and medians of rounds are printed, never single runs.
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
- * floor's CPU per request over Sluice's is the rate ratio an otherwise idle machine would show. Sluice's
+ * floor's CPU per request over Sluice's is close to the rate ratio an otherwise idle machine would show. Sluice's
  * includes its usage roll-up (a thread of the same process), whose share of each round is printed beside it.
+ * Last, the CPU each main thread alone spent per request: a Node proxy's rate is bound by its main thread,
+ * while V8's collector and compiler helpers (and Sluice's roll-up) run beside it on the other core.
  * Memory is read first: resident size 2 s after start, once settled at idle (V8 returns the young generation
  * start-up grew after about 20 s without work), and with BENCH_STREAMS (default 1,000) slow streams open at once.
  *
@@ -100,12 +102,19 @@ async function measureMemory(processes: BenchProcesses): Promise<void> {
   console.log(`RSS after the streams ended | ${megabytes(processes.residentBytes('floor'))} | ${megabytes(processes.residentBytes('sluice'))}`);
 }
 
-/** Runs a load and notes the CPU microseconds the measured process spent per request answered. */
-async function measureWithCpu(processes: BenchProcesses, which: Measured, load: () => Promise<Measurement>, cpuPerRequest: number[]): Promise<Measurement> {
+/**
+ * Runs a load and notes the CPU microseconds the measured process spent per request answered, and, when
+ * asked, those its main thread spent: the figure a Node proxy's rate is bound by, since the collector's
+ * and compiler's helper threads (and Sluice's roll-up thread) run beside it on another core.
+ */
+async function measureWithCpu(processes: BenchProcesses, which: Measured, load: () => Promise<Measurement>, cpuPerRequest: number[], mainThreadPerRequest?: number[]): Promise<Measurement> {
   const before = processes.cpuSeconds(which);
+  const mainBefore = processes.mainThreadCpuSeconds(which);
   const measurement = await load();
   const after = processes.cpuSeconds(which);
+  const mainAfter = processes.mainThreadCpuSeconds(which);
   if (before !== undefined && after !== undefined && measurement.total > 0) cpuPerRequest.push(((after - before) * 1e6) / measurement.total);
+  if (mainBefore !== undefined && mainAfter !== undefined && measurement.total > 0) mainThreadPerRequest?.push(((mainAfter - mainBefore) * 1e6) / measurement.total);
   return measurement;
 }
 
@@ -123,9 +132,9 @@ const rollupSeconds = async (sluice: string): Promise<number> => (await rollupPa
  * a thread of Sluice's process, so its passes count in that process's CPU. A pass is counted in the round
  * it ends in, by the time it took (it keeps one core busy meanwhile).
  */
-async function measureSluiceRound(processes: BenchProcesses, load: () => Promise<Measurement>, cpuPerRequest: number[], rollupPerRequest: number[]): Promise<Measurement> {
+async function measureSluiceRound(processes: BenchProcesses, load: () => Promise<Measurement>, cpuPerRequest: number[], rollupPerRequest: number[], mainThreadPerRequest: number[]): Promise<Measurement> {
   const before = await rollupSeconds(processes.sluice);
-  const measurement = await measureWithCpu(processes, 'sluice', load, cpuPerRequest);
+  const measurement = await measureWithCpu(processes, 'sluice', load, cpuPerRequest, mainThreadPerRequest);
   if (measurement.total > 0) rollupPerRequest.push((((await rollupSeconds(processes.sluice)) - before) * 1e6) / measurement.total);
   return measurement;
 }
@@ -142,8 +151,8 @@ async function main(): Promise<void> {
     await measureMemory(processes);
     const sluiceHeaders = { authorization: `Bearer ${processes.adminKey}` };
     console.log(`\nrounds=${rounds} duration=${seconds}s connections=${connections}; warm-up=${warmupSeconds}s; medians over rounds; added latency = mean at 1 connection, ${unloadedSeconds}s, minus the same for direct / floor\n`);
-    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | of which roll-up, each round | CPU floor/sluice | errors');
-    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
+    console.log('scenario | direct req/s | floor req/s | sluice req/s | sluice/floor | sluice/direct | floor p50/p99 ms | sluice p50/p99 ms | p99 sluice/floor | added ms vs direct | added ms vs floor | CPU µs/req floor | CPU µs/req sluice | of which roll-up, each round | CPU floor/sluice | main-thread CPU µs/req floor/sluice | main thread floor/sluice | errors');
+    console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
     const only = process.env.BENCH_ONLY?.toLowerCase();
     const sluiceCpuOf = new Map<string, number>();
     const leanRows: string[] = [];
@@ -155,6 +164,8 @@ async function main(): Promise<void> {
       const addedOverFloor: number[] = [];
       const floorCpu: number[] = [];
       const sluiceCpu: number[] = [];
+      const floorMainThread: number[] = [];
+      const sluiceMainThread: number[] = [];
       const sluiceRollup: number[] = [];
       const leanLoads: Measurement[] = [];
       const leanCpu: number[] = [];
@@ -170,9 +181,9 @@ async function main(): Promise<void> {
         await warmUp(directUrl, anthropicHeaders, upstreamBody);
         direct.push(await measureLoad(directUrl, anthropicHeaders, upstreamBody, connections, seconds));
         await warmUp(floorUrl, anthropicHeaders, upstreamBody);
-        floor.push(await measureWithCpu(processes, 'floor', () => measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds), floorCpu));
+        floor.push(await measureWithCpu(processes, 'floor', () => measureLoad(floorUrl, anthropicHeaders, upstreamBody, connections, seconds), floorCpu, floorMainThread));
         await warmUp(sluiceUrl, sluiceHeaders, sluiceBody);
-        through.push(await measureSluiceRound(processes, () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu, sluiceRollup));
+        through.push(await measureSluiceRound(processes, () => measureLoad(sluiceUrl, sluiceHeaders, sluiceBody, connections, seconds), sluiceCpu, sluiceRollup, sluiceMainThread));
         if (leanUrl) await warmUp(leanUrl, sluiceHeaders, sluiceBody);
         if (leanUrl) leanLoads.push(await measureWithCpu(processes, 'lean', () => measureLoad(leanUrl, sluiceHeaders, sluiceBody, connections, seconds), leanCpu));
         // Unloaded: what one request pays for passing through Sluice, over going direct and over the floor.
@@ -203,6 +214,8 @@ async function main(): Promise<void> {
           median(sluiceCpu).toFixed(0),
           `${sluiceRollup.map((value) => value.toFixed(0)).join('/')}`,
           percent(median(floorCpu), median(sluiceCpu)),
+          `${median(floorMainThread).toFixed(0)}/${median(sluiceMainThread).toFixed(0)}`,
+          percent(median(floorMainThread), median(sluiceMainThread)),
           String(through.reduce((sum, entry) => sum + entry.errors, 0) + floor.reduce((sum, entry) => sum + entry.errors, 0)),
         ].join(' | '),
       );

@@ -25,6 +25,11 @@ export interface BenchProcesses {
   residentBytes(which: Measured): number | undefined;
   /** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or undefined where unavailable. */
   cpuSeconds(which: Measured): number | undefined;
+  /**
+   * CPU time of the process's main thread alone, in seconds (Linux /proc). A Node proxy's rate is bound by
+   * its main thread; the rest of its CPU (V8's collector and compiler helpers, worker threads) runs beside it.
+   */
+  mainThreadCpuSeconds(which: Measured): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -98,16 +103,21 @@ function residentBytesOf(child: ChildProcess): number | undefined {
 /** Clock ticks per second of /proc/<pid>/stat times: 100 on every Linux build that matters. */
 const clockTicksPerSecond = 100;
 
-function cpuSecondsOf(child: ChildProcess): number | undefined {
+/** CPU time (user + system) in seconds from a /proc stat file: of the whole process, or of one of its threads. */
+function cpuSecondsIn(statFile: string): number | undefined {
   try {
     // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const stat = readFileSync(statFile, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
   } catch {
     return undefined;
   }
 }
+
+const cpuSecondsOf = (child: ChildProcess) => cpuSecondsIn(`/proc/${child.pid}/stat`);
+/** The main thread's id is the process id. */
+const mainThreadCpuSecondsOf = (child: ChildProcess) => cpuSecondsIn(`/proc/${child.pid}/task/${child.pid}/stat`);
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -169,6 +179,7 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
       adminKey,
       residentBytes: measure(residentBytesOf),
       cpuSeconds: measure(cpuSecondsOf),
+      mainThreadCpuSeconds: measure(mainThreadCpuSecondsOf),
       stop,
     };
   } catch (error) {
