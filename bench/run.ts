@@ -7,7 +7,8 @@
  * lean gateway (bench/lean-gateway.ts: key check, parse, usage and a log row, nothing else), in the same
  * rounds, to show how much of Sluice's cost is its own machinery. Then converted streams from a Kiro account
  * (the test suite's Amazon Q / Kiro fake, bench/fake-amazonq.ts), which no floor can relay, beside the
- * converted Anthropic stream's cost. Each scenario runs BENCH_ROUNDS
+ * converted Anthropic stream's cost, and the passthrough JSON row served by a pool of a thousand accounts.
+ * Each scenario runs BENCH_ROUNDS
  * times, alternating targets, and medians of rounds are printed, never single runs.
  * Beside each rate, the CPU time each proxy process spent per request under load: on a shared, busy
  * machine the rates depend on what else runs, while CPU per request is the proxy's own cost, and the
@@ -24,6 +25,7 @@
  *   BENCH_PROFILE_DIR=dir                                  V8 CPU profile of Sluice written there
  *   BENCH_WARMUP_SECONDS=0                                 unmeasured load just before each loaded round, every target alike
  *   BENCH_UPSTREAM_DELAY_MS=0                              the fake upstream's time to first byte (not the slow streams')
+ *   BENCH_POOL_ACCOUNTS=1000                               accounts of the last row's pool (0 skips it)
  *
  * Every target idles while the others are measured, long enough for V8's memory reducer to shrink its heap,
  * so by default each round starts from that state and pays for growing the heap again. A warm-up measures
@@ -43,6 +45,7 @@ const streamCount = Number(process.env.BENCH_STREAMS ?? 1000);
 const slowSeconds = Number(process.env.BENCH_SLOW_SECONDS ?? 10);
 const unloadedSeconds = 2;
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 0);
+const poolAccounts = Number(process.env.BENCH_POOL_ACCOUNTS ?? 1000);
 
 /** The load of a round, unmeasured, for BENCH_WARMUP_SECONDS just before it. */
 async function warmUp(url: string, headers: Record<string, string>, body: object): Promise<void> {
@@ -237,6 +240,7 @@ async function main(): Promise<void> {
     console.log(`\nSluice's usage roll-up during the run: ${passes.count} passes, ${passes.seconds.toFixed(1)} s in all`);
     printLeanRows(leanRows);
     await measureKiro(processes, only, sluiceCpuOf.get(scenarios[1].name));
+    await measurePool(processes, only, sluiceCpuOf.get(scenarios[2].name));
   } finally {
     await processes.stop();
   }
@@ -283,6 +287,37 @@ async function measureKiro(processes: BenchProcesses, only: string | undefined, 
       ].join(' | '),
     );
   }
+}
+
+/**
+ * The passthrough JSON row again with BENCH_POOL_ACCOUNTS (default 1,000) accounts serving its model, added
+ * last so that no other row sees them: what a large pool costs a request, beside the one-account row.
+ */
+async function measurePool(processes: BenchProcesses, only: string | undefined, oneAccountCpu: number | undefined): Promise<void> {
+  const name = `Anthropic passthrough, JSON, ${poolAccounts.toLocaleString('en')} accounts`;
+  if (poolAccounts <= 0 || (only && !name.toLowerCase().includes(only))) return;
+  await processes.addAccounts(poolAccounts, ['claude-pool*']);
+  console.log('\nscenario (a large pool) | sluice req/s | sluice p50/p99 ms | CPU µs/req sluice | CPU over the one-account row | errors');
+  console.log('--- | --- | --- | --- | --- | ---');
+  const url = `${processes.sluice}/v1/messages`;
+  const headers = { authorization: `Bearer ${processes.adminKey}` };
+  const body = { model: 'claude-pool-bench', messages, max_tokens: 100, stream: false };
+  const loaded: Measurement[] = [];
+  const cpu: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    await warmUp(url, headers, body);
+    loaded.push(await measureWithCpu(processes, 'sluice', () => measureLoad(url, headers, body, connections, seconds), cpu));
+  }
+  console.log(
+    [
+      name,
+      median(loaded.map((entry) => entry.rps)).toFixed(0),
+      `${median(loaded.map((entry) => entry.p50))}/${median(loaded.map((entry) => entry.p99))}`,
+      median(cpu).toFixed(0),
+      oneAccountCpu === undefined ? 'n/a' : `${(median(cpu) / oneAccountCpu).toFixed(2)}×`,
+      String(loaded.reduce((sum, entry) => sum + entry.errors, 0)),
+    ].join(' | '),
+  );
 }
 
 main().catch((error: unknown) => {

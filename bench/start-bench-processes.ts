@@ -30,6 +30,8 @@ export interface BenchProcesses {
    * its main thread; the rest of its CPU (V8's collector and compiler helpers, worker threads) runs beside it.
    */
   mainThreadCpuSeconds(which: Measured): number | undefined;
+  /** Gives Sluice `count` more Anthropic accounts on the fake upstream, serving the models that match `models`. */
+  addAccounts(count: number, models: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -180,6 +182,11 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
       residentBytes: measure(residentBytesOf),
       cpuSeconds: measure(cpuSecondsOf),
       mainThreadCpuSeconds: measure(mainThreadCpuSecondsOf),
+      addAccounts: async (count, models) => {
+        for (let index = 0; index < count; index += 1) {
+          await createAccount({ name: `bench-pool-${index}`, provider: 'anthropic', api_key: 'sk-ant-bench', base_url: upstream, models });
+        }
+      },
       stop,
     };
   } catch (error) {

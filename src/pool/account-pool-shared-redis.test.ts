@@ -89,6 +89,26 @@ describe.skipIf(!redisUrl)('two AccountPool instances over one Redis', () => {
     expect((await pools[1].liveState('a')).rpm_now).toBe(25);
   }, 60_000);
 
+  it("holds every account's cap together in a pool larger than one usage read, and serves each account", async () => {
+    const accounts = Array.from({ length: 120 }, (_, index) => makeAccount(`a${index}`, { maxConcurrency: 1 }));
+    const pools = twoInstances(accounts, 0);
+    const held = new Map<string, number>();
+    let refused = 0;
+    const attempt = async (pool: AccountPool) => {
+      try {
+        const lease = await pool.acquire({ model: 'm', clientKeyId: 'k' });
+        held.set(lease.account.id, (held.get(lease.account.id) ?? 0) + 1);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        refused += 1;
+      }
+    };
+    await Promise.all(pools.flatMap((pool) => Array.from({ length: 80 }, () => attempt(pool))));
+    expect(held.size).toBe(120);
+    expect(Math.max(...held.values())).toBe(1);
+    expect(refused).toBe(40);
+  }, 60_000);
+
   it('shares cooldowns and sticky sessions between instances', async () => {
     const [first, second] = twoInstances([makeAccount('a'), makeAccount('b')], 0);
     const lease = await first.acquire({ model: 'm', clientKeyId: 'k', sessionKey: 'session:s1' });

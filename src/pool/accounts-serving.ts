@@ -1,4 +1,5 @@
 import type { AccountRecord } from '../accounts/account-record.js';
+import { servingAccountAvailability } from './account-availability.js';
 import { matchesModel } from './matches-model.js';
 
 /** Answers remembered per account list: the store gives the same list until an account changes. */
@@ -24,4 +25,22 @@ export function accountsServing(accounts: readonly AccountRecord[], model: strin
     byModel.set(model, serving);
   }
   return serving;
+}
+
+/** The in-rotation part of each serving list (see accountsInRotation). */
+const rotationByList = new WeakMap<readonly AccountRecord[], readonly AccountRecord[]>();
+
+/**
+ * The accounts of a serving list (as accountsServing gives it) that can serve at some time without an
+ * operator: not disabled, not out of quota without a reset, balance not below its threshold. Remembered
+ * per list, since a record changes only with a new list. A large pool takes turns over these, so that a
+ * run of dead accounts does not give the live one after it every turn that starts inside the run.
+ */
+export function accountsInRotation(serving: readonly AccountRecord[]): readonly AccountRecord[] {
+  let rotation = rotationByList.get(serving);
+  if (rotation === undefined) {
+    rotation = serving.filter((account) => servingAccountAvailability(account, { now: 0 }).kind !== 'unavailable');
+    rotationByList.set(serving, rotation);
+  }
+  return rotation;
 }

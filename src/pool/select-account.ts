@@ -1,9 +1,11 @@
 import type { AccountRecord, AccountStore } from '../accounts/account-record.js';
 import { NoAccountAvailableError } from '../core/errors/index.js';
-import { accountAvailability, servingAccountAvailability } from './account-availability.js';
-import { accountsServing } from './accounts-serving.js';
+import { accountAvailability } from './account-availability.js';
+import { accountsInRotation, accountsServing } from './accounts-serving.js';
+import { eligibleBatches, firstBatchSize, type EligibleBatch } from './eligible-batches.js';
 import type { AccountUsage, PoolState } from './state/pool-state.js';
 import { orderCandidatesLazily, type RoutingStrategy } from './strategies/order-candidates.js';
+import { preorderAccounts } from './strategies/preorder-accounts.js';
 import type { SelectionCandidate } from './strategies/selection-candidate.js';
 
 /**
@@ -49,74 +51,111 @@ type PinnedState =
 /** The pinned account failed this request: not waited for and no retry hint, but its mapping stays. */
 const excludedPinned: PinnedState = { kind: 'soon', retryAfterMs: Infinity, canWait: false, reason: 'cooling' };
 
-/** One selection pass: at most one usage read, then atomic slot attempts in preference order. */
+/**
+ * One selection pass. A pool of at most `firstBatchSize` accounts serving the model is read whole: one
+ * usage read, then atomic slot attempts in the strategy's order. A larger pool is read in batches, in an
+ * order fixed first (see preorderAccounts), and a request stops at the first batch with a free account:
+ * its cost does not grow with the pool while accounts are free.
+ */
 export async function selectAccount(context: SelectionContext, request: SelectionRequest): Promise<SelectionResult> {
-  const { store, state, now } = context;
+  const { store, state, now, strategy } = context;
   const pinnedRecord = request.stickyAccountId === null ? undefined : store.get(request.stickyAccountId);
-  // Every account serving the model is looked at once per request, so a pool of hundreds is walked once:
-  // its availability here, without the shared cooldowns, and the end of its stored cooldown (0 when none)
-  // kept beside it. Which accounts serve the model is worked out once per account list, not per request.
-  const eligible: AccountRecord[] = [];
-  const storedCooldownEnds: number[] = [];
-  const input = { now, exclude: request.exclude };
-  for (const account of accountsServing(store.list(), request.model)) {
-    if (account.id === pinnedRecord?.id) continue;
-    const availability = servingAccountAvailability(account, input);
-    if (availability.kind === 'unavailable') continue;
-    eligible.push(account);
-    storedCooldownEnds.push(availability.kind === 'cooling' ? availability.until : 0);
-  }
+  const serving = accountsInRotation(accountsServing(store.list(), request.model));
   const pinnedEligible =
     pinnedRecord && accountAvailability(pinnedRecord, { model: request.model, now }).kind !== 'unavailable' ? pinnedRecord : undefined;
-  const watched = pinnedEligible ? [pinnedEligible, ...eligible] : eligible;
-  if (watched.length === 0) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
-  // An account record carries its id and limits, as the state reads them; the usage comes back in the same order.
-  const usage = await state.usage(watched, now);
-  const eligibleOffset = pinnedEligible ? 1 : 0;
+  const large = serving.length > firstBatchSize;
+  // A large pool takes turns over the accounts this request may use: those it excludes are taken out first.
+  const rotation = large && request.exclude?.size ? serving.filter((account) => !request.exclude!.has(account.id)) : serving;
+  const segments = large
+    ? preorderAccounts(strategy, rotation, {
+        cursor: strategy === 'weighted' ? 0 : await state.nextCursor('round-robin'),
+        random: context.random,
+        head: firstBatchSize,
+      })
+    : [serving];
+  const busy = { retryAfterMs: Infinity, reason: 'cooling' as 'limits' | 'cooling' };
+  let pinned: PinnedState = { kind: 'none' };
+  let first = true;
+  const skippedCoolingUntil = { soonest: Infinity };
+  const eligibleInput = { now, exclude: request.exclude, skipId: pinnedRecord?.id, readCooling: !large, skippedCoolingUntil };
+  for (const batch of eligibleBatches(segments, eligibleInput, large ? firstBatchSize : serving.length)) {
+    const withPinned = first && pinnedEligible !== undefined;
+    const watched = withPinned ? [pinnedEligible, ...batch.accounts] : batch.accounts;
+    if (first && watched.length === 0 && skippedCoolingUntil.soonest === Infinity) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
+    // An account record carries its id and limits, as the state reads them; the usage comes back in the same order.
+    const usage = await state.usage(watched, now);
+    if (first) {
+      pinned = pinnedState(context, request, pinnedEligible, withPinned ? usage[0] : undefined);
+      const outcome = await tryPinned(context, request, pinned, busy);
+      if (outcome) return outcome;
+      first = false;
+    }
+    const ready = readyCandidates(batch, withPinned ? usage.slice(1) : usage, now, busy);
+    for (const candidate of await orderBatch(context, ready, large)) {
+      const slot = await state.tryAcquire(candidate.account.id, candidate.account, now, context.leaseTtlMs);
+      if (slot.acquired) {
+        return { kind: 'acquired', account: candidate.account, leaseId: slot.leaseId, sticky: movedOutcome(request, pinned) };
+      }
+      busy.retryAfterMs = Math.min(busy.retryAfterMs, slot.retryAfterMs);
+      busy.reason = 'limits';
+    }
+  }
+  busy.retryAfterMs = Math.min(busy.retryAfterMs, skippedCoolingUntil.soonest - now);
+  if (busy.retryAfterMs === Infinity) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
+  return { kind: 'busy', retryAfterMs: Math.max(1, Math.ceil(busy.retryAfterMs)), reason: busy.reason };
+}
 
-  const pinned = pinnedState(context, request, pinnedEligible, pinnedEligible ? usage[0] : undefined);
-  let busyRetry = Infinity;
-  let busyReason: 'limits' | 'cooling' = 'cooling';
+interface Busy {
+  retryAfterMs: number;
+  reason: 'limits' | 'cooling';
+}
+
+/** The pinned account's slot, when it is ready; an answer when the request is done with (served, or waits for it). */
+async function tryPinned(context: SelectionContext, request: SelectionRequest, pinned: PinnedState, busy: Busy): Promise<SelectionResult | undefined> {
   if (pinned.kind === 'ready') {
-    const slot = await state.tryAcquire(pinned.account.id, pinned.account, now, context.leaseTtlMs);
+    const slot = await context.state.tryAcquire(pinned.account.id, pinned.account, context.now, context.leaseTtlMs);
     if (slot.acquired) return { kind: 'acquired', account: pinned.account, leaseId: slot.leaseId, sticky: 'hit' };
-    if (request.stickyWaitUntil !== null && now + slot.retryAfterMs <= request.stickyWaitUntil) {
+    if (request.stickyWaitUntil !== null && context.now + slot.retryAfterMs <= request.stickyWaitUntil) {
       return { kind: 'busy', retryAfterMs: slot.retryAfterMs, reason: 'sticky' };
     }
-    busyRetry = slot.retryAfterMs;
-    busyReason = 'limits';
+    busy.retryAfterMs = slot.retryAfterMs;
+    busy.reason = 'limits';
   } else if (pinned.kind === 'soon') {
     if (pinned.canWait) return { kind: 'busy', retryAfterMs: pinned.retryAfterMs, reason: 'sticky' };
-    busyRetry = pinned.retryAfterMs;
-    busyReason = pinned.reason;
+    busy.retryAfterMs = pinned.retryAfterMs;
+    busy.reason = pinned.reason;
   }
+  return undefined;
+}
 
+/** The batch's accounts with room now; the others only shorten the retry hint. */
+function readyCandidates(batch: EligibleBatch, usage: readonly AccountUsage[], now: number, busy: Busy): SelectionCandidate[] {
   const ready: SelectionCandidate[] = [];
-  for (let index = 0; index < eligible.length; index += 1) {
-    const account = eligible[index]!;
-    const live = usage[eligibleOffset + index];
+  for (let index = 0; index < batch.accounts.length; index += 1) {
+    const live = usage[index];
     // As accountAvailability with the shared cooldown: cooling until the later of the two ends.
-    const cooldownEnd = Math.max(storedCooldownEnds[index]!, live?.cooldownUntil ?? 0);
+    const cooldownEnd = Math.max(batch.storedCooldownEnds[index]!, live?.cooldownUntil ?? 0);
     if (cooldownEnd > now) {
-      busyRetry = Math.min(busyRetry, cooldownEnd - now);
+      busy.retryAfterMs = Math.min(busy.retryAfterMs, cooldownEnd - now);
     } else if (live?.retryAfterMs !== null && live?.retryAfterMs !== undefined) {
-      busyRetry = Math.min(busyRetry, live.retryAfterMs);
-      busyReason = 'limits';
+      busy.retryAfterMs = Math.min(busy.retryAfterMs, live.retryAfterMs);
+      busy.reason = 'limits';
     } else {
-      ready.push({ account, rpmNow: live?.rpmNow ?? 0, inFlight: live?.inFlight ?? 0 });
+      ready.push({ account: batch.accounts[index]!, rpmNow: live?.rpmNow ?? 0, inFlight: live?.inFlight ?? 0 });
     }
   }
-  const cursor = ready.length > 1 && context.strategy !== 'weighted' ? await state.nextCursor('round-robin') : 0;
-  for (const candidate of orderCandidatesLazily(context.strategy, ready, { cursor, random: context.random })) {
-    const slot = await state.tryAcquire(candidate.account.id, candidate.account, now, context.leaseTtlMs);
-    if (slot.acquired) {
-      return { kind: 'acquired', account: candidate.account, leaseId: slot.leaseId, sticky: movedOutcome(request, pinned) };
-    }
-    busyRetry = Math.min(busyRetry, slot.retryAfterMs);
-    busyReason = 'limits';
-  }
-  if (busyRetry === Infinity) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
-  return { kind: 'busy', retryAfterMs: Math.max(1, Math.ceil(busyRetry)), reason: busyReason };
+  return ready;
+}
+
+/**
+ * The strategy's order of a batch's ready accounts. A whole pool takes turns by the shared cursor, read
+ * only when there is a choice to make; a large pool's batches are already in turn (and, weighted, in
+ * their random order), so within one only the live numbers decide.
+ */
+async function orderBatch(context: SelectionContext, ready: SelectionCandidate[], large: boolean): Promise<Iterable<SelectionCandidate>> {
+  if (large) return context.strategy === 'weighted' ? ready : orderCandidatesLazily(context.strategy, ready, { cursor: 0, random: context.random });
+  const cursor = ready.length > 1 && context.strategy !== 'weighted' ? await context.state.nextCursor('round-robin') : 0;
+  return orderCandidatesLazily(context.strategy, ready, { cursor, random: context.random });
 }
 
 function pinnedState(
