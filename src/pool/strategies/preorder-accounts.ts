@@ -1,4 +1,5 @@
 import type { AccountRecord } from '../../accounts/account-record.js';
+import { InternalError } from '../../core/errors/index.js';
 import type { RoutingStrategy } from './order-candidates.js';
 import { rotateCandidates } from './rotate-candidates.js';
 
@@ -30,7 +31,7 @@ export function preorderAccounts(
       return weightedSegments(accounts, input.random, input.head);
     default: {
       const unknown: never = strategy;
-      return [unknown];
+      throw new InternalError(`Unknown routing strategy: ${String(unknown)}`);
     }
   }
 }
