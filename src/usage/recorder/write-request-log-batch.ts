@@ -95,6 +95,54 @@ async function insertRows(db: Kysely<Database>, rows: Insertable<RequestLogsTabl
   return [...inserted, ...reused];
 }
 
+type TotalsTable = 'api_keys' | 'accounts';
+type TotalsValue = keyof Totals | 'id';
+
+/**
+ * The compiled UPDATE that adds a batch's totals to one key's or account's row, per dialect, with where
+ * each value goes among its parameters: built by Kysely once (with each value's name in its place), then
+ * reused. Built per row, the statement cost more than running it, and a batch with rows of many keys or
+ * accounts (a large pool takes turns over all of them) runs one per key and per account.
+ */
+const compiledUpdates = new WeakMap<object, Map<TotalsTable, { sql: string; values: TotalsValue[] }>>();
+
+function totalsUpdate(db: Kysely<Database>, table: TotalsTable): { sql: string; values: TotalsValue[] } {
+  const dialect = db.getExecutor().adapter;
+  let byTable = compiledUpdates.get(dialect);
+  if (!byTable) compiledUpdates.set(dialect, (byTable = new Map()));
+  let update = byTable.get(table);
+  if (!update) {
+    // Each value is written as its own name, a parameter of the compiled statement: the names, in the
+    // order the dialect put them, say where each value goes.
+    const value = (name: TotalsValue) => sql<number>`${name}`;
+    const lastUsedAt = sql<number>`case when last_used_at is null or last_used_at < ${value('lastUsedAt')} then ${value('lastUsedAt')} else last_used_at end`;
+    const totals = {
+      total_requests: sql<number>`total_requests + ${value('requests')}`,
+      total_tokens: sql<number>`total_tokens + ${value('tokens')}`,
+      total_cost: sql<number>`total_cost + ${value('cost')}`,
+      last_used_at: lastUsedAt,
+    };
+    const compiled =
+      table === 'accounts'
+        ? db
+            .updateTable('accounts')
+            .set({ ...totals, total_credits: sql<number>`total_credits + ${value('credits')}` })
+            .where('id', '=', 'id')
+            .compile()
+        : db.updateTable('api_keys').set(totals).where('id', '=', 'id').compile();
+    update = { sql: compiled.sql, values: compiled.parameters as TotalsValue[] };
+    byTable.set(table, update);
+  }
+  return update;
+}
+
+async function addTotals(db: Kysely<Database>, table: TotalsTable, totals: Map<string, Totals>): Promise<void> {
+  const update = totalsUpdate(db, table);
+  for (const [id, sums] of sortedEntries(totals)) {
+    await db.executeQuery(CompiledQuery.raw(update.sql, update.values.map((value) => (value === 'id' ? id : sums[value]))));
+  }
+}
+
 /**
  * Writes one batch in a transaction: the log rows, then one counter UPDATE per API key and per account
  * (requests, tokens, cost, credits, last_used_at), so the totals never drift from the rows.
@@ -108,30 +156,7 @@ export async function writeRequestLogBatch(db: Kysely<Database>, rows: Insertabl
       addTo(byKey, row.api_key_id, row);
       if (row.account_id) addTo(byAccount, row.account_id, row);
     }
-    for (const [id, totals] of sortedEntries(byKey)) {
-      await transaction
-        .updateTable('api_keys')
-        .set({
-          total_requests: sql`total_requests + ${totals.requests}`,
-          total_tokens: sql`total_tokens + ${totals.tokens}`,
-          total_cost: sql`total_cost + ${totals.cost}`,
-          last_used_at: sql`case when last_used_at is null or last_used_at < ${totals.lastUsedAt} then ${totals.lastUsedAt} else last_used_at end`,
-        })
-        .where('id', '=', id)
-        .execute();
-    }
-    for (const [id, totals] of sortedEntries(byAccount)) {
-      await transaction
-        .updateTable('accounts')
-        .set({
-          total_requests: sql`total_requests + ${totals.requests}`,
-          total_tokens: sql`total_tokens + ${totals.tokens}`,
-          total_cost: sql`total_cost + ${totals.cost}`,
-          total_credits: sql`total_credits + ${totals.credits}`,
-          last_used_at: sql`case when last_used_at is null or last_used_at < ${totals.lastUsedAt} then ${totals.lastUsedAt} else last_used_at end`,
-        })
-        .where('id', '=', id)
-        .execute();
-    }
+    await addTotals(transaction, 'api_keys', byKey);
+    await addTotals(transaction, 'accounts', byAccount);
   });
 }
