@@ -4,6 +4,8 @@ import type { Dispatcher } from 'undici';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { withEventBatches } from '../../core/event-batches.js';
 import { isGatewayError } from '../../core/errors/gateway-error.js';
+import type { CancelSignal } from '../../core/cancel-signal.js';
+import { InternalError } from '../../core/errors/internal-error.js';
 import { QuotaExhaustedError } from '../../core/errors/quota-exhausted-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { StreamEvent } from '../../core/stream-event.js';
@@ -44,12 +46,18 @@ export function createAmazonQAdapter(provider: 'amazonq' | 'kiro', options: Amaz
     models: options.models ?? new AccountModelTables(),
     quotaResets: new Map(),
     exhaustedUntil: new Map(),
+    reportingAccounts: new Set(),
     now: options.now ?? Date.now,
   };
   return {
     provider,
-    stream: (request, upstreamModel, account, context) =>
-      enforceStreamContract(withEventBatches(() => streamAnswer(shared, request, upstreamModel, account, context)), context.signal),
+    stream: (request, upstreamModel, account, context) => {
+      // Handed over once, when the answer starts: an answer streams for minutes, and nothing of this stream
+      // keeps the request meanwhile (but for the exact input count, on accounts that need it; see startAnswer).
+      const held: { request?: ChatRequest } = { request };
+      const start = () => startAnswer(shared, takeRequest(held), upstreamModel, account, context);
+      return enforceStreamContract(withEventBatches(() => relayAnswer(shared, account.id, start, context.signal)), context.signal);
+    },
     fetchBalance: (account, context) => fetchBalance(shared, account, context),
     listModels: async (account, context) => (await listModelsOf(shared, account, context)).map((model) => model.modelId),
     reportedModels: (accountId) => {
@@ -67,6 +75,8 @@ interface AdapterState {
   quotaResets: Map<string, number>;
   /** Accounts whose last usage read showed no credits left and no overage: out until the reset. */
   exhaustedUntil: Map<string, number>;
+  /** Accounts whose last complete answer reported the context it used (bounded by the number of accounts). */
+  reportingAccounts: Set<string>;
   now: () => number;
 }
 
@@ -94,14 +104,34 @@ async function listModelsOf(state: AdapterState, account: UpstreamAccount, conte
   return models;
 }
 
-/** The answer's canonical events, a body chunk's at a time (see core/event-batches.ts). */
-async function* streamAnswer(
+function takeRequest(held: { request?: ChatRequest }): ChatRequest {
+  const { request } = held;
+  if (!request) throw new InternalError('An Amazon Q answer was started twice.');
+  delete held.request;
+  return request;
+}
+
+interface StartedAnswer {
+  response: Awaited<ReturnType<typeof callWithTokenRetry>>;
+  mapper: AmazonQEventMapper;
+  /** The message start, with a cheap estimate of the input for renderers that need one. */
+  start: StreamEvent;
+}
+
+/**
+ * Sends the request (a new token and a retry when the first is refused) and readies the answer's mapper.
+ * Q reports the context used only at the end of an answer, and not always: without that report the input
+ * is counted with the local tokenizer, which needs the whole request. The request is kept for that only
+ * for an account whose last answer came without the report; otherwise the characters/4 estimate made here
+ * stands in, should the report be missing this time.
+ */
+async function startAnswer(
   state: AdapterState,
   request: ChatRequest,
   upstreamModel: string,
   account: UpstreamAccount,
   context: ProviderCallContext,
-): AsyncGenerator<StreamEvent[]> {
+): Promise<StartedAnswer> {
   const { flavour, tokens, quotaResets } = state;
   const exhaustedUntil = state.exhaustedUntil.get(account.id);
   if (exhaustedUntil !== undefined && exhaustedUntil > state.now()) {
@@ -144,14 +174,25 @@ async function* streamAnswer(
       };
     },
   });
+  const estimate = estimateInputTokensByCharacters(request);
   const mapper = new AmazonQEventMapper({
     thinking: isThinkingRequested(request.reasoning),
     toolNames,
     contextWindow,
-    estimateInputTokens: () => countTokens(request),
+    estimateInputTokens: state.reportingAccounts.has(account.id) ? countOf(estimate) : countTokensLater(request),
   });
-  // Q reports context usage only at the end; the start carries a cheap estimate for renderers that need one.
-  let batch: StreamEvent[] = [{ type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimateInputTokensByCharacters(request) } }];
+  return { response, mapper, start: { type: 'message-start', id: `msg_${randomUUID().replace(/-/g, '')}`, usage: { inputTokens: estimate } } };
+}
+
+// Made out here: a function made inside startAnswer would share its scope, which holds the request.
+/** The tokenizer's count of the request, when asked: a function that holds the request and nothing else. */
+const countTokensLater = (request: ChatRequest) => () => countTokens(request);
+const countOf = (count: number) => () => count;
+
+/** The answer's canonical events, a body chunk's at a time (see core/event-batches.ts). */
+async function* relayAnswer(state: AdapterState, accountId: string, start: () => Promise<StartedAnswer>, signal: CancelSignal): AsyncGenerator<StreamEvent[]> {
+  const { response, mapper, start: first } = await start();
+  let batch: StreamEvent[] = [first];
   const decoder = new AwsEventStreamDecoder();
   try {
     // The events of every frame one body chunk completes go on as one batch.
@@ -171,7 +212,7 @@ async function* streamAnswer(
     }
     decoder.end();
   } catch (error) {
-    if (context.signal.aborted) throw error;
+    if (signal.aborted) throw error;
     batch.push(...mapper.closeBlocks(), { type: 'usage', usage: mapper.usage() }, {
       type: 'error',
       error: isGatewayError(error) ? error : new UpstreamUnavailableError(`Amazon Q stream failed: ${(error as Error).message}`, { cause: error }),
@@ -182,6 +223,8 @@ async function* streamAnswer(
     if (!response.body.destroyed) response.body.destroy();
   }
   batch.push(...mapper.finish());
+  if (mapper.reportedContextUsage) state.reportingAccounts.add(accountId);
+  else state.reportingAccounts.delete(accountId);
   yield batch;
 }
 

@@ -110,6 +110,11 @@ export class AmazonQEventMapper {
     return events;
   }
 
+  /** Whether the answer said how much of the context it used, as the input count's source. */
+  get reportedContextUsage(): boolean {
+    return this.tokenUsage?.uncachedInputTokens !== undefined || (this.tokenUsage?.contextUsagePercentage ?? this.contextUsagePercentage ?? 0) > 0;
+  }
+
   usage(): Usage {
     const reported = this.tokenUsage;
     const percentage = reported?.contextUsagePercentage ?? this.contextUsagePercentage;
