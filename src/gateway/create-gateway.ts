@@ -120,9 +120,9 @@ export function createGateway(inputs: GatewayInputs): Gateway {
     acquire: (request) => pool.acquire(request),
     dispatcherFor: (account) => getDispatcher(account.upstream.proxyUrl),
     saveCredentials,
-    acquireKeySlot: async (apiKey, signal) => {
+    acquireKeySlot: async (apiKey, signal, onWait) => {
       try {
-        return await acquireKeySlot(keyConcurrency, apiKey, { defaultQueueTimeoutMs: inputs.settings().queue_timeout_ms, signal });
+        return await acquireKeySlot(keyConcurrency, apiKey, { defaultQueueTimeoutMs: inputs.settings().queue_timeout_ms, signal, onWait });
       } catch (error) {
         if (error instanceof GatewayError && error.status === 429) usage.metrics.recordLimiterRejection('key_concurrency');
         if (error instanceof GatewayError || signal.aborted) throw error;

@@ -27,9 +27,10 @@ export interface GatewayDeps {
   saveCredentials(accountId: string, update: Partial<AccountCredentials>): Promise<void>;
   /**
    * Waits (first come, first served, up to the queue timeout) for one of the key's `max_concurrency`
-   * slots; throws RateLimitedError when none frees in time. Null for keys without the limit.
+   * slots; throws RateLimitedError when none frees in time. Null for keys without the limit. `onWait` is
+   * called when the request starts to wait.
    */
-  acquireKeySlot(apiKey: AuthenticatedKey, signal: CancelSignal): Promise<ConcurrencySlot | null>;
+  acquireKeySlot(apiKey: AuthenticatedKey, signal: CancelSignal, onWait?: () => void): Promise<ConcurrencySlot | null>;
   /** Holds the request's estimated spend; throws BudgetExceededError when a budget is reached. */
   reserveBudget(apiKey: AuthenticatedKey, request: ChatRequest, upstreamModel: string): Promise<BudgetReservation | null>;
   /** Non-blocking: queues the log row and settles the reservation to the real spend. */

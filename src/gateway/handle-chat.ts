@@ -21,7 +21,7 @@ import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type P
 import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
 import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
-import { startUpstream } from './start-upstream.js';
+import { letGoWhileWaiting, startUpstream } from './start-upstream.js';
 import { logWarnings } from './warning-digest.js';
 import { RequestContent, type ParsedChatRequest } from './request-content.js';
 import type { CancelSignal } from '../core/cancel-signal.js';
@@ -154,7 +154,7 @@ async function serveCall(invocation: CallFacts, asked: Asked, content: RequestCo
     if (!matchesModel(apiKey.allowedModels, asked.model)) {
       throw new PermissionError(`This API key may not use the model ${asked.model}.`);
     }
-    slot = await deps.acquireKeySlot(apiKey, invocation.signal);
+    slot = await deps.acquireKeySlot(apiKey, invocation.signal, letGoWhileWaiting(content));
     reservation = await deps.reserveBudget(apiKey, content.request, upstreamModel);
     started = await startUpstream(
       {

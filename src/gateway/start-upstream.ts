@@ -54,6 +54,13 @@ const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat | un
   Boolean(adapter.passthrough && adapter.passthroughFormats?.includes(format) && (adapter.canPassthrough?.(format, model, account) ?? true));
 
 /**
+ * While a request waits for an account or a slot, nothing reads its parsed forms: they go, and are parsed
+ * again from the bytes once it is served (see RequestContent). Made out here, so the function holds only
+ * the content, not the scope of the function that waits.
+ */
+export const letGoWhileWaiting = (content: RequestContent) => (): void => void content.letGo();
+
+/**
  * Picks an account and gets the upstream's first byte, failing over to another account on a
  * retryable error, within the settings' attempt limit and first-byte deadline. Each attempt's
  * upstream calls get `attempt_timeout_ms` from reaching the upstream to its headers (so a hung
@@ -81,6 +88,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         hasSignedThinking: call.hasSignedThinking,
         exclude,
         signal: call.signal,
+        onWait: letGoWhileWaiting(call.content),
       });
     } catch (error) {
       // After a failed attempt, "no other account" is less useful to the client than the real failure.

@@ -13,12 +13,12 @@ const retryAfterMs = 1000;
 export async function acquireKeySlot(
   limiter: ConcurrencyLimiter,
   key: AuthenticatedKey,
-  options: { defaultQueueTimeoutMs: number; signal?: CancelSignal },
+  options: { defaultQueueTimeoutMs: number; signal?: CancelSignal; onWait?: () => void },
 ): Promise<ConcurrencySlot | null> {
   const limit = key.maxConcurrency;
   if (limit === null || limit === undefined) return null;
   const timeoutMs = key.queueTimeoutMs ?? options.defaultQueueTimeoutMs;
-  const decision = await limiter.acquire({ key: `key:${key.id}`, limit, timeoutMs, signal: options.signal });
+  const decision = await limiter.acquire({ key: `key:${key.id}`, limit, timeoutMs, signal: options.signal, onWait: options.onWait });
   if (decision.acquired) return decision.slot;
   const waited = decision.waitedMs > 0 ? ` after waiting ${(decision.waitedMs / 1000).toFixed(1)} s in its queue` : '';
   throw new RateLimitedError(`This API key already has ${limit} requests in flight (its max_concurrency)${waited}. Retry shortly.`, retryAfterMs);

@@ -38,6 +38,21 @@ function limiterContract(name: string, create: () => ConcurrencyLimiter) {
       await limiter.close();
     });
 
+    it('tells a caller once when it starts to wait, and never one served at once', async () => {
+      const limiter = create();
+      const waits: string[] = [];
+      const holder = await limiter.acquire({ key: 'told', limit: 1, timeoutMs: 5000, onWait: () => waits.push('first') });
+      if (!holder.acquired) throw new Error('expected a slot');
+      const waiting = limiter.acquire({ key: 'told', limit: 1, timeoutMs: 5000, onWait: () => waits.push('second') });
+      await untilWaiting(limiter, 'told', 1);
+      expect(waits).toEqual(['second']);
+      holder.slot.release();
+      const served = await waiting;
+      if (served.acquired) served.slot.release();
+      expect(waits).toEqual(['second']);
+      await limiter.close();
+    });
+
     it('serves waiters first come, first served', async () => {
       const limiter = create();
       const holder = await held(limiter, 'fifo', 1);

@@ -16,6 +16,8 @@ export interface ConcurrencyRequest {
   timeoutMs: number;
   /** The caller left: stop waiting, give up the place in the queue, and throw the signal's reason. */
   signal?: CancelSignal;
+  /** Called once, when the caller starts to wait (not when a slot is free at once). */
+  onWait?: () => void;
 }
 
 /**

@@ -44,7 +44,7 @@ export function createMemoryConcurrencyLimiter(options: { now?: () => number } =
   };
 
   return {
-    acquire({ key, limit, timeoutMs, signal }) {
+    acquire({ key, limit, timeoutMs, signal, onWait }) {
       if (signal?.aborted) return Promise.reject(abortReason(signal));
       const state = stateOf(key, limit);
       if (state.active < state.limit && state.waiters.length === 0) return Promise.resolve({ acquired: true, slot: slotFor(key, state) });
@@ -75,6 +75,7 @@ export function createMemoryConcurrencyLimiter(options: { now?: () => number } =
         }, timeoutMs);
         signal?.addEventListener('abort', onAbort, { once: true });
         state.waiters.push(waiter);
+        onWait?.();
       });
     },
     async usage(key) {

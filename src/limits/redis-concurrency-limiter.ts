@@ -101,7 +101,7 @@ export function createRedisConcurrencyLimiter(options: RedisConcurrencyLimiterOp
   const giveUp = (keys: string[], ticket: string) => redis.sluiceConcurrencyRelease(keys[0]!, keys[1]!, keys[2]!, ticket);
 
   return {
-    async acquire({ key, limit, timeoutMs, signal }) {
+    async acquire({ key, limit, timeoutMs, signal, onWait }) {
       if (signal?.aborted) throw abortReason(signal);
       const keys = keysOf(key);
       const ticket = randomUUID();
@@ -109,6 +109,7 @@ export function createRedisConcurrencyLimiter(options: RedisConcurrencyLimiterOp
       const attempt = (mayWait: boolean) =>
         redis.sluiceConcurrencyAcquire(...keys, now(), limit, ticket, slotTtlMs, waiterTtlMs, mayWait ? 1 : 0).then(Number);
       let place = await attempt(timeoutMs > 0);
+      if (place > 0) onWait?.();
       while (place > 0) {
         const left = startedAt + timeoutMs - now();
         if (left <= 0 || signal?.aborted) {

@@ -23,6 +23,16 @@ describe('AccountPool queueing (settings.queue_timeout_ms)', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('tells a request once when it starts to wait for an account, however often it looks again', async () => {
+    const { pool } = createTestPool({ settings: { queue_timeout_ms: 5_000 }, accounts: [makeAccount('a', { maxConcurrency: 1 })], options: { pollIntervalMs: 5 } });
+    const waits: string[] = [];
+    const held = await pool.acquire({ model: 'm', clientKeyId: 'k', onWait: () => waits.push('first') });
+    const waiting = pool.acquire({ model: 'm', clientKeyId: 'k', onWait: () => waits.push('second') });
+    setTimeout(() => void held.release({ ok: true }), 60);
+    await waiting;
+    expect(waits).toEqual(['second']);
+  });
+
   it('gives up with 429 when nothing frees within the timeout', async () => {
     const { pool } = createTestPool({ settings: { queue_timeout_ms: 150 }, accounts: [makeAccount('a', { maxConcurrency: 1 })] });
     await pool.acquire({ model: 'm', clientKeyId: 'k' });

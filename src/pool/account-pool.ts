@@ -22,6 +22,8 @@ export interface AcquireInput {
   /** Accounts already tried for this request. */
   exclude?: ReadonlySet<string>;
   signal?: CancelSignal;
+  /** Called once, when the request starts to wait for an account (`queue_timeout_ms`). */
+  onWait?: () => void;
 }
 
 export interface Lease {
@@ -109,6 +111,7 @@ export class AccountPool {
     const sessionKey = settings.sticky_session_ttl_seconds > 0 ? input.sessionKey : undefined;
     const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey) : null;
     const stickyWaitUntil = input.hasSignedThinking && stickyAccountId ? started + Math.max(settings.queue_timeout_ms, this.signedThinkingWaitMs) : null;
+    let waited = false;
     for (;;) {
       throwIfCancelled(input.signal);
       const now = this.now();
@@ -147,6 +150,8 @@ export class AccountPool {
       if (remaining <= 0 || (result.reason === 'cooling' && result.retryAfterMs > remaining)) {
         throw this.busyError(input.model, result.reason, result.retryAfterMs);
       }
+      if (!waited) input.onWait?.();
+      waited = true;
       await this.dependencies.state.waitForRelease(Math.min(result.retryAfterMs, remaining, this.pollIntervalMs), input.signal);
     }
   }

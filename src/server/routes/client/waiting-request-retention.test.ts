@@ -137,3 +137,63 @@ describe.each(cases)('large requests to $route waiting for their upstream', ({ r
     expect(grown).toBeLessThan(2 * body.length);
   });
 });
+
+/**
+ * The same requests waiting before they go upstream: for an account (all at their `max_concurrency`, with a
+ * `queue_timeout_ms`) or for one of their key's `max_concurrency` slots. They wait parsed no more either.
+ */
+describe.each(['an account', "their key's slot"] as const)('large requests waiting for %s', (waitingFor) => {
+  const { route, body } = cases[0]!;
+  let harness: TestApp;
+  let server: ServerType;
+  let url: string;
+  let upstream: HoldingUpstream;
+  let clientKey: string;
+
+  beforeAll(async () => {
+    upstream = await startHoldingUpstream();
+    harness = await createTestApp();
+    const account = { name: 'held', provider: 'anthropic', api_key: 'sk-ant-held', base_url: upstream.url, models: ['held-model'] };
+    const accountLimit = waitingFor === 'an account' ? { max_concurrency: 1 } : {};
+    expect((await harness.request('POST', '/admin/accounts', { ...account, ...accountLimit })).status).toBe(201);
+    expect((await harness.request('PATCH', '/admin/settings', { queue_timeout_ms: 60_000 })).status).toBe(200);
+    const keyLimit = waitingFor === 'an account' ? {} : { max_concurrency: 1 };
+    const created = await harness.request('POST', '/admin/api-keys', { name: 'waiting', ...keyLimit });
+    expect(created.status).toBe(201);
+    clientKey = ((await created.json()) as { key: string }).key;
+    server = await new Promise((resolve) => {
+      const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    upstream?.release();
+    await new Promise((resolve) => server?.close(resolve));
+    await harness?.close();
+    await upstream?.close();
+  });
+
+  const send = (): Promise<number> =>
+    fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${clientKey}` }, body }).then(async (response) => {
+      await response.text();
+      return response.status;
+    });
+
+  it('keep their bytes but not their parsed bodies while they wait', async () => {
+    expect(await Promise.all([send(), send()])).toEqual([200, 200]);
+    await collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    upstream.hold();
+    const arrivedBefore = upstream.arrived();
+    // One goes upstream and is held there; the others wait behind it for the one slot.
+    const answers = Array.from({ length: waiting + 1 }, () => send());
+    while (upstream.arrived() < arrivedBefore + 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(upstream.arrived()).toBe(arrivedBefore + 1);
+    upstream.release();
+    expect(await Promise.all(answers)).toEqual(Array.from({ length: waiting + 1 }, () => 200));
+    expect(grown).toBeLessThan(2 * body.length);
+  });
+});
