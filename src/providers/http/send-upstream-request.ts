@@ -70,28 +70,41 @@ export async function readBoundedText(body: AsyncIterable<Uint8Array> & { destro
  * unread; throws typed errors for non-2xx statuses and connection failures, and the abort itself
  * when the caller's signal fired.
  */
-export async function sendUpstreamRequest(call: UpstreamRequest): Promise<UpstreamResponse> {
-  const secrets = [call.account.credentials.api_key, call.account.credentials.access_token, call.account.credentials.refresh_token];
-  const headers = buildUpstreamHeaders(call.account, call.headers);
-  // Bytes, handed over when large: the HTTP client keeps the body it is given for the whole call.
-  const body = bodyForUpstream(call.body, headers);
+export function sendUpstreamRequest(call: UpstreamRequest): Promise<UpstreamResponse> {
+  try {
+    const headers = buildUpstreamHeaders(call.account, call.headers);
+    // Bytes, handed over when large: the HTTP client keeps the body it is given for the whole call.
+    const body = bodyForUpstream(call.body, headers);
+    // Unset (undefined), the dispatcher's own timeouts apply (getDispatcher: 300 s each).
+    const options = { method: call.method, headers, body, signal: call.signal, headersTimeout: call.headersTimeoutMs, bodyTimeout: call.bodyTimeoutMs };
+    return answerOf(call.dispatcher, call.url, options, call.account, call.classifyError);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Waits for the answer to a prepared call. Not given the call itself: a waiting function keeps all it is
+ * given, and the call names the body as the adapter made it (a request of hundreds of kilobytes, as a
+ * string), for as long as the upstream takes to its headers (for a whole answer, to its end).
+ */
+async function answerOf(
+  dispatcher: Dispatcher,
+  url: string,
+  options: Parameters<typeof requestOnDispatcher>[2],
+  account: UpstreamAccount,
+  classifyError: UpstreamRequest['classifyError'],
+): Promise<UpstreamResponse> {
   let response: Dispatcher.ResponseData;
   try {
-    response = await requestOnDispatcher(call.dispatcher, call.url, {
-      method: call.method,
-      headers,
-      body,
-      signal: call.signal,
-      // Unset (undefined), the dispatcher's own timeouts apply (getDispatcher: 300 s each).
-      headersTimeout: call.headersTimeoutMs,
-      bodyTimeout: call.bodyTimeoutMs,
-    });
+    response = await requestOnDispatcher(dispatcher, url, options);
   } catch (error) {
-    throw classifyTransportError(error, call.signal);
+    throw classifyTransportError(error, options.signal);
   }
   if (response.statusCode >= 200 && response.statusCode < 300) {
     return { status: response.statusCode, headers: response.headers, body: response.body };
   }
   const bodyText = await readBoundedText(response.body);
-  throw (call.classifyError ?? classifyUpstreamError)({ status: response.statusCode, headers: response.headers, bodyText, secrets });
+  const secrets = [account.credentials.api_key, account.credentials.access_token, account.credentials.refresh_token];
+  throw (classifyError ?? classifyUpstreamError)({ status: response.statusCode, headers: response.headers, bodyText, secrets });
 }

@@ -19,7 +19,7 @@ import type { App, AppEnv } from '../../app-env.js';
 import { clientIp, sessionKeyOf } from './client-request-facts.js';
 import { recordRefusedRequest } from '../../middleware/rate-limit/record-refused-request.js';
 import { listModels, type ReportedModels } from './list-models.js';
-import { readJsonObject } from './read-json-body.js';
+import { parseAgainWith, readJsonBody, readJsonObject } from './read-json-body.js';
 import { releaseRequestBytes } from '../../body/read-request-bytes.js';
 import { requestHeaders } from '../../request-headers.js';
 import { clientSignalOf } from '../../client-signal.js';
@@ -70,9 +70,8 @@ export function registerGeminiRoutes(
   });
   app.post('/v1beta/models/:target', async (context) => {
     const { model, action } = splitTarget(context.req.param('target'));
-    const body = await readJsonObject(context);
-    if (action === 'countTokens') return context.json({ totalTokens: countGeminiTokens(body, model) });
-    return serveGenerate(context, body, model, action === 'streamGenerateContent', deps);
+    if (action === 'countTokens') return context.json({ totalTokens: countGeminiTokens(await readJsonObject(context), model) });
+    return serveGenerate(context, model, action === 'streamGenerateContent', deps);
   });
 }
 
@@ -83,16 +82,19 @@ function countGeminiTokens(body: Record<string, unknown>, model: string): number
   return countTokens({ model, system: [], messages: convertGeminiContents(parsed.contents, []), tools: [], stream: false });
 }
 
-async function serveGenerate(context: Context<AppEnv>, body: Record<string, unknown>, model: string, stream: boolean, deps: GatewayDeps): Promise<Response> {
+async function serveGenerate(context: Context<AppEnv>, model: string, stream: boolean, deps: GatewayDeps): Promise<Response> {
   const startedAt = Date.now();
   const apiKey = context.get('apiKey');
   if (!apiKey) throw new AuthenticationError();
+  let body: Record<string, unknown> | undefined;
+  let bytes: Uint8Array | undefined;
   let parsed: ReturnType<typeof parseGeminiRequest>;
   try {
+    ({ body, bytes } = await readJsonBody(context));
     parsed = parseGeminiRequest(body, model, stream);
   } catch (error) {
-    // Refused before the gateway: still one log row for the request.
-    await recordRefusedRequest(context, error, (entry) => deps.recordOutcome(entry), { startedAt, body });
+    // Refused before the gateway: still one log row for the request (the body's model when readable).
+    await recordRefusedRequest(context, error, (entry) => deps.recordOutcome(entry), { startedAt, body: body ?? {} });
     throw error;
   }
   const { request, warnings, includeThoughts } = parsed;
@@ -106,10 +108,12 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
     renderResult: (result, name) => renderGeminiResponse(result, { model: name, includeThoughts }),
   };
   const headers = requestHeaders(context);
-  const response = await handleChat(
+  const answer = handleChat(
     {
       request,
       rawBody: body,
+      rawBytes: bytes,
+      parseAgain: bytes === undefined ? undefined : parseGeminiAgain(model, stream),
       // A stream as one JSON array has no same-format relay (relays are whole JSON or events): it is converted.
       passthroughFormat: !stream ? 'gemini-generate-content' : framing === 'sse' ? 'gemini-stream-generate-content' : undefined,
       apiKey,
@@ -124,6 +128,13 @@ async function serveGenerate(context: Context<AppEnv>, body: Record<string, unkn
     renderer,
     { ...deps, logger },
   );
-  releaseRequestBytes(context); // gone upstream; the answer may stream for long
-  return response;
+  // Not awaited in this frame, which names the parsed body: a waiting frame keeps all it names, here for as
+  // long as the model takes to its first token (see RequestContent).
+  return answer.then((response) => {
+    releaseRequestBytes(context); // gone upstream; the answer may stream for long
+    return response;
+  });
 }
+
+/** The second reading of a generate call's bytes, should a failover or a wait have let the first go. */
+const parseGeminiAgain = (model: string, stream: boolean) => parseAgainWith((body) => parseGeminiRequest(body, model, stream));

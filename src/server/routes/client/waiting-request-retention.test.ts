@@ -15,7 +15,12 @@ import { createTestApp, type TestApp } from '../../../../tests/support/create-te
 const waiting = 8;
 const turns = Array.from({ length: 200 }, (_, index) => ({ role: index % 2 ? 'assistant' : 'user', content: `${'x'.repeat(4000)} ${index}` }));
 
-/** Each client API that forwards a same-format request as its bytes, with the account that takes it. */
+/**
+ * Each client API that forwards a same-format request as its bytes, with the account that takes it; then
+ * requests an Anthropic account takes converted (their bytes are kept for a failover, and the converted
+ * body goes to the HTTP client, which lets it go once sent). Converted answers are asked of the upstream
+ * whole when short, as the holding upstream gives them.
+ */
 const cases = [
   {
     route: '/v1/messages',
@@ -32,6 +37,19 @@ const cases = [
     route: '/v1/responses',
     account: { provider: 'openai', api_key: 'sk-held' },
     body: JSON.stringify({ model: 'held-model', store: false, input: turns }),
+  },
+  {
+    route: '/v1/chat/completions',
+    account: { provider: 'anthropic', api_key: 'sk-ant-held' },
+    body: JSON.stringify({ model: 'held-model', messages: turns, max_tokens: 16 }),
+  },
+  {
+    route: '/v1beta/models/held-model:generateContent',
+    account: { provider: 'anthropic', api_key: 'sk-ant-held' },
+    body: JSON.stringify({
+      contents: turns.map((turn) => ({ role: turn.role === 'assistant' ? 'model' : 'user', parts: [{ text: turn.content }] })),
+      generationConfig: { maxOutputTokens: 16 },
+    }),
   },
 ];
 
