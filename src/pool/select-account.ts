@@ -81,7 +81,9 @@ export async function selectAccount(context: SelectionContext, request: Selectio
   for (const batch of eligibleBatches(segments, eligibleInput, large ? firstBatchSize : serving.length)) {
     const withPinned = first && pinnedEligible !== undefined;
     const watched = withPinned ? [pinnedEligible, ...batch.accounts] : batch.accounts;
-    if (first && watched.length === 0 && skippedCoolingUntil.soonest === Infinity) throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
+    if (first && watched.length === 0 && skippedCoolingUntil.soonest === Infinity) {
+      throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
+    }
     // An account record carries its id and limits, as the state reads them; the usage comes back in the same order.
     const usage = await state.usage(watched, now);
     if (first) {
