@@ -1,10 +1,10 @@
-import pino from 'pino';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFakeModels } from '../../../tests/fakes/amazonq-fake-accounts.js';
 import { defaultFakeUsageLimits, fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../tests/fakes/amazonq-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
+import { testCallContext } from '../http/test-call-context.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { AccountCredentials, AccountProviderSettings, UpstreamAccount } from '../upstream-account.js';
 import { countTokens } from '../../tokens/count-tokens.js';
@@ -32,15 +32,7 @@ function account(provider: 'amazonq' | 'kiro', credentials: AccountCredentials, 
   return { id: `acc-${counter}`, name: `acc ${counter}`, provider, baseUrl: fake.url, authUrl: fake.url, credentials, settings };
 }
 
-const context = (): ProviderCallContext => ({
-  requestId: 'r',
-  signal: new AbortController().signal,
-  logger: pino({ level: 'silent' }),
-  dispatcher,
-  warnings: [],
-  saveCredentials: async () => undefined,
-  clientHeaders: {},
-});
+const context = (): ProviderCallContext => testCallContext({ dispatcher });
 
 const request = (overrides: Partial<ChatRequest> = {}): ChatRequest => ({
   model: 'claude-sonnet-4-5',

@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeScenarios, startFakeAmazonQ, type FakeAmazonQ, type FakeScenario } from '../../../tests/fakes/amazonq-fake.js';
@@ -8,6 +7,7 @@ import { readEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
 import { countO200kTokens } from '../../tokens/count-o200k-tokens.js';
 import { countTokens } from '../../tokens/count-tokens.js';
+import { testCallContext } from '../http/test-call-context.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { createAmazonQAdapter } from './amazonq-adapter.js';
@@ -35,15 +35,7 @@ const makeAccount = (): UpstreamAccount => {
   return { id: `kiro-${accounts}`, name: 'kiro', provider: 'kiro', baseUrl: fake.url, authUrl: fake.url, credentials: { refresh_token: 'r' }, settings: {} };
 };
 
-const context = (): ProviderCallContext => ({
-  requestId: 'request-1',
-  signal: new AbortController().signal,
-  logger: pino({ level: 'silent' }),
-  dispatcher,
-  warnings: [],
-  saveCredentials: async () => undefined,
-  clientHeaders: {},
-});
+const context = (): ProviderCallContext => testCallContext({ dispatcher });
 
 const agentRequest = (): ChatRequest => ({
   model: 'claude-sonnet-4-5-20250929',

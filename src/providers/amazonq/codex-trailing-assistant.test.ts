@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMalformedChatRequest } from '../../../tests/fakes/amazonq-fake-request-check.js';
@@ -7,6 +6,7 @@ import { fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../test
 import { collectStream } from '../../core/collect-stream.js';
 import { parseOpenAIChatRequest } from '../../formats/openai/parse-openai-chat-request.js';
 import { amazonQFlavours } from './amazonq-flavour.js';
+import { testCallContext } from '../http/test-call-context.js';
 import { createAmazonQAdapter } from './amazonq-adapter.js';
 import type { GenerateAssistantResponseBody } from './amazonq-wire-types.js';
 import { buildAmazonQRequest } from './build-request.js';
@@ -39,15 +39,7 @@ describe('Codex 0.57: a trailing assistant note after tool results (fixture code
       const { request } = parseOpenAIChatRequest(fixture.request);
       fake.enqueue(fakeScenarios.text('There are 412 TypeScript files in src.'));
       const account = { id: 'codex', name: 'codex', provider: 'kiro' as const, baseUrl: fake.url, authUrl: fake.url, credentials: { refresh_token: 'r' }, settings: {} };
-      const context = {
-        requestId: 'r',
-        signal: new AbortController().signal,
-        logger: pino({ level: 'silent' }),
-        dispatcher,
-        warnings: [],
-        saveCredentials: async () => undefined,
-        clientHeaders: {},
-      };
+      const context = testCallContext({ dispatcher });
       const result = await collectStream(createAmazonQAdapter('kiro').stream(request, 'claude-sonnet-4-5', account, context));
       expect(result.content).toEqual([{ type: 'text', text: 'There are 412 TypeScript files in src.' }]);
       const sent = fake.chatRequests().at(-1)!.body as GenerateAssistantResponseBody;

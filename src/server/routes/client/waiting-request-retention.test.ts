@@ -108,36 +108,45 @@ function startHoldingUpstream(): Promise<HoldingUpstream> {
   );
 }
 
-describe.each(cases)('large requests to $route waiting for their upstream', ({ route, account, body }) => {
-  let harness: TestApp;
-  let server: ServerType;
-  let url: string;
-  let upstream: HoldingUpstream;
-
+/** The app on a socket, with a holding upstream; `setUp` adds its account (and key) and returns the key to send with. */
+function heldGateway(route: string, body: string, setUp: (harness: TestApp, upstreamUrl: string) => Promise<string>) {
+  const gateway = { upstream: undefined as unknown as HoldingUpstream, send: (): Promise<number> => Promise.reject(new Error('not started')) };
+  let harness: TestApp | undefined;
+  let server: ServerType | undefined;
   beforeAll(async () => {
-    upstream = await startHoldingUpstream();
-    harness = await createTestApp();
-    const created = await harness.request('POST', '/admin/accounts', { name: 'held', ...account, base_url: upstream.url, models: ['held-model'] });
-    expect(created.status).toBe(201);
-    server = await new Promise((resolve) => {
-      const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    gateway.upstream = await startHoldingUpstream();
+    const app = await createTestApp();
+    harness = app;
+    const key = await setUp(app, gateway.upstream.url);
+    const listening: ServerType = await new Promise((resolve) => {
+      const started = serve({ fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
     });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = listening;
+    const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}${route}`;
+    gateway.send = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body }).then(async (response) => {
+        await response.text();
+        return response.status;
+      });
   });
   afterAll(async () => {
-    upstream?.release();
+    gateway.upstream?.release();
     await new Promise((resolve) => server?.close(resolve));
     await harness?.close();
-    await upstream?.close();
+    await gateway.upstream?.close();
+  });
+  return gateway;
+}
+
+describe.each(cases)('large requests to $route waiting for their upstream', ({ route, account, body }) => {
+  const gateway = heldGateway(route, body, async (harness, upstreamUrl) => {
+    const created = await harness.request('POST', '/admin/accounts', { name: 'held', ...account, base_url: upstreamUrl, models: ['held-model'] });
+    expect(created.status).toBe(201);
+    return harness.adminKey;
   });
 
-  const send = (): Promise<number> =>
-    fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.adminKey}` }, body }).then(async (response) => {
-      await response.text();
-      return response.status;
-    });
-
   it('keep their bytes but not their parsed bodies while the model works', async () => {
+    const { upstream, send } = gateway;
     // Calls first, so that what a call loads, compiles and caches the first time is not counted.
     expect(await Promise.all([send(), send()])).toEqual([200, 200]);
     await collectGarbage();
@@ -161,43 +170,20 @@ describe.each(cases)('large requests to $route waiting for their upstream', ({ r
  * `queue_timeout_ms`) or for one of their key's `max_concurrency` slots. They wait parsed no more either.
  */
 describe.each(['an account', "their key's slot"] as const)('large requests waiting for %s', (waitingFor) => {
-  const { route, body } = cases[0]!;
-  let harness: TestApp;
-  let server: ServerType;
-  let url: string;
-  let upstream: HoldingUpstream;
-  let clientKey: string;
-
-  beforeAll(async () => {
-    upstream = await startHoldingUpstream();
-    harness = await createTestApp();
-    const account = { name: 'held', provider: 'anthropic', api_key: 'sk-ant-held', base_url: upstream.url, models: ['held-model'] };
+  const { route, account, body } = cases[0]!;
+  const gateway = heldGateway(route, body, async (harness, upstreamUrl) => {
     const accountLimit = waitingFor === 'an account' ? { max_concurrency: 1 } : {};
-    expect((await harness.request('POST', '/admin/accounts', { ...account, ...accountLimit })).status).toBe(201);
+    const created = await harness.request('POST', '/admin/accounts', { name: 'held', ...account, base_url: upstreamUrl, models: ['held-model'], ...accountLimit });
+    expect(created.status).toBe(201);
     expect((await harness.request('PATCH', '/admin/settings', { queue_timeout_ms: 60_000 })).status).toBe(200);
     const keyLimit = waitingFor === 'an account' ? {} : { max_concurrency: 1 };
-    const created = await harness.request('POST', '/admin/api-keys', { name: 'waiting', ...keyLimit });
-    expect(created.status).toBe(201);
-    clientKey = ((await created.json()) as { key: string }).key;
-    server = await new Promise((resolve) => {
-      const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const key = await harness.request('POST', '/admin/api-keys', { name: 'waiting', ...keyLimit });
+    expect(key.status).toBe(201);
+    return ((await key.json()) as { key: string }).key;
   });
-  afterAll(async () => {
-    upstream?.release();
-    await new Promise((resolve) => server?.close(resolve));
-    await harness?.close();
-    await upstream?.close();
-  });
-
-  const send = (): Promise<number> =>
-    fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${clientKey}` }, body }).then(async (response) => {
-      await response.text();
-      return response.status;
-    });
 
   it('keep their bytes but not their parsed bodies while they wait', async () => {
+    const { upstream, send } = gateway;
     expect(await Promise.all([send(), send()])).toEqual([200, 200]);
     await collectGarbage();
     const before = process.memoryUsage().heapUsed;
