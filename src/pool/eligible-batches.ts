@@ -41,15 +41,7 @@ export function* eligibleBatches(segments: Iterable<readonly AccountRecord[]>, i
   let yielded = false;
   for (const segment of segments) {
     for (const account of segment) {
-      if (account.id === input.skipId) continue;
-      const availability = servingAccountAvailability(account, input);
-      if (availability.kind === 'unavailable') continue;
-      if (availability.kind === 'cooling' && !input.readCooling) {
-        input.skippedCoolingUntil.soonest = Math.min(input.skippedCoolingUntil.soonest, availability.until);
-        continue;
-      }
-      batch.accounts.push(account);
-      batch.storedCooldownEnds.push(availability.kind === 'cooling' ? availability.until : 0);
+      if (!admit(account, input, batch)) continue;
       if (batch.accounts.length === size) {
         yield batch;
         yielded = true;
@@ -65,4 +57,25 @@ export function* eligibleBatches(segments: Iterable<readonly AccountRecord[]>, i
     }
   }
   if (!yielded) yield batch;
+}
+
+/** The eligible accounts of a small pool, all in one batch (eligibleBatches without the batching). */
+export function eligibleBatch(accounts: readonly AccountRecord[], input: EligibleInput): EligibleBatch {
+  const batch: EligibleBatch = { accounts: [], storedCooldownEnds: [] };
+  for (const account of accounts) admit(account, input, batch);
+  return batch;
+}
+
+/** Adds the account to the batch when it may serve now or after a stored cooldown that is read; says whether it did. */
+function admit(account: AccountRecord, input: EligibleInput, batch: EligibleBatch): boolean {
+  if (account.id === input.skipId) return false;
+  const availability = servingAccountAvailability(account, input);
+  if (availability.kind === 'unavailable') return false;
+  if (availability.kind === 'cooling' && !input.readCooling) {
+    input.skippedCoolingUntil.soonest = Math.min(input.skippedCoolingUntil.soonest, availability.until);
+    return false;
+  }
+  batch.accounts.push(account);
+  batch.storedCooldownEnds.push(availability.kind === 'cooling' ? availability.until : 0);
+  return true;
 }

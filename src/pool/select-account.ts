@@ -2,7 +2,7 @@ import type { AccountRecord, AccountStore } from '../accounts/account-record.js'
 import { NoAccountAvailableError } from '../core/errors/index.js';
 import { accountAvailability } from './account-availability.js';
 import { accountsInRotation, accountsServing } from './accounts-serving.js';
-import { eligibleBatches, firstBatchSize, type EligibleBatch } from './eligible-batches.js';
+import { eligibleBatch, eligibleBatches, firstBatchSize, type EligibleBatch } from './eligible-batches.js';
 import type { AccountUsage, PoolState } from './state/pool-state.js';
 import { orderCandidatesLazily, type RoutingStrategy } from './strategies/order-candidates.js';
 import { preorderAccounts } from './strategies/preorder-accounts.js';
@@ -72,13 +72,14 @@ export async function selectAccount(context: SelectionContext, request: Selectio
         random: context.random,
         head: firstBatchSize,
       })
-    : [serving];
+    : [];
   const busy = { retryAfterMs: Infinity, reason: 'cooling' as 'limits' | 'cooling' };
   let pinned: PinnedState = { kind: 'none' };
   let first = true;
   const skippedCoolingUntil = { soonest: Infinity };
   const eligibleInput = { now, exclude: request.exclude, skipId: pinnedRecord?.id, readCooling: !large, skippedCoolingUntil };
-  for (const batch of eligibleBatches(segments, eligibleInput, large ? firstBatchSize : serving.length)) {
+  const batches = large ? eligibleBatches(segments, eligibleInput, firstBatchSize) : [eligibleBatch(serving, eligibleInput)];
+  for (const batch of batches) {
     const withPinned = first && pinnedEligible !== undefined;
     const watched = withPinned ? [pinnedEligible, ...batch.accounts] : batch.accounts;
     if (first && watched.length === 0 && skippedCoolingUntil.soonest === Infinity) {
@@ -88,12 +89,16 @@ export async function selectAccount(context: SelectionContext, request: Selectio
     const usage = await state.usage(watched, now);
     if (first) {
       pinned = pinnedState(context, request, pinnedEligible, withPinned ? usage[0] : undefined);
-      const outcome = await tryPinned(context, request, pinned, busy);
+      const outcome = pinned.kind === 'ready' || pinned.kind === 'soon' ? await tryPinned(context, request, pinned, busy) : undefined;
       if (outcome) return outcome;
       first = false;
     }
     const ready = readyCandidates(batch, withPinned ? usage.slice(1) : usage, now, busy);
-    for (const candidate of await orderBatch(context, ready, large)) {
+    // A whole pool takes turns by the shared cursor, read only when there is a choice to make; a large pool's
+    // batches are already in turn (and, weighted, in their random order): within one only the live numbers decide.
+    const cursor = !large && ready.length > 1 && strategy !== 'weighted' ? await state.nextCursor('round-robin') : 0;
+    const order = large && strategy === 'weighted' ? ready : orderCandidatesLazily(strategy, ready, { cursor, random: context.random });
+    for (const candidate of order) {
       const slot = await state.tryAcquire(candidate.account.id, candidate.account, now, context.leaseTtlMs);
       if (slot.acquired) {
         return { kind: 'acquired', account: candidate.account, leaseId: slot.leaseId, sticky: movedOutcome(request, pinned) };
@@ -147,17 +152,6 @@ function readyCandidates(batch: EligibleBatch, usage: readonly AccountUsage[], n
     }
   }
   return ready;
-}
-
-/**
- * The strategy's order of a batch's ready accounts. A whole pool takes turns by the shared cursor, read
- * only when there is a choice to make; a large pool's batches are already in turn (and, weighted, in
- * their random order), so within one only the live numbers decide.
- */
-async function orderBatch(context: SelectionContext, ready: SelectionCandidate[], large: boolean): Promise<Iterable<SelectionCandidate>> {
-  if (large) return context.strategy === 'weighted' ? ready : orderCandidatesLazily(context.strategy, ready, { cursor: 0, random: context.random });
-  const cursor = ready.length > 1 && context.strategy !== 'weighted' ? await context.state.nextCursor('round-robin') : 0;
-  return orderCandidatesLazily(context.strategy, ready, { cursor, random: context.random });
 }
 
 function pinnedState(
