@@ -1,16 +1,15 @@
-import { Agent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeScenarios, startFakeAmazonQ, type FakeAmazonQ, type FakeScenario } from '../../../tests/fakes/amazonq-fake.js';
+import { describe, expect, it } from 'vitest';
+import { fakeScenarios, type FakeScenario } from '../../../tests/fakes/amazonq-fake.js';
 import { collectGarbage } from '../../../tests/support/collect-garbage.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { readEventBatches } from '../../core/event-batches.js';
 import type { StreamEvent } from '../../core/stream-event.js';
-import { countO200kTokens } from '../../tokens/count-o200k-tokens.js';
 import { countTokens } from '../../tokens/count-tokens.js';
 import { testCallContext } from '../http/test-call-context.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { UpstreamAccount } from '../upstream-account.js';
 import { createAmazonQAdapter } from './amazonq-adapter.js';
+import { useFakeAmazonQ } from './testing/use-fake-amazonq.js';
 import { estimateInputTokensByCharacters } from './estimate-tokens.js';
 
 /**
@@ -18,21 +17,13 @@ import { estimateInputTokensByCharacters } from './estimate-tokens.js';
  * stream keeps the request only where the input count needs it (the service did not report its context).
  */
 
-let fake: FakeAmazonQ;
-const dispatcher = new Agent();
-beforeAll(async () => {
-  countO200kTokens('warm up');
-  fake = await startFakeAmazonQ();
-});
-afterAll(async () => {
-  await fake.close();
-  await dispatcher.close();
-});
+const amazonq = useFakeAmazonQ();
+const { dispatcher } = amazonq;
 
 let accounts = 0;
 const makeAccount = (): UpstreamAccount => {
   accounts += 1;
-  return { id: `kiro-${accounts}`, name: 'kiro', provider: 'kiro', baseUrl: fake.url, authUrl: fake.url, credentials: { refresh_token: 'r' }, settings: {} };
+  return { id: `kiro-${accounts}`, name: 'kiro', provider: 'kiro', baseUrl: amazonq.fake.url, authUrl: amazonq.fake.url, credentials: { refresh_token: 'r' }, settings: {} };
 };
 
 const context = (): ProviderCallContext => testCallContext({ dispatcher });
@@ -54,7 +45,7 @@ const adapter = createAmazonQAdapter('kiro');
 
 /** Starts an answer and reads its first batch; the stream stays open until `finish`. */
 async function openAnswer(account: UpstreamAccount, scenario: FakeScenario) {
-  fake.enqueue(scenario);
+  amazonq.fake.enqueue(scenario);
   let request: ChatRequest | undefined = agentRequest();
   const held = new WeakRef(request);
   const expected = { counted: countTokens(request), estimated: estimateInputTokensByCharacters(request) };

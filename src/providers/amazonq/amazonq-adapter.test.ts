@@ -1,8 +1,6 @@
 import pino from 'pino';
-import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { countO200kTokens } from '../../tokens/count-o200k-tokens.js';
-import { defaultFakeUsageLimits, fakeScenarios, startFakeAmazonQ, type FakeAmazonQ } from '../../../tests/fakes/amazonq-fake.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultFakeUsageLimits, fakeScenarios } from '../../../tests/fakes/amazonq-fake.js';
 import type { ChatRequest } from '../../core/chat-request.js';
 import { collectStream } from '../../core/collect-stream.js';
 import { readEventBatches } from '../../core/event-batches.js';
@@ -10,23 +8,14 @@ import type { StreamEvent } from '../../core/stream-event.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { AccountCredentials, UpstreamAccount } from '../upstream-account.js';
 import { createAmazonQAdapter } from './amazonq-adapter.js';
+import { useFakeAmazonQ } from './testing/use-fake-amazonq.js';
 import type { GenerateAssistantResponseBody } from './amazonq-wire-types.js';
 import { shortenToolName } from './shorten-tool-name.js';
 
-let fake: FakeAmazonQ;
-const dispatcher = new Agent();
-beforeAll(async () => {
-  // The tokenizer loads on first use and blocks the event loop while it does; on a busy machine that block
-  // outlasts the in-process fake's keep-alive timeout and the next request meets a closed socket. Load it first.
-  countO200kTokens('warm up');
-  fake = await startFakeAmazonQ();
-});
-afterAll(async () => {
-  await fake.close();
-  await dispatcher.close();
-});
+const amazonq = useFakeAmazonQ();
+const { dispatcher } = amazonq;
 afterEach(() => {
-  fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600 };
+  amazonq.fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600 };
 });
 
 let accountCounter = 0;
@@ -36,8 +25,8 @@ function makeAccount(provider: 'amazonq' | 'kiro', credentials: AccountCredentia
     id: `account-${accountCounter}`,
     name: `account ${accountCounter}`,
     provider,
-    baseUrl: fake.url,
-    authUrl: fake.url,
+    baseUrl: amazonq.fake.url,
+    authUrl: amazonq.fake.url,
     credentials: provider === 'amazonq' ? { refresh_token: 'r', client_id: 'c', client_secret: 's', ...credentials } : { refresh_token: 'r', ...credentials },
     settings: {},
   };
@@ -75,18 +64,18 @@ async function events(iterable: AsyncIterable<StreamEvent>): Promise<StreamEvent
 
 /** Request kinds since `before`, without the model-list read an account's first chat makes. */
 const kindsSince = (before: number): string[] =>
-  fake.requests
+  amazonq.fake.requests
     .slice(before)
     .map((recorded) => recorded.kind)
     .filter((kind) => kind !== 'list-models');
 
-const lastChatBody = (): GenerateAssistantResponseBody => fake.chatRequests().at(-1)?.body as GenerateAssistantResponseBody;
+const lastChatBody = (): GenerateAssistantResponseBody => amazonq.fake.chatRequests().at(-1)?.body as GenerateAssistantResponseBody;
 
 describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against the fake', (provider) => {
   const adapter = createAmazonQAdapter(provider);
 
   it('streams a text answer with usage, credits and a stop finish', async () => {
-    fake.enqueue(fakeScenarios.text(['Hello', ' there'], { credits: 0.25, contextUsagePercentage: 2 }));
+    amazonq.fake.enqueue(fakeScenarios.text(['Hello', ' there'], { credits: 0.25, contextUsagePercentage: 2 }));
     const { context, saved } = makeContext();
     const all = await events(adapter.stream(request(), 'claude-sonnet-4-5-20250929', makeAccount(provider), context));
     expect(all.map((event) => event.type)).toEqual(['message-start', 'text-start', 'text-delta', 'text-delta', 'text-end', 'usage', 'finish']);
@@ -99,7 +88,7 @@ describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against th
   it('sends the flavour-specific request', async () => {
     const { context } = makeContext();
     await collectStream(adapter.stream(request(), 'claude-sonnet-4-5-20250929', makeAccount(provider), context));
-    const recorded = fake.chatRequests().at(-1)!;
+    const recorded = amazonq.fake.chatRequests().at(-1)!;
     const body = lastChatBody();
     expect(body.conversationState.currentMessage.userInputMessage).toMatchObject({ content: 'Hi', modelId: 'claude-sonnet-4.5' });
     if (provider === 'amazonq') {
@@ -117,7 +106,7 @@ describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against th
   it('collects tool calls (several, names restored) with a tool-calls finish', async () => {
     const longName = `mcp__files__${'read_'.repeat(14)}`;
     const upstreamName = shortenToolName(longName);
-    fake.enqueue(
+    amazonq.fake.enqueue(
       fakeScenarios.toolCalls(
         [
           { id: 'tooluse_1', name: 'Bash', input: { command: 'ls -la' } },
@@ -141,7 +130,7 @@ describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against th
   });
 
   it('splits <thinking> into reasoning when thinking was requested', async () => {
-    fake.enqueue(fakeScenarios.thinking('I should greet.', 'Hello!'));
+    amazonq.fake.enqueue(fakeScenarios.thinking('I should greet.', 'Hello!'));
     const { context } = makeContext();
     const result = await collectStream(
       adapter.stream(request({ reasoning: { mode: 'enabled', budgetTokens: 2000 } }), 'claude-sonnet-4.5', makeAccount(provider), context),
@@ -154,14 +143,14 @@ describe.each(['amazonq', 'kiro'] as const)('createAmazonQAdapter(%s) against th
   });
 
   it('decodes frames split into tiny TCP writes', async () => {
-    fake.enqueue(fakeScenarios.tinyWrites(fakeScenarios.text(['Tiny ', 'writes ', 'work.']), 3));
+    amazonq.fake.enqueue(fakeScenarios.tinyWrites(fakeScenarios.text(['Tiny ', 'writes ', 'work.']), 3));
     const { context } = makeContext();
     const result = await collectStream(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount(provider), context));
     expect(result.content).toEqual([{ type: 'text', text: 'Tiny writes work.' }]);
   });
 
   it('hands on the events of every frame a body chunk holds as one batch', async () => {
-    fake.enqueue(fakeScenarios.text(['One ', 'write ', 'only.']));
+    amazonq.fake.enqueue(fakeScenarios.text(['One ', 'write ', 'only.']));
     const { context } = makeContext();
     const batches = readEventBatches(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount(provider), context));
     const seen: string[][] = [];
@@ -180,69 +169,69 @@ describe('createAmazonQAdapter error policy', () => {
   const run = (account = makeAccount('kiro')) => collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
 
   it('429 → UpstreamRateLimitedError with retry-after, thrown before any event', async () => {
-    fake.enqueue(fakeScenarios.throttled(7));
+    amazonq.fake.enqueue(fakeScenarios.throttled(7));
     const iterator = adapter.stream(request(), 'claude-sonnet-4.5', makeAccount('kiro'), makeContext().context)[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toMatchObject({ name: 'UpstreamRateLimitedError', retryAfterMs: 7000 });
   });
 
   it('402 → QuotaExhaustedError with the next monthly reset', async () => {
-    fake.enqueue(fakeScenarios.quotaExhausted());
+    amazonq.fake.enqueue(fakeScenarios.quotaExhausted());
     const now = new Date();
     await expect(run()).rejects.toMatchObject({ name: 'QuotaExhaustedError', resetAt: Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) });
   });
 
   it('403 suspended → AccountSuspendedError without a refresh or retry', async () => {
-    fake.enqueue(fakeScenarios.suspended());
+    amazonq.fake.enqueue(fakeScenarios.suspended());
     const account = { ...makeAccount('kiro', { access_token: 'valid', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
-    const before = fake.requests.length;
+    const before = amazonq.fake.requests.length;
     await expect(run(account)).rejects.toMatchObject({ name: 'AccountSuspendedError' });
     expect(kindsSince(before)).toEqual(['chat-restjson']);
   });
 
   it('400 → InvalidRequestError with the upstream message', async () => {
-    fake.enqueue(fakeScenarios.inputTooLong());
+    amazonq.fake.enqueue(fakeScenarios.inputTooLong());
     await expect(run()).rejects.toMatchObject({ name: 'InvalidRequestError', status: 400, message: 'Input is too long.' });
-    fake.enqueue(fakeScenarios.improperlyFormed());
+    amazonq.fake.enqueue(fakeScenarios.improperlyFormed());
     await expect(run()).rejects.toMatchObject({ name: 'InvalidRequestError', message: 'Improperly formed request.' });
   });
 
   it('5xx → UpstreamUnavailableError', async () => {
-    fake.enqueue(fakeScenarios.serverError());
+    amazonq.fake.enqueue(fakeScenarios.serverError());
     await expect(run()).rejects.toMatchObject({ name: 'UpstreamUnavailableError', isRetryable: true });
   });
 
   it('expired token: one forced refresh and one retry, then success', async () => {
     const account = { ...makeAccount('kiro', { access_token: 'stale-token', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
-    fake.enqueue(fakeScenarios.bearerInvalid(), fakeScenarios.text('After refresh.'));
+    amazonq.fake.enqueue(fakeScenarios.bearerInvalid(), fakeScenarios.text('After refresh.'));
     const { context, saved } = makeContext();
     const result = await collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, context));
     expect(result.content).toEqual([{ type: 'text', text: 'After refresh.' }]);
-    const chats = fake.chatRequests().slice(-2);
+    const chats = amazonq.fake.chatRequests().slice(-2);
     expect(chats[0]?.headers.authorization).toBe('Bearer stale-token');
     expect(chats[1]?.headers.authorization).toMatch(/^Bearer fake-access-/);
     expect(saved).toHaveLength(1);
   });
 
   it('a token rejected again after the refresh → non-refreshable CredentialInvalidError', async () => {
-    fake.enqueue(fakeScenarios.bearerInvalid(), fakeScenarios.bearerInvalid());
+    amazonq.fake.enqueue(fakeScenarios.bearerInvalid(), fakeScenarios.bearerInvalid());
     await expect(run()).rejects.toMatchObject({ name: 'CredentialInvalidError', refreshable: false });
   });
 
   it('a revoked token is refreshed transparently', async () => {
     const account = makeAccount('kiro');
     await run(account);
-    fake.revokeAccessTokens();
+    amazonq.fake.revokeAccessTokens();
     const result = await run(account);
     expect(result.finishReason).toBe('stop');
   });
 
   it('invalid_grant on refresh → CredentialInvalidError(refreshable: false) naming invalid_grant', async () => {
-    fake.refresh.mode = 'invalid_grant';
+    amazonq.fake.refresh.mode = 'invalid_grant';
     await expect(run()).rejects.toMatchObject({ name: 'CredentialInvalidError', refreshable: false, message: expect.stringContaining('invalid_grant') });
   });
 
   it('persists a rotated refresh token and uses the social profile ARN', async () => {
-    fake.refresh = { mode: 'ok', rotate: true, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/SOCIAL' };
+    amazonq.fake.refresh = { mode: 'ok', rotate: true, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/SOCIAL' };
     const { context, saved } = makeContext();
     await collectStream(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount('kiro'), context));
     expect(saved[0]).toMatchObject({ refresh_token: expect.stringMatching(/^fake-refresh-/), access_token: expect.any(String) });
@@ -250,19 +239,19 @@ describe('createAmazonQAdapter error policy', () => {
   });
 
   it('in-stream ThrottlingException → blocks closed, then an error event', async () => {
-    fake.enqueue(fakeScenarios.throttledMidStream());
+    amazonq.fake.enqueue(fakeScenarios.throttledMidStream());
     const all = await events(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount('kiro'), makeContext().context));
     expect(all.map((event) => event.type)).toEqual(['message-start', 'text-start', 'text-delta', 'text-end', 'usage', 'error']);
     expect(all.at(-1)).toMatchObject({ error: { name: 'UpstreamRateLimitedError' } });
   });
 
   it('in-stream exception before any content → thrown, so the pool can fail over', async () => {
-    fake.enqueue({ frames: [{ exception: 'ThrottlingException', payload: { message: 'Too many requests' } }] });
+    amazonq.fake.enqueue({ frames: [{ exception: 'ThrottlingException', payload: { message: 'Too many requests' } }] });
     await expect(run()).rejects.toMatchObject({ name: 'UpstreamRateLimitedError' });
   });
 
   it('usage falls back to the local tokenizer when the upstream reports none', async () => {
-    fake.enqueue({ frames: [{ event: 'assistantResponseEvent', payload: { content: 'Hi!' } }, { event: 'unknownFutureEvent', payload: { x: 1 } }] });
+    amazonq.fake.enqueue({ frames: [{ event: 'assistantResponseEvent', payload: { content: 'Hi!' } }, { event: 'unknownFutureEvent', payload: { x: 1 } }] });
     const result = await run();
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.usage.credits).toBeUndefined();
@@ -270,45 +259,45 @@ describe('createAmazonQAdapter error policy', () => {
   });
 
   it('in-stream ContentLengthExceededException → finish length', async () => {
-    fake.enqueue(fakeScenarios.lengthExceeded());
+    amazonq.fake.enqueue(fakeScenarios.lengthExceeded());
     expect((await run()).finishReason).toBe('length');
   });
 
   it('a stream cut mid-frame → UpstreamUnavailableError event after the text so far', async () => {
-    fake.enqueue(fakeScenarios.streamCut());
+    amazonq.fake.enqueue(fakeScenarios.streamCut());
     const all = await events(adapter.stream(request(), 'claude-sonnet-4.5', makeAccount('kiro'), makeContext().context));
     expect(all.filter((event) => event.type === 'text-delta')).toEqual([{ type: 'text-delta', id: 'text-1', delta: 'Hello ' }]);
     expect(all.at(-1)).toMatchObject({ type: 'error', error: { name: 'UpstreamUnavailableError' } });
   });
 
   it('context usage of 100% → finish context-exceeded', async () => {
-    fake.enqueue(fakeScenarios.text('Full.', { contextUsagePercentage: 100 }));
+    amazonq.fake.enqueue(fakeScenarios.text('Full.', { contextUsagePercentage: 100 }));
     expect((await run()).finishReason).toBe('context-exceeded');
   });
 });
 
 describe('createAmazonQAdapter accounts and tokens', () => {
   it('refreshes a kiro idc account through OIDC and sends no profile ARN', async () => {
-    fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:should-not-be-used' };
+    amazonq.fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:should-not-be-used' };
     const account = { ...makeAccount('kiro', { client_id: 'c', client_secret: 's' }), settings: { auth_method: 'idc' as const, profile_arn: 'arn:configured' } };
-    const before = fake.requests.length;
+    const before = amazonq.fake.requests.length;
     await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
     expect(kindsSince(before)).toEqual(['oidc-token', 'chat-restjson']);
-    expect(fake.requests.filter((item) => item.kind === 'oidc-token').at(-1)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
+    expect(amazonq.fake.requests.filter((item) => item.kind === 'oidc-token').at(-1)?.body).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'r', grantType: 'refresh_token' });
     expect(lastChatBody().profileArn).toBeUndefined();
   });
 
   it('a fresh social account sends the profile ARN of its first refresh to GetUsageLimits and ListAvailableModels', async () => {
-    fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/FIRST' };
+    amazonq.fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/FIRST' };
     const adapter = createAmazonQAdapter('kiro');
     await adapter.fetchBalance!(makeAccount('kiro'), makeContext().context);
-    expect(fake.requests.filter((item) => item.kind === 'usage-limits').at(-1)?.path).toContain('profileArn=arn%3Aaws%3Acodewhisperer');
+    expect(amazonq.fake.requests.filter((item) => item.kind === 'usage-limits').at(-1)?.path).toContain('profileArn=arn%3Aaws%3Acodewhisperer');
     await adapter.listModels!(makeAccount('kiro'), makeContext().context);
-    expect(fake.requests.filter((item) => item.kind === 'list-models').at(-1)?.path).toContain('profileArn=arn%3Aaws%3Acodewhisperer');
+    expect(amazonq.fake.requests.filter((item) => item.kind === 'list-models').at(-1)?.path).toContain('profileArn=arn%3Aaws%3Acodewhisperer');
   });
 
   it('a social account with a stored, still valid access token learns its profile ARN before the first call', async () => {
-    fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/STORED' };
+    amazonq.fake.refresh = { mode: 'ok', rotate: false, expiresIn: 3600, profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/STORED' };
     const account = makeAccount('kiro', { access_token: 'stored-access', access_token_expires_at: Date.now() + 3_600_000 });
     await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
     expect(lastChatBody().profileArn).toBe('arn:aws:codewhisperer:us-east-1:1:profile/STORED');
@@ -316,7 +305,7 @@ describe('createAmazonQAdapter accounts and tokens', () => {
 
   it('a social account with a configured profile ARN keeps using its stored access token', async () => {
     const account = { ...makeAccount('kiro', { access_token: 'stored-access', access_token_expires_at: Date.now() + 3_600_000 }), settings: { profile_arn: 'arn:configured' } };
-    const before = fake.requests.length;
+    const before = amazonq.fake.requests.length;
     await collectStream(createAmazonQAdapter('kiro').stream(request(), 'claude-sonnet-4.5', account, makeContext().context));
     expect(kindsSince(before)).toEqual(['chat-restjson']);
     expect(lastChatBody().profileArn).toBe('arn:configured');
@@ -325,9 +314,9 @@ describe('createAmazonQAdapter accounts and tokens', () => {
   it('runs one refresh for concurrent requests on a fresh account', async () => {
     const adapter = createAmazonQAdapter('amazonq');
     const account = makeAccount('amazonq');
-    const before = fake.requests.length;
+    const before = amazonq.fake.requests.length;
     await Promise.all(Array.from({ length: 5 }, () => collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, makeContext().context))));
-    const kinds = fake.requests.slice(before).map((recorded) => recorded.kind);
+    const kinds = amazonq.fake.requests.slice(before).map((recorded) => recorded.kind);
     expect(kinds.filter((kind) => kind === 'oidc-token')).toHaveLength(1);
     expect(kinds.filter((kind) => kind === 'chat-awsjson')).toHaveLength(5);
   });
@@ -336,10 +325,10 @@ describe('createAmazonQAdapter accounts and tokens', () => {
     const adapter = createAmazonQAdapter('kiro');
     const account = makeAccount('kiro');
     const resetSeconds = Math.floor(Date.now() / 1000) + 86_400;
-    fake.usageLimits = { ...defaultFakeUsageLimits, usageBreakdownList: [{ ...defaultFakeUsageLimits.usageBreakdownList[0], nextDateReset: resetSeconds }] };
+    amazonq.fake.usageLimits = { ...defaultFakeUsageLimits, usageBreakdownList: [{ ...defaultFakeUsageLimits.usageBreakdownList[0], nextDateReset: resetSeconds }] };
     await adapter.fetchBalance!(account, makeContext().context);
-    fake.usageLimits = defaultFakeUsageLimits;
-    fake.enqueue(fakeScenarios.quotaExhausted());
+    amazonq.fake.usageLimits = defaultFakeUsageLimits;
+    amazonq.fake.enqueue(fakeScenarios.quotaExhausted());
     await expect(collectStream(adapter.stream(request(), 'claude-sonnet-4.5', account, makeContext().context))).rejects.toMatchObject({
       name: 'QuotaExhaustedError',
       resetAt: resetSeconds * 1000,
@@ -350,8 +339,8 @@ describe('createAmazonQAdapter accounts and tokens', () => {
 describe('listModels', () => {
   it.each(['amazonq', 'kiro'] as const)('lists the models of a %s account', async (provider) => {
     const models = await createAmazonQAdapter(provider).listModels!(makeAccount(provider), makeContext().context);
-    expect(models).toEqual(fake.models);
-    const recorded = fake.requests.filter((item) => item.kind === 'list-models').at(-1)!;
+    expect(models).toEqual(amazonq.fake.models);
+    const recorded = amazonq.fake.requests.filter((item) => item.kind === 'list-models').at(-1)!;
     if (provider === 'kiro') expect(recorded.path).toBe('/ListAvailableModels?origin=AI_EDITOR&maxResults=50');
     else expect(recorded.headers['x-amz-target']).toBe('AmazonCodeWhispererService.ListAvailableModels');
   });
@@ -370,7 +359,7 @@ describe('fetchBalance', () => {
       email: 'someone@example.com',
       source: 'upstream',
     });
-    const recorded = fake.requests.filter((item) => item.kind === 'usage-limits').at(-1)!;
+    const recorded = amazonq.fake.requests.filter((item) => item.kind === 'usage-limits').at(-1)!;
     if (provider === 'kiro') {
       expect(recorded.path).toBe('/getUsageLimits?origin=AI_EDITOR&resourceType=AGENTIC_REQUEST&isEmailRequired=true');
       expect(recorded.headers).toMatchObject({ 'amz-sdk-request': 'attempt=1; max=1', 'x-amz-user-agent': expect.stringMatching(/^aws-sdk-js\/1\.0\.0 KiroIDE-/) });
