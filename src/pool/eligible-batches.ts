@@ -11,7 +11,7 @@ const growth = 4;
 /** Accounts that may serve the request (before their live numbers are known), read together. */
 export interface EligibleBatch {
   accounts: AccountRecord[];
-  /** Per account, the end of its stored cooldown (0 when none): cooling accounts are still read. */
+  /** Per account, the end of its stored cooldown (0 when none), for cooling accounts read with the rest. */
   storedCooldownEnds: number[];
 }
 
