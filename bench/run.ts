@@ -276,16 +276,7 @@ async function measureKiro(processes: BenchProcesses, only: string | undefined, 
     for (let round = 0; round < rounds; round += 1) {
       loaded.push(await measureWithCpu(processes, 'sluice', () => measureLoad(url, headers, scenario.body, connections, seconds), cpu));
     }
-    console.log(
-      [
-        scenario.name,
-        median(loaded.map((entry) => entry.rps)).toFixed(0),
-        `${median(loaded.map((entry) => entry.p50))}/${median(loaded.map((entry) => entry.p99))}`,
-        median(cpu).toFixed(0),
-        anthropicStreamCpu === undefined ? 'n/a' : `${(median(cpu) / anthropicStreamCpu).toFixed(1)}×`,
-        String(loaded.reduce((sum, entry) => sum + entry.errors, 0)),
-      ].join(' | '),
-    );
+    console.log(sluiceOnlyRow(scenario.name, loaded, cpu, anthropicStreamCpu, 1));
   }
 }
 
@@ -308,16 +299,19 @@ async function measurePool(processes: BenchProcesses, only: string | undefined, 
     await warmUp(url, headers, body);
     loaded.push(await measureWithCpu(processes, 'sluice', () => measureLoad(url, headers, body, connections, seconds), cpu));
   }
-  console.log(
-    [
-      name,
-      median(loaded.map((entry) => entry.rps)).toFixed(0),
-      `${median(loaded.map((entry) => entry.p50))}/${median(loaded.map((entry) => entry.p99))}`,
-      median(cpu).toFixed(0),
-      oneAccountCpu === undefined ? 'n/a' : `${(median(cpu) / oneAccountCpu).toFixed(2)}×`,
-      String(loaded.reduce((sum, entry) => sum + entry.errors, 0)),
-    ].join(' | '),
-  );
+  console.log(sluiceOnlyRow(name, loaded, cpu, oneAccountCpu, 2));
+}
+
+/** A row of rounds measured through Sluice alone: rate, latency, CPU per request and its ratio to `reference`. */
+function sluiceOnlyRow(name: string, loaded: Measurement[], cpu: number[], reference: number | undefined, digits: number): string {
+  return [
+    name,
+    median(loaded.map((entry) => entry.rps)).toFixed(0),
+    `${median(loaded.map((entry) => entry.p50))}/${median(loaded.map((entry) => entry.p99))}`,
+    median(cpu).toFixed(0),
+    reference === undefined ? 'n/a' : `${(median(cpu) / reference).toFixed(digits)}×`,
+    String(loaded.reduce((sum, entry) => sum + entry.errors, 0)),
+  ].join(' | ');
 }
 
 main().catch((error: unknown) => {

@@ -64,21 +64,22 @@ export async function selectAccount(context: SelectionContext, request: Selectio
   const pinnedEligible =
     pinnedRecord && accountAvailability(pinnedRecord, { model: request.model, now }).kind !== 'unavailable' ? pinnedRecord : undefined;
   const large = serving.length > firstBatchSize;
-  // A large pool takes turns over the accounts this request may use: those it excludes are taken out first.
-  const rotation = large && request.exclude?.size ? serving.filter((account) => !request.exclude!.has(account.id)) : serving;
-  const segments = large
-    ? preorderAccounts(strategy, rotation, {
-        cursor: strategy === 'weighted' ? 0 : await state.nextCursor('round-robin'),
-        random: context.random,
-        head: firstBatchSize,
-      })
-    : [];
-  const busy = { retryAfterMs: Infinity, reason: 'cooling' as 'limits' | 'cooling' };
-  let pinned: PinnedState = { kind: 'none' };
-  let first = true;
   const skippedCoolingUntil = { soonest: Infinity };
   const eligibleInput = { now, exclude: request.exclude, skipId: pinnedRecord?.id, readCooling: !large, skippedCoolingUntil };
-  const batches = large ? eligibleBatches(segments, eligibleInput, firstBatchSize) : [eligibleBatch(serving, eligibleInput)];
+  const batches = large
+    ? eligibleBatches(
+        preorderAccounts(strategy, withoutExcluded(serving, request.exclude), {
+          cursor: strategy === 'weighted' ? 0 : await state.nextCursor('round-robin'),
+          random: context.random,
+          head: firstBatchSize,
+        }),
+        eligibleInput,
+        firstBatchSize,
+      )
+    : [eligibleBatch(serving, eligibleInput)];
+  const busy: Busy = { retryAfterMs: Infinity, reason: 'cooling' };
+  let pinned: PinnedState = { kind: 'none' };
+  let first = true;
   for (const batch of batches) {
     const withPinned = first && pinnedEligible !== undefined;
     const watched = withPinned ? [pinnedEligible, ...batch.accounts] : batch.accounts;
@@ -116,6 +117,10 @@ interface Busy {
   retryAfterMs: number;
   reason: 'limits' | 'cooling';
 }
+
+/** A large pool takes turns over the accounts this request may use: those it excludes are taken out first. */
+const withoutExcluded = (accounts: readonly AccountRecord[], exclude: ReadonlySet<string> | undefined): readonly AccountRecord[] =>
+  exclude?.size ? accounts.filter((account) => !exclude.has(account.id)) : accounts;
 
 /** The pinned account's slot, when it is ready; an answer when the request is done with (served, or waits for it). */
 async function tryPinned(context: SelectionContext, request: SelectionRequest, pinned: PinnedState, busy: Busy): Promise<SelectionResult | undefined> {
