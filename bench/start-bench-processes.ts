@@ -45,6 +45,8 @@ export interface BenchOptions {
   kiro?: boolean;
   /** Also start the lean gateway (bench/lean-gateway.ts) in front of the fake, taking Sluice's admin key. */
   lean?: boolean;
+  /** Runs Sluice with its shared state (pool slots, limits, budgets) in this Redis, as instances of a scale-out do. */
+  redisUrl?: string;
 }
 
 /** The model the Kiro account serves in a bench (one the fake's service knows); every other bench model is Anthropic's. */
@@ -148,7 +150,7 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
     const sluicePort = await freePort();
     const sluiceProcess = spawn(process.execPath, [...(options.sluiceNodeFlags ?? []), path.join(root, 'dist/main.js')], {
       cwd: root,
-      env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDirectory, ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', METRICS_TOKEN: '', METRICS_PORT: '' },
+      env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDirectory, ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: options.redisUrl ?? '', METRICS_TOKEN: '', METRICS_PORT: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(sluiceProcess);

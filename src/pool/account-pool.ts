@@ -215,13 +215,16 @@ export class AccountPool {
         released = true;
         clearInterval(renewal);
         if (!outcome.ok && outcome.error instanceof ModelUnavailableError) this.modelExclusions.exclude(account.id, model, this.now());
+        // A success resets the failure count with the release, in one step of the shared state.
+        let failuresReset = false;
         try {
-          await state.releaseLease(account.id, leaseId);
+          await state.releaseLease(account.id, leaseId, outcome.ok);
+          failuresReset = outcome.ok;
         } catch (error) {
           logger.warn({ accountId: account.id, err: error }, 'releasing an account slot failed; its lease will expire');
         }
         try {
-          await reportAccountOutcome(this.health, account.id, outcome);
+          await reportAccountOutcome(this.health, account.id, outcome, failuresReset);
         } catch (error) {
           logger.error({ accountId: account.id, err: error }, 'applying the health policy failed');
         }

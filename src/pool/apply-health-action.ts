@@ -20,29 +20,36 @@ export interface HealthDependencies {
 /**
  * Applies the health policy to the outcome of one upstream call on `accountId`. A milder state never
  * replaces a harsher one (a 429 does not turn a disabled account into a cooling one); a cooldown is
- * only ever extended. Every change goes through AccountStore.updateState with a reason.
+ * only ever extended. Every change goes through AccountStore.updateState with a reason. `failuresReset`:
+ * the caller has already reset the failure count of a success (with the slot's release).
  */
 export async function reportAccountOutcome(
   dependencies: HealthDependencies,
   accountId: string,
   outcome: RequestOutcome,
+  failuresReset = false,
 ): Promise<HealthAction> {
   const { state, now } = dependencies;
   const consecutiveFailures = countsAsFailure(outcome) ? await state.recordFailure(accountId, now()) : 0;
   const action = decideHealthAction(outcome, { now: now(), consecutiveFailures });
   const account = dependencies.store.get(accountId);
-  if (account) await applyHealthAction(dependencies, account, action);
+  if (account) await applyHealthAction(dependencies, account, action, failuresReset);
   return action;
 }
 
-export async function applyHealthAction(dependencies: HealthDependencies, account: AccountRecord, action: HealthAction): Promise<void> {
+export async function applyHealthAction(
+  dependencies: HealthDependencies,
+  account: AccountRecord,
+  action: HealthAction,
+  failuresReset = false,
+): Promise<void> {
   const { store, state, logger } = dependencies;
   const now = dependencies.now();
   switch (action.kind) {
     case 'none':
       return;
     case 'recover': {
-      await state.resetFailures(account.id);
+      if (!failuresReset) await state.resetFailures(account.id);
       const pastCooldown = (account.cooldownUntil ?? 0) <= now;
       if ((account.status === 'cooling' || account.status === 'quota_exhausted') && pastCooldown) {
         await store.updateState(account.id, { status: 'active', statusReason: 'request succeeded', cooldownUntil: null });

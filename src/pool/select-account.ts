@@ -87,7 +87,13 @@ export async function selectAccount(context: SelectionContext, request: Selectio
       throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
     }
     // An account record carries its id and limits, as the state reads them; the usage comes back in the same order.
-    const usage = await state.usage(watched, now);
+    // A whole pool takes turns by the shared cursor, moved on in the same read when there is a choice to make; a
+    // large pool's batches are already in turn (and, weighted, in their random order): within one only the live
+    // numbers decide.
+    const { usage, cursor } =
+      !large && strategy !== 'weighted' && batch.accounts.length > 1
+        ? await state.usageWithCursor(watched, now, 'round-robin')
+        : { usage: await state.usage(watched, now), cursor: 0 };
     if (first) {
       pinned = pinnedState(context, request, pinnedEligible, withPinned ? usage[0] : undefined);
       const outcome = pinned.kind === 'ready' || pinned.kind === 'soon' ? await tryPinned(context, request, pinned, busy) : undefined;
@@ -95,9 +101,6 @@ export async function selectAccount(context: SelectionContext, request: Selectio
       first = false;
     }
     const ready = readyCandidates(batch, withPinned ? usage.slice(1) : usage, now, busy);
-    // A whole pool takes turns by the shared cursor, read only when there is a choice to make; a large pool's
-    // batches are already in turn (and, weighted, in their random order): within one only the live numbers decide.
-    const cursor = !large && ready.length > 1 && strategy !== 'weighted' ? await state.nextCursor('round-robin') : 0;
     const order = large && strategy === 'weighted' ? ready : orderCandidatesLazily(strategy, ready, { cursor, random: context.random });
     for (const candidate of order) {
       const slot = await state.tryAcquire(candidate.account.id, candidate.account, now, context.leaseTtlMs);

@@ -36,6 +36,26 @@ describe('FallbackPoolState', () => {
     expect(fallbacks).toEqual(['tryAcquire', 'tryAcquire', 'nextCursor']);
   });
 
+  it('resets the failure count of a success where the count lives, whether the lease is shared or local', async () => {
+    const shared = flakyStore();
+    const local: PoolState = new MemoryPoolState();
+    const state = new FallbackPoolState(shared.state, local);
+    const limits = { requestsPerMinute: null, maxConcurrency: null };
+    await state.recordFailure('account', 1000);
+    const sharedLease = await state.tryAcquire('account', limits, 1000, 60_000);
+    shared.setDown(true);
+    await state.recordFailure('account', 1000);
+    const localLease = await state.tryAcquire('account', limits, 1000, 60_000);
+    // The store is still down: the shared lease will expire, the success resets the local count.
+    await state.releaseLease('account', (sharedLease as { leaseId: string }).leaseId, true);
+    expect(await local.recordFailure('account', 1000)).toBe(1);
+    shared.setDown(false);
+    // Back up: a local lease is released locally, and its success resets the shared count.
+    await state.releaseLease('account', (localLease as { leaseId: string }).leaseId, true);
+    expect(await shared.state.recordFailure('account', 1000)).toBe(1);
+    expect((await local.usage([{ id: 'account', ...limits }], 1000))[0]?.inFlight).toBe(0);
+  });
+
   it('goes local at once while the store is known to be disconnected', async () => {
     const shared = flakyStore();
     let calls = 0;

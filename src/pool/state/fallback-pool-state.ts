@@ -33,6 +33,10 @@ export class FallbackPoolState implements PoolState {
     return this.either('usage', () => this.shared.usage(accounts, now), () => this.local.usage(accounts, now));
   }
 
+  usageWithCursor(accounts: readonly AccountLimitInput[], now: number, scope: string): Promise<{ usage: AccountUsage[]; cursor: number }> {
+    return this.either('usage', () => this.shared.usageWithCursor(accounts, now, scope), () => this.local.usageWithCursor(accounts, now, scope));
+  }
+
   async tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult> {
     try {
       if (!this.isSharedAvailable()) throw new Error('the shared store is disconnected');
@@ -51,9 +55,19 @@ export class FallbackPoolState implements PoolState {
     return this.either('renewLease', () => this.shared.renewLease(accountId, leaseId, now, leaseTtlMs), async () => undefined);
   }
 
-  releaseLease(accountId: string, leaseId: string): Promise<void> {
-    if (this.localLeases.delete(leaseId)) return this.local.releaseLease(accountId, leaseId);
-    return this.either('releaseLease', () => this.shared.releaseLease(accountId, leaseId), async () => undefined);
+  async releaseLease(accountId: string, leaseId: string, succeeded = false): Promise<void> {
+    if (this.localLeases.delete(leaseId)) {
+      await this.local.releaseLease(accountId, leaseId);
+      // The failure count lives where the shared store answers (or locally while it does not).
+      if (succeeded) await this.resetFailures(accountId);
+      return;
+    }
+    // An unreleased shared lease simply expires with its TTL; the reset still happens locally.
+    await this.either(
+      'releaseLease',
+      () => this.shared.releaseLease(accountId, leaseId, succeeded),
+      async () => (succeeded ? this.local.resetFailures(accountId) : undefined),
+    );
   }
 
   recordFailure(accountId: string, now: number): Promise<number> {

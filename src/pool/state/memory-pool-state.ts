@@ -62,6 +62,10 @@ export class MemoryPoolState implements PoolState {
     return result;
   }
 
+  async usageWithCursor(accounts: readonly AccountLimitInput[], now: number, scope: string): Promise<{ usage: AccountUsage[]; cursor: number }> {
+    return { usage: await this.usage(accounts, now), cursor: await this.nextCursor(scope) };
+  }
+
   async tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult> {
     const slots = this.prunedSlots(accountId, now);
     const limited = this.limitRetryAfter(slots, limits, now);
@@ -79,7 +83,8 @@ export class MemoryPoolState implements PoolState {
     if (held?.has(leaseId)) held.set(leaseId, now + leaseTtlMs);
   }
 
-  async releaseLease(accountId: string, leaseId: string): Promise<void> {
+  async releaseLease(accountId: string, leaseId: string, succeeded = false): Promise<void> {
+    if (succeeded) this.failures.delete(accountId);
     if (this.slots.get(accountId)?.leases.delete(leaseId)) this.notifier.notify();
   }
 

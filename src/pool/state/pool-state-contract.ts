@@ -70,6 +70,20 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
     expect(await state.recordFailure('e', t0)).toBe(1);
   });
 
+  it('resets the failure count with the release of a success, not of a failure', async () => {
+    const state = await createState();
+    await state.recordFailure('e2', t0);
+    const failed = await state.tryAcquire('e2', unlimited, Date.now(), 60_000);
+    if (!failed.acquired) throw new Error('expected a lease');
+    await state.releaseLease('e2', failed.leaseId);
+    expect(await state.recordFailure('e2', t0)).toBe(2);
+    const served = await state.tryAcquire('e2', unlimited, Date.now(), 60_000);
+    if (!served.acquired) throw new Error('expected a lease');
+    await state.releaseLease('e2', served.leaseId, true);
+    expect((await state.usage([{ id: 'e2', ...unlimited }], Date.now()))[0]?.inFlight).toBe(0);
+    expect(await state.recordFailure('e2', t0)).toBe(1);
+  });
+
   it('keeps a cooldown until it passes or is cleared', async () => {
     const state = await createState();
     const now = Date.now();
@@ -84,6 +98,18 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
     const state = await createState();
     const first = await state.nextCursor('rr');
     expect(await state.nextCursor('rr')).toBe(first + 1);
+  });
+
+  it('reads usage and moves the cursor on in one step', async () => {
+    const state = await createState();
+    const now = Date.now();
+    await state.tryAcquire('h', unlimited, now, 60_000);
+    const first = await state.nextCursor('rr-usage');
+    const read = await state.usageWithCursor([{ id: 'h', ...unlimited }, { id: 'h2', ...unlimited }], now, 'rr-usage');
+    expect(read.cursor).toBe(first + 1);
+    expect(read.usage).toEqual(await state.usage([{ id: 'h', ...unlimited }, { id: 'h2', ...unlimited }], now));
+    expect(read.usage.map((usage) => usage.inFlight)).toEqual([1, 0]);
+    expect(await state.nextCursor('rr-usage')).toBe(first + 2);
   });
 
   it('remembers sticky mappings for their TTL', async () => {

@@ -37,10 +37,16 @@ export type SlotAcquireResult =
 export interface PoolState {
   /** The usage of each account, in the order asked: the result's `[i]` is `accounts[i]`'s. */
   usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]>;
+  /** As usage, with the scope's cursor moved on by one (as nextCursor) in the same step. */
+  usageWithCursor(accounts: readonly AccountLimitInput[], now: number, scope: string): Promise<{ usage: AccountUsage[]; cursor: number }>;
   tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult>;
   /** Extends a held lease (long streams); a no-op when the lease is gone. */
   renewLease(accountId: string, leaseId: string, now: number, leaseTtlMs: number): Promise<void>;
-  releaseLease(accountId: string, leaseId: string): Promise<void>;
+  /**
+   * Frees a slot. After a success (`succeeded`) the account's consecutive failures are reset in the same
+   * step, as resetFailures would: one round trip where the shared store is remote.
+   */
+  releaseLease(accountId: string, leaseId: string, succeeded?: boolean): Promise<void>;
   /** Adds one consecutive failure and returns the new count. */
   recordFailure(accountId: string, now: number): Promise<number>;
   resetFailures(accountId: string): Promise<void>;

@@ -37,17 +37,19 @@ return {1}
 `);
 
 /**
- * Read-only usage of several accounts in one round trip.
- * KEYS: per account request-times zset, leases zset, cooldown string. ARGV: now, window ms,
- * concurrency retry hint ms, then per account rpm limit and concurrency limit (-1 = none).
- * Returns per account: rpm now, in flight, cooldown until (-1), retry-after ms (-1).
+ * Usage of several accounts in one round trip, reading only but for an optional cursor.
+ * KEYS: per account request-times zset, leases zset, cooldown string; then, optionally, a cursor
+ * counter to move on by one. ARGV: now, window ms, concurrency retry hint ms, then per account rpm
+ * limit and concurrency limit (-1 = none).
+ * Returns per account: rpm now, in flight, cooldown until (-1), retry-after ms (-1); then the cursor's new value.
  */
 export const usageScript = new RedisScript(`
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local concurrencyRetry = tonumber(ARGV[3])
 local result = {}
-for index = 0, (#KEYS / 3) - 1 do
+local accounts = math.floor(#KEYS / 3)
+for index = 0, accounts - 1 do
   local timesKey = KEYS[index * 3 + 1]
   local leasesKey = KEYS[index * 3 + 2]
   local cooldownKey = KEYS[index * 3 + 3]
@@ -74,6 +76,9 @@ for index = 0, (#KEYS / 3) - 1 do
   table.insert(result, cooldown)
   table.insert(result, retry)
 end
+if #KEYS > accounts * 3 then
+  table.insert(result, redis.call('INCR', KEYS[#KEYS]))
+end
 return result
 `);
 
@@ -83,5 +88,12 @@ if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
   redis.call('ZADD', KEYS[1], tonumber(ARGV[2]), ARGV[1])
   redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
 end
+return 1
+`);
+
+/** KEYS: leases zset, consecutive-failure counter. ARGV: lease id. Frees the slot and resets the count (a success). */
+export const releaseAfterSuccessScript = new RedisScript(`
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('DEL', KEYS[2])
 return 1
 `);

@@ -10,7 +10,7 @@ import {
   type PoolState,
   type SlotAcquireResult,
 } from './pool-state.js';
-import { acquireSlotScript, renewLeaseScript, usageScript } from './redis-pool-scripts.js';
+import { acquireSlotScript, releaseAfterSuccessScript, renewLeaseScript, usageScript } from './redis-pool-scripts.js';
 import { ReleaseNotifier } from './release-notifier.js';
 import type { CancelSignal } from '../../core/cancel-signal.js';
 
@@ -43,15 +43,27 @@ export class RedisPoolState implements PoolState {
 
   async usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]> {
     if (accounts.length === 0) return [];
+    return (await this.readUsage(accounts, now)).usage;
+  }
+
+  async usageWithCursor(accounts: readonly AccountLimitInput[], now: number, scope: string): Promise<{ usage: AccountUsage[]; cursor: number }> {
+    const { usage, cursor } = await this.readUsage(accounts, now, this.key('cursor', scope));
+    return { usage, cursor: cursor ?? 0 };
+  }
+
+  /** One run of the usage script: the accounts' numbers, and with `cursorKey` that cursor moved on by one. */
+  private async readUsage(accounts: readonly AccountLimitInput[], now: number, cursorKey?: string): Promise<{ usage: AccountUsage[]; cursor?: number }> {
     const keys = accounts.flatMap(({ id }) => [this.key('rpm', id), this.key('lease', id), this.key('cool', id)]);
+    if (cursorKey !== undefined) keys.push(cursorKey);
     const args: number[] = [now, rpmWindowMs, concurrencyRetryAfterMs];
     for (const account of accounts) args.push(limitArgument(account.requestsPerMinute), limitArgument(account.maxConcurrency));
     const reply = await usageScript.run(this.redis, keys, args);
     const numbers = Array.isArray(reply) ? reply.map(Number) : [];
-    return accounts.map((_, index) => {
+    const usage = accounts.map((_, index) => {
       const [rpmNow = 0, inFlight = 0, cooldown = -1, retry = -1] = numbers.slice(index * 4, index * 4 + 4);
       return { rpmNow, inFlight, cooldownUntil: cooldown >= 0 ? cooldown : null, retryAfterMs: retry >= 0 ? retry : null };
     });
+    return { usage, cursor: cursorKey === undefined ? undefined : numbers[accounts.length * 4] };
   }
 
   async tryAcquire(accountId: string, limits: AccountLimits, now: number, leaseTtlMs: number): Promise<SlotAcquireResult> {
@@ -79,8 +91,9 @@ export class RedisPoolState implements PoolState {
     await renewLeaseScript.run(this.redis, [this.key('lease', accountId)], [leaseId, now + leaseTtlMs, leaseTtlMs + 1000]);
   }
 
-  async releaseLease(accountId: string, leaseId: string): Promise<void> {
-    await this.redis.zrem(this.key('lease', accountId), leaseId);
+  async releaseLease(accountId: string, leaseId: string, succeeded = false): Promise<void> {
+    if (succeeded) await releaseAfterSuccessScript.run(this.redis, [this.key('lease', accountId), this.key('fail', accountId)], [leaseId]);
+    else await this.redis.zrem(this.key('lease', accountId), leaseId);
     this.notifier.notify();
   }
 
