@@ -21,13 +21,14 @@ const parseItems = (text: string): unknown[] => {
   }
 };
 
-/** Saves (or replaces) one answer. */
-export async function saveStoredResponse(db: Kysely<Database>, response: StoredResponse): Promise<void> {
+/** Saves (or replaces) one answer; its input items may come as their JSON text already. */
+export async function saveStoredResponse(db: Kysely<Database>, response: Omit<StoredResponse, 'inputItems'> & { inputItems: unknown[] | { json: string } }): Promise<void> {
+  const { inputItems } = response;
   const values = {
     id: response.id,
     api_key_id: response.apiKeyId,
     created_at: response.createdAt,
-    input_items: JSON.stringify(response.inputItems),
+    input_items: Array.isArray(inputItems) ? JSON.stringify(inputItems) : inputItems.json,
     output_items: JSON.stringify(response.outputItems),
   };
   await db

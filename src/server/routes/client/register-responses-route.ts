@@ -40,8 +40,18 @@ export function registerResponsesRoute(app: App, deps: GatewayDeps, db: Kysely<D
   app.post('/v1/responses', (context) => serveResponses(context, deps, db));
 }
 
-/** The bytes of a request with no earlier response resolved into it, parsed again. */
+/** The bytes of a request (the client's, or its body with an earlier response resolved into it), parsed again. */
 const parseResponsesAgain = parseAgainWith(parseResponsesRequest);
+
+/**
+ * A body with an earlier response resolved into it, as bytes: the rest of its fields, then `input` as the
+ * conversation's JSON text, which is made once for storing as well. Forwarded as they are and parsed again
+ * like a client's bytes (see RequestContent), they say what `body` says.
+ */
+function resolvedBodyBytes(body: Record<string, unknown>, itemsJson: string): Buffer {
+  const rest = JSON.stringify({ ...body, input: undefined });
+  return Buffer.from(`${rest.slice(0, -1)}${rest === '{}' ? '' : ','}"input":${itemsJson}}`);
+}
 
 async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: Kysely<Database>): Promise<Response> {
   const startedAt = Date.now();
@@ -51,6 +61,10 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
   const { body, inputItems } = await resolvePreviousResponse(db, original, apiKey.id);
   // The client's bytes may go on as they are unless an earlier response was resolved into the body.
   const unchanged = body === original;
+  const store = original.store !== false;
+  // The conversation is kept as JSON bytes, off the heap, for as long as the answer takes: to store with it.
+  const itemsJson = store || !unchanged ? JSON.stringify(inputItems) : undefined;
+  const forwarded = unchanged ? bytes : resolvedBodyBytes(body, itemsJson!);
   const { request, warnings, echo } = parseResponsesRequest(body);
   echo.body.previous_response_id = typeof original.previous_response_id === 'string' ? original.previous_response_id : null;
   const logger = context.get('logger');
@@ -66,8 +80,8 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
     {
       request,
       rawBody: body,
-      rawBytes: unchanged ? bytes : undefined,
-      parseAgain: unchanged ? parseResponsesAgain : undefined,
+      rawBytes: forwarded,
+      parseAgain: parseResponsesAgain,
       passthroughFormat: 'openai-responses',
       apiKey,
       clientHeaders: headers,
@@ -83,14 +97,14 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
     { ...deps, logger },
   );
   // What is kept for storing the answer: nothing when the client asked not to store it.
-  const toStore = original.store === false ? undefined : inputItems;
+  const toStore = store && itemsJson !== undefined ? Buffer.from(itemsJson) : undefined;
   // Not awaited in this frame, which names the parsed body: a waiting frame keeps all it names, here
   // for as long as the model takes to its first token (see RequestContent).
   return answer.then((response) => {
     releaseRequestBytes(context); // gone upstream; the answer may stream for long
     if (toStore === undefined) return response;
     return captureCompletedResponse(response, (completed) =>
-      saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems: toStore, outputItems: completed.output }).catch((error: unknown) =>
+      saveStoredResponse(db, { id: completed.id, apiKeyId: apiKey.id, createdAt: Date.now(), inputItems: { json: toStore.toString('utf8') }, outputItems: completed.output }).catch((error: unknown) =>
         logger.warn({ err: error instanceof Error ? error.message : error, responseId: completed.id }, 'storing the response failed'),
       ),
     );

@@ -33,10 +33,15 @@ const cases = [
     body: JSON.stringify({ model: 'held-model', messages: turns }),
   },
   {
-    // Not stored: a stored answer keeps its input to save it with the answer.
     route: '/v1/responses',
     account: { provider: 'openai', api_key: 'sk-held' },
     body: JSON.stringify({ model: 'held-model', store: false, input: turns }),
+  },
+  {
+    // Stored: the conversation waits as the JSON it is stored as, off the heap, not as parsed items.
+    route: '/v1/responses',
+    account: { provider: 'openai', api_key: 'sk-held' },
+    body: JSON.stringify({ model: 'held-model', input: turns }),
   },
   {
     route: '/v1/chat/completions',
@@ -108,8 +113,11 @@ function startHoldingUpstream(): Promise<HoldingUpstream> {
   );
 }
 
-/** The app on a socket, with a holding upstream; `setUp` adds its account (and key) and returns the key to send with. */
-function heldGateway(route: string, body: string, setUp: (harness: TestApp, upstreamUrl: string) => Promise<string>) {
+/**
+ * The app on a socket, with a holding upstream; `setUp` adds its account (and key) and returns the key to send
+ * with. `body` is read once set up.
+ */
+function heldGateway(route: string, body: string | (() => string), setUp: (harness: TestApp, upstreamUrl: string) => Promise<string>) {
   const gateway = { upstream: undefined as unknown as HoldingUpstream, send: (): Promise<number> => Promise.reject(new Error('not started')) };
   let harness: TestApp | undefined;
   let server: ServerType | undefined;
@@ -124,7 +132,7 @@ function heldGateway(route: string, body: string, setUp: (harness: TestApp, upst
     server = listening;
     const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}${route}`;
     gateway.send = () =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body }).then(async (response) => {
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: typeof body === 'string' ? body : body() }).then(async (response) => {
         await response.text();
         return response.status;
       });
@@ -197,5 +205,30 @@ describe.each(['an account', "their key's slot"] as const)('large requests waiti
   it('keep their bytes but not their parsed bodies while they wait', async () => {
     // One goes upstream and is held there; the others wait behind it for the one slot.
     expect(await heldGrowth(gateway, waiting + 1, 1)).toBeLessThan(2 * body.length);
+  });
+});
+
+/**
+ * A Responses request continuing an earlier answer by `previous_response_id`: the conversation comes from the
+ * store, and the body sent upstream is made from it. It waits as those bytes, as a client's body would.
+ */
+describe('a large stored conversation continued by previous_response_id, waiting for its upstream', () => {
+  const stored = JSON.stringify({ model: 'held-model', input: turns });
+  let previousId = '';
+  const gateway = heldGateway(
+    '/v1/responses',
+    () => JSON.stringify({ model: 'held-model', previous_response_id: previousId, input: 'Go on.' }),
+    async (harness, upstreamUrl) => {
+      const created = await harness.request('POST', '/admin/accounts', { name: 'held', provider: 'openai', api_key: 'sk-held', base_url: upstreamUrl, models: ['held-model'] });
+      expect(created.status).toBe(201);
+      const first = await harness.request('POST', '/v1/responses', JSON.parse(stored));
+      expect(first.status).toBe(200);
+      previousId = ((await first.json()) as { id: string }).id;
+      return harness.adminKey;
+    },
+  );
+
+  it('keeps the conversation as bytes, not parsed, while the model works', async () => {
+    expect(await heldGrowth(gateway, waiting, waiting)).toBeLessThan(2 * stored.length);
   });
 });
