@@ -26,6 +26,7 @@
  *   BENCH_WARMUP_SECONDS=0                                 unmeasured load just before each loaded round, every target alike
  *   BENCH_UPSTREAM_DELAY_MS=0                              the fake upstream's time to first byte (not the slow streams')
  *   BENCH_POOL_ACCOUNTS=1000                               accounts of the last row's pool (0 skips it)
+ *   BENCH_REDIS_URL=redis://127.0.0.1:6379                 Sluice keeps its pool state and limits there, as instances of a scale-out do
  *
  * Every target idles while the others are measured, long enough for V8's memory reducer to shrink its heap,
  * so by default each round starts from that state and pays for growing the heap again. A warm-up measures
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     upstreamEnvironment: { BENCH_SLOW_SECONDS: String(slowSeconds) },
     kiro: true,
     lean: true,
+    redisUrl: process.env.BENCH_REDIS_URL || undefined,
   });
   try {
     await measureMemory(processes);
