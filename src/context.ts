@@ -106,10 +106,9 @@ export async function createContext(config: Config, logger: Logger, version: str
   hooks.push(() => database.close());
   try {
     await migrateToLatest(database.db);
-    // Loaded only when configured: an instance without Redis does not carry the client in memory. Commands
-    // issued in one tick (many requests' limit, pool and budget scripts under load) go out as one write.
+    // Loaded only when configured: an instance without Redis does not carry the client in memory.
     const redis = config.redisUrl
-      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs, enableAutoPipelining: true })
+      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs })
       : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
     if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
