@@ -173,6 +173,21 @@ describe('what an open answer keeps of its request', () => {
   });
 });
 
+/**
+ * An acquire that, as the pool does before its first round trip to Redis, names the accounts that may serve
+ * the request, then notes which of the request's `parts` the collector could take meanwhile.
+ */
+function selectingWith(deps: GatewayDeps): { parts: Array<WeakRef<object>>; collected: boolean[] } {
+  const selection = { parts: [] as Array<WeakRef<object>>, collected: [] as boolean[] };
+  const lease = deps.acquire;
+  deps.acquire = async (input) => {
+    input.beforeRoundTrips?.([makeAccount('a'), makeAccount('b')]);
+    selection.collected = await collectedWhileOpen(selection.parts);
+    return lease(input);
+  };
+  return selection;
+}
+
 /** A passthrough answer of one start and one stop event. */
 function shortAnswer(): PassthroughResponse {
   return {
@@ -231,6 +246,33 @@ describe('what a request waiting for its upstream keeps', () => {
     expect(await (await pending).text()).toContain('message-start');
     expect(reading.count()).toBe(0);
     expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
+  });
+
+  it('lets the parsed forms go during the pool’s round trips to a shared state when every account would take the bytes', async () => {
+    const { deps, outcomes } = setup(forwardingAdapter(async (input) => (expect(input.bytes?.byteLength).toBeGreaterThan(200_000), shortAnswer())));
+    const selection = selectingWith(deps);
+    const reading = counted();
+    const held = startHeld(deps, reading.parseAgain);
+    selection.parts = held.parts;
+    expect(await (await held.pending).text()).toContain('message_stop');
+    expect(selection.collected).toEqual([true, false, true]);
+    // Forwarded as the bytes: never parsed again.
+    expect(reading.count()).toBe(0);
+    expect(outcomes[0]).toMatchObject({ status: 'success', requestedModel: 'claude-x' });
+  });
+
+  it('keeps them during those round trips when an account would convert the request, which would parse it again', async () => {
+    const adapter: ProviderAdapter = { provider: 'anthropic', stream: () => (async function* (): AsyncGenerator<StreamEvent> {
+      yield* [{ type: 'message-start', id: 'm1', usage: { inputTokens: 5 } }, { type: 'finish', reason: 'stop' }] satisfies StreamEvent[];
+    })() };
+    const { deps } = setup(adapter);
+    const selection = selectingWith(deps);
+    const reading = counted();
+    const held = startHeld(deps, reading.parseAgain);
+    selection.parts = held.parts;
+    expect(await (await held.pending).text()).toContain('message-start');
+    expect(selection.collected).toEqual([false, false, false]);
+    expect(reading.count()).toBe(0);
   });
 
   it('reads the bytes again for the next account when the first fails after letting the request go', async () => {

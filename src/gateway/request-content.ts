@@ -1,5 +1,12 @@
 import type { ChatRequest } from '../core/chat-request.js';
 
+/** What a same-format call reads of the client's body besides its bytes: kept when the parsed forms go. */
+export interface ForwardingFacts {
+  model: unknown;
+  stream: unknown;
+  stream_options: unknown;
+}
+
 /** A client's request in the two forms routing reads: the canonical one and the client's own body. */
 export interface ParsedChatRequest {
   request: ChatRequest;
@@ -21,6 +28,8 @@ export class RequestContent {
   #parsed: ParsedChatRequest | undefined;
   #bytes: Uint8Array | undefined;
   #parseAgain: ((bytes: Uint8Array) => ParsedChatRequest) | undefined;
+  /** The body's `model`, `stream` and `stream_options`, read once: a call that forwards the bytes needs no parse. */
+  readonly forwarding: ForwardingFacts;
 
   /**
    * @param bytes The bytes the request was parsed from, where they may be forwarded unchanged.
@@ -28,6 +37,8 @@ export class RequestContent {
    */
   constructor(parsed: ParsedChatRequest, bytes?: Uint8Array, parseAgain?: (bytes: Uint8Array) => ParsedChatRequest) {
     this.#parsed = parsed;
+    const { model, stream, stream_options } = parsed.rawBody;
+    this.forwarding = { model, stream, stream_options };
     this.#bytes = bytes;
     this.#parseAgain = parseAgain;
   }

@@ -1,3 +1,4 @@
+import type { AccountRecord } from '../accounts/account-record.js';
 import type { ChatRequest } from '../core/chat-request.js';
 import { GatewayError } from '../core/errors/gateway-error.js';
 import { UpstreamUnavailableError } from '../core/errors/upstream-unavailable-error.js';
@@ -61,6 +62,18 @@ const canPassthrough = (adapter: ProviderAdapter, format: PassthroughFormat | un
 export const letGoWhileWaiting = (content: RequestContent) => (): void => void content.letGo();
 
 /**
+ * Before the pool's round trips to a shared state: the parsed forms go where every account that may serve
+ * the request would be sent the client's bytes as they are, so that nothing parses them again (a converted
+ * request would be, and keeps them). Made out here for the same reason as letGoWhileWaiting.
+ */
+const letGoIfForwardedAsBytes =
+  (content: RequestContent, adapters: GatewayDeps['adapters'], format: PassthroughFormat | undefined, model: string) =>
+  (candidates: readonly AccountRecord[]): void => {
+    if (format === undefined || !forwardsBytes(content, format, model)) return;
+    if (candidates.every((account) => canPassthrough(adapters[account.provider], format, model, account.upstream))) content.letGo();
+  };
+
+/**
  * Picks an account and gets the upstream's first byte, failing over to another account on a
  * retryable error, within the settings' attempt limit and first-byte deadline. Each attempt's
  * upstream calls get `attempt_timeout_ms` from reaching the upstream to its headers (so a hung
@@ -89,6 +102,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
         exclude,
         signal: call.signal,
         onWait: letGoWhileWaiting(call.content),
+        beforeRoundTrips: letGoIfForwardedAsBytes(call.content, deps.adapters, call.passthroughFormat, call.upstreamModel),
       });
     } catch (error) {
       // After a failed attempt, "no other account" is less useful to the client than the real failure.
@@ -190,12 +204,13 @@ function convertedStream(content: RequestContent, adapter: ProviderAdapter, move
  */
 function passthroughRequest(call: UpstreamCall, format: PassthroughFormat, moved: boolean): { request: PassthroughRequest; hideUsageChunk: boolean; streamed: boolean } {
   const { content, upstreamModel } = call;
-  const source = moved ? stripSignedThinkingFromBody(content.rawBody) : content.rawBody;
-  const streamed = source.stream === true;
-  const hideUsageChunk = streamsUsageChunk(format) && streamed && !includesUsage(source.stream_options);
-  if (!moved && !hideUsageChunk && source.model === upstreamModel && content.bytes !== undefined) {
-    return { request: new ForwardedBytesRequest(format, content.bytes, call.query, content), hideUsageChunk, streamed };
+  const streamed = content.forwarding.stream === true;
+  const hideUsageChunk = hidesUsageChunk(content, format);
+  const bytes = content.bytes;
+  if (!moved && bytes !== undefined && forwardsBytes(content, format, upstreamModel)) {
+    return { request: new ForwardedBytesRequest(format, bytes, call.query, content), hideUsageChunk, streamed };
   }
+  const source = moved ? stripSignedThinkingFromBody(content.rawBody) : content.rawBody;
   // Usage is how requests are accounted: ask for it, and keep the extra chunk from the client.
   // Object.assign where fields are added: a spread followed by a field the client's body lacks
   // would give the body a shape of its own on every request (V8).
@@ -205,11 +220,22 @@ function passthroughRequest(call: UpstreamCall, format: PassthroughFormat, moved
   return { request: { format, body, query: call.query }, hideUsageChunk, streamed };
 }
 
+/** Whether the format's stream hides its usage unless asked, and the client did not ask: then Sluice asks. */
+const hidesUsageChunk = (content: RequestContent, format: PassthroughFormat): boolean =>
+  streamsUsageChunk(format) && content.forwarding.stream === true && !includesUsage(content.forwarding.stream_options);
+
+/**
+ * Whether a same-format call sends the client's bytes as they are (unless a sticky move strips signed thinking):
+ * read from the facts kept beside the parse, so that deciding needs no second parse where it was let go.
+ */
+const forwardsBytes = (content: RequestContent, format: PassthroughFormat, upstreamModel: string): boolean =>
+  content.bytes !== undefined && content.forwarding.model === upstreamModel && !hidesUsageChunk(content, format);
+
 /**
  * A same-format call without streaming: its headers come only once the whole answer is ready, so
  * it cannot be told apart from a hang before the overall deadline.
  */
-const isWholePassthroughCall = (call: UpstreamCall): boolean => call.passthroughFormat !== 'anthropic-count-tokens' && call.content.rawBody.stream !== true;
+const isWholePassthroughCall = (call: UpstreamCall): boolean => call.passthroughFormat !== 'anthropic-count-tokens' && call.content.forwarding.stream !== true;
 
 /** The slowest generation an unstreamed upstream call is trusted to finish in time at: 20 tokens a second. */
 const slowestMsPerToken = 50;

@@ -7,6 +7,7 @@ import {
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
 } from '../core/errors/index.js';
+import { MemoryPoolState } from './state/memory-pool-state.js';
 import { createTestPool } from './testing/create-test-pool.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { makeAccount } from './testing/make-account.js';
@@ -208,5 +209,17 @@ describe('AccountPool health', () => {
     await second.release({ ok: false, error: new UpstreamRateLimitedError('429') });
     expect(store.get('a')?.status).toBe('disabled');
     expect(actions).toEqual(['a:disable']);
+  });
+
+  it('names the accounts that may serve a request before its first round trip to a shared state, and only then', async () => {
+    const seen: string[][] = [];
+    const accounts = [makeAccount('a'), makeAccount('b'), makeAccount('off', { status: 'disabled' }), makeAccount('other', { models: ['other-*'] })];
+    const beforeRoundTrips = (candidates: readonly { id: string }[]) => void seen.push(candidates.map((account) => account.id));
+    await acquireId(createTestPool({ accounts }).pool, { model: 'm', beforeRoundTrips });
+    expect(seen).toEqual([]);
+    // Memory standing in for Redis: only whether the state is remote matters here.
+    const remote = Object.defineProperty(new MemoryPoolState(), 'remote', { value: true });
+    await acquireId(createTestPool({ accounts, state: remote }).pool, { model: 'm', beforeRoundTrips });
+    expect(seen).toEqual([['a', 'b']]);
   });
 });

@@ -5,6 +5,7 @@ import type { Settings } from '../settings/settings-schema.js';
 import { reportAccountOutcome, type HealthDependencies } from './apply-health-action.js';
 import type { HealthAction, RequestOutcome } from './health-policy.js';
 import { ModelExclusions } from './model-exclusions.js';
+import { accountsInRotation, accountsServing } from './accounts-serving.js';
 import { selectAccount, type StickyOutcome } from './select-account.js';
 import type { PoolState } from './state/pool-state.js';
 import { StickySessions } from './sticky-sessions.js';
@@ -24,6 +25,12 @@ export interface AcquireInput {
   signal?: CancelSignal;
   /** Called once, when the request starts to wait for an account (`queue_timeout_ms`). */
   onWait?: () => void;
+  /**
+   * Called once before the first round trip to a shared state (Redis), with the accounts that may serve the
+   * request: under load, a large parsed body kept across those round trips outlives the young generation and
+   * costs the collector more than parsing it again would, where it is needed again at all.
+   */
+  beforeRoundTrips?: (candidates: readonly AccountRecord[]) => void;
 }
 
 export interface Lease {
@@ -109,9 +116,10 @@ export class AccountPool {
     const started = this.now();
     const queueUntil = started + settings.queue_timeout_ms;
     const sessionKey = settings.sticky_session_ttl_seconds > 0 ? input.sessionKey : undefined;
+    if (this.dependencies.state.remote) input.beforeRoundTrips?.(accountsInRotation(accountsServing(this.dependencies.store.list(), input.model)));
+    let waited = false;
     const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey) : null;
     const stickyWaitUntil = input.hasSignedThinking && stickyAccountId ? started + Math.max(settings.queue_timeout_ms, this.signedThinkingWaitMs) : null;
-    let waited = false;
     for (;;) {
       throwIfCancelled(input.signal);
       const now = this.now();

@@ -9,6 +9,7 @@ import type { CancelSignal } from '../../core/cancel-signal.js';
  * shared store as soon as it answers again. A lease taken locally is released locally.
  */
 export class FallbackPoolState implements PoolState {
+  readonly remote = true;
   private readonly localLeases = new Set<string>();
 
   constructor(

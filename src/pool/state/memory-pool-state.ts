@@ -33,6 +33,7 @@ interface AccountSlots {
 
 /** Pool state for a single instance. Every map is bounded by the number of accounts or by a cap. */
 export class MemoryPoolState implements PoolState {
+  readonly remote = false;
   private readonly slots = new Map<string, AccountSlots>();
   private readonly failures = new Map<string, number>();
   private readonly cursors = new Map<string, number>();

@@ -35,6 +35,8 @@ export type SlotAcquireResult =
  * slot" happens in one step, so instances together never exceed an account's RPM or concurrency.
  */
 export interface PoolState {
+  /** Whether calls go over the network to a store shared with other instances (Redis), each a round trip. */
+  readonly remote: boolean;
   /** The usage of each account, in the order asked: the result's `[i]` is `accounts[i]`'s. */
   usage(accounts: readonly AccountLimitInput[], now: number): Promise<AccountUsage[]>;
   /** As usage, with the scope's cursor moved on by one (as nextCursor) in the same step. */

@@ -29,6 +29,7 @@ const limitArgument = (value: number | null): number => (value === null ? -1 : v
  * Releases on other instances are seen by polling (the pool's queue wait), local ones at once.
  */
 export class RedisPoolState implements PoolState {
+  readonly remote = true;
   private readonly prefix: string;
   private readonly failureTtlMs: number;
   private readonly notifier = new ReleaseNotifier();
