@@ -174,10 +174,10 @@ describe('what an open answer keeps of its request', () => {
 });
 
 /**
- * An acquire that, as the pool does before its first round trip to Redis, names the accounts that may serve
- * the request, then notes which of the request's `parts` the collector could take meanwhile.
+ * Starts a held call whose acquire, as the pool does before its first round trip to Redis, names the accounts
+ * that may serve the request, then notes which of the request's parts the collector could take meanwhile.
  */
-function selectingWith(deps: GatewayDeps): { parts: Array<WeakRef<object>>; collected: boolean[] } {
+function startSelecting(deps: GatewayDeps) {
   const selection = { parts: [] as Array<WeakRef<object>>, collected: [] as boolean[] };
   const lease = deps.acquire;
   deps.acquire = async (input) => {
@@ -185,7 +185,10 @@ function selectingWith(deps: GatewayDeps): { parts: Array<WeakRef<object>>; coll
     selection.collected = await collectedWhileOpen(selection.parts);
     return lease(input);
   };
-  return selection;
+  const reading = counted();
+  const { pending, parts } = startHeld(deps, reading.parseAgain);
+  selection.parts = parts;
+  return { pending, selection, reading };
 }
 
 /** A passthrough answer of one start and one stop event. */
@@ -250,11 +253,8 @@ describe('what a request waiting for its upstream keeps', () => {
 
   it('lets the parsed forms go during the pool’s round trips to a shared state when every account would take the bytes', async () => {
     const { deps, outcomes } = setup(forwardingAdapter(async (input) => (expect(input.bytes?.byteLength).toBeGreaterThan(200_000), shortAnswer())));
-    const selection = selectingWith(deps);
-    const reading = counted();
-    const held = startHeld(deps, reading.parseAgain);
-    selection.parts = held.parts;
-    expect(await (await held.pending).text()).toContain('message_stop');
+    const { pending, selection, reading } = startSelecting(deps);
+    expect(await (await pending).text()).toContain('message_stop');
     expect(selection.collected).toEqual([true, false, true]);
     // Forwarded as the bytes: never parsed again.
     expect(reading.count()).toBe(0);
@@ -265,12 +265,8 @@ describe('what a request waiting for its upstream keeps', () => {
     const adapter: ProviderAdapter = { provider: 'anthropic', stream: () => (async function* (): AsyncGenerator<StreamEvent> {
       yield* [{ type: 'message-start', id: 'm1', usage: { inputTokens: 5 } }, { type: 'finish', reason: 'stop' }] satisfies StreamEvent[];
     })() };
-    const { deps } = setup(adapter);
-    const selection = selectingWith(deps);
-    const reading = counted();
-    const held = startHeld(deps, reading.parseAgain);
-    selection.parts = held.parts;
-    expect(await (await held.pending).text()).toContain('message-start');
+    const { pending, selection, reading } = startSelecting(setup(adapter).deps);
+    expect(await (await pending).text()).toContain('message-start');
     expect(selection.collected).toEqual([false, false, false]);
     expect(reading.count()).toBe(0);
   });
