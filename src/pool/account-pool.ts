@@ -117,9 +117,9 @@ export class AccountPool {
     const queueUntil = started + settings.queue_timeout_ms;
     const sessionKey = settings.sticky_session_ttl_seconds > 0 ? input.sessionKey : undefined;
     if (this.dependencies.state.remote) input.beforeRoundTrips?.(accountsInRotation(accountsServing(this.dependencies.store.list(), input.model)));
-    let waited = false;
     const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey) : null;
     const stickyWaitUntil = input.hasSignedThinking && stickyAccountId ? started + Math.max(settings.queue_timeout_ms, this.signedThinkingWaitMs) : null;
+    let waited = false;
     for (;;) {
       throwIfCancelled(input.signal);
       const now = this.now();

@@ -64,7 +64,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
   const store = original.store !== false;
   // The conversation is kept as JSON bytes, off the heap, for as long as the answer takes: to store with it.
   const itemsJson = store || !unchanged ? JSON.stringify(inputItems) : undefined;
-  const forwarded = unchanged ? bytes : resolvedBodyBytes(body, itemsJson!);
+  const forwarded = unchanged || itemsJson === undefined ? bytes : resolvedBodyBytes(body, itemsJson);
   const { request, warnings, echo } = parseResponsesRequest(body);
   echo.body.previous_response_id = typeof original.previous_response_id === 'string' ? original.previous_response_id : null;
   const logger = context.get('logger');
