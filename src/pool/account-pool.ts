@@ -117,7 +117,9 @@ export class AccountPool {
     const queueUntil = started + settings.queue_timeout_ms;
     const sessionKey = settings.sticky_session_ttl_seconds > 0 ? input.sessionKey : undefined;
     if (this.dependencies.state.remote) input.beforeRoundTrips?.(accountsInRotation(accountsServing(this.dependencies.store.list(), input.model)));
-    const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey) : null;
+    const stickyTtlMs = settings.sticky_session_ttl_seconds * 1000;
+    // A mapping found restarts its TTL as it is read: a session served by its account needs no second write.
+    const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey, stickyTtlMs) : null;
     const stickyWaitUntil = input.hasSignedThinking && stickyAccountId ? started + Math.max(settings.queue_timeout_ms, this.signedThinkingWaitMs) : null;
     let waited = false;
     for (;;) {
@@ -144,9 +146,8 @@ export class AccountPool {
       );
       if (result.kind === 'acquired') {
         const lease = this.createLease(result.account, result.leaseId, result.sticky, input.model);
-        if (sessionKey && (result.sticky === 'hit' || result.sticky === 'new' || result.sticky === 'moved')) {
-          const ttlMs = settings.sticky_session_ttl_seconds * 1000;
-          await this.sticky.remember(input.clientKeyId, sessionKey, result.account.id, ttlMs).catch((error: unknown) => {
+        if (sessionKey && (result.sticky === 'new' || result.sticky === 'moved')) {
+          await this.sticky.remember(input.clientKeyId, sessionKey, result.account.id, stickyTtlMs).catch((error: unknown) => {
             this.dependencies.logger.warn({ accountId: result.account.id, err: error }, 'saving the sticky session failed');
           });
         }

@@ -69,8 +69,9 @@ function bounded(value: string): string {
 export class StickySessions {
   constructor(private readonly state: PoolState) {}
 
-  async lookup(clientKeyId: string, sessionKey: string): Promise<string | null> {
-    return await this.state.getSticky(scopedKey(clientKeyId, sessionKey));
+  /** The session's account; with `refreshTtlMs`, a mapping found restarts its TTL in the same step. */
+  async lookup(clientKeyId: string, sessionKey: string, refreshTtlMs?: number): Promise<string | null> {
+    return await this.state.getSticky(scopedKey(clientKeyId, sessionKey), refreshTtlMs);
   }
 
   /** Maps (or re-maps) the session to the account and restarts its TTL. A TTL of 0 turns pinning off. */

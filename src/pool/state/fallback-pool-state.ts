@@ -87,8 +87,8 @@ export class FallbackPoolState implements PoolState {
     return this.either('nextCursor', () => this.shared.nextCursor(scope), () => this.local.nextCursor(scope));
   }
 
-  getSticky(key: string): Promise<string | null> {
-    return this.either('getSticky', () => this.shared.getSticky(key), () => this.local.getSticky(key));
+  getSticky(key: string, refreshTtlMs?: number): Promise<string | null> {
+    return this.either('getSticky', () => this.shared.getSticky(key, refreshTtlMs), () => this.local.getSticky(key, refreshTtlMs));
   }
 
   setSticky(key: string, accountId: string, ttlMs: number): Promise<void> {

@@ -117,12 +117,17 @@ export class MemoryPoolState implements PoolState {
     return next;
   }
 
-  async getSticky(key: string): Promise<string | null> {
+  async getSticky(key: string, refreshTtlMs?: number): Promise<string | null> {
     const entry = this.sticky.get(key);
     if (!entry) return null;
     if (entry.expiresAt <= this.now()) {
       this.sticky.delete(key);
       return null;
+    }
+    if (refreshTtlMs !== undefined) {
+      // Last in the map's order again: the oldest mapping is the one dropped first.
+      this.sticky.delete(key);
+      this.sticky.set(key, { accountId: entry.accountId, expiresAt: this.now() + refreshTtlMs });
     }
     return entry.accountId;
   }

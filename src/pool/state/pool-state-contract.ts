@@ -125,6 +125,18 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
     expect(await state.getSticky('k2')).toBeNull();
   });
 
+  it('restarts a sticky mapping’s TTL when it is read with a refresh, and creates none', async () => {
+    const state = await createState();
+    await state.setSticky('k3', 'acc-3', 100);
+    await sleep(60);
+    expect(await state.getSticky('k3', 10_000)).toBe('acc-3');
+    await sleep(80);
+    // Past the first TTL: the read restarted it.
+    expect(await state.getSticky('k3')).toBe('acc-3');
+    expect(await state.getSticky('k4', 10_000)).toBeNull();
+    expect(await state.getSticky('k4')).toBeNull();
+  });
+
   it('wakes a waiter on release', async () => {
     const state = await createState();
     const lease = await state.tryAcquire('g', unlimited, Date.now(), 60_000);

@@ -56,7 +56,8 @@ export interface PoolState {
   setCooldown(accountId: string, until: number | null, now: number): Promise<void>;
   /** Returns a counter that grows by one per call, per scope (round-robin position). */
   nextCursor(scope: string): Promise<number>;
-  getSticky(key: string): Promise<string | null>;
+  /** The mapped account; with `refreshTtlMs`, a mapping found restarts its TTL in the same step. */
+  getSticky(key: string, refreshTtlMs?: number): Promise<string | null>;
   setSticky(key: string, accountId: string, ttlMs: number): Promise<void>;
   deleteSticky(key: string): Promise<void>;
   /** Resolves when a lease is released (on this instance), after `timeoutMs`, or on abort. */

@@ -97,3 +97,10 @@ redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('DEL', KEYS[2])
 return 1
 `);
+
+/** KEYS: a sticky mapping. ARGV: its new TTL in ms. Returns the mapped account and restarts the TTL, or nil. */
+export const refreshStickyScript = new RedisScript(`
+local found = redis.call('GET', KEYS[1])
+if found then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1])) end
+return found
+`);

@@ -10,7 +10,7 @@ import {
   type PoolState,
   type SlotAcquireResult,
 } from './pool-state.js';
-import { acquireSlotScript, releaseAfterSuccessScript, renewLeaseScript, usageScript } from './redis-pool-scripts.js';
+import { acquireSlotScript, refreshStickyScript, releaseAfterSuccessScript, renewLeaseScript, usageScript } from './redis-pool-scripts.js';
 import { ReleaseNotifier } from './release-notifier.js';
 import type { CancelSignal } from '../../core/cancel-signal.js';
 
@@ -123,8 +123,10 @@ export class RedisPoolState implements PoolState {
     return await this.redis.incr(this.key('cursor', scope));
   }
 
-  async getSticky(key: string): Promise<string | null> {
-    return await this.redis.get(this.key('sticky', key));
+  async getSticky(key: string, refreshTtlMs?: number): Promise<string | null> {
+    if (refreshTtlMs === undefined) return await this.redis.get(this.key('sticky', key));
+    const found = await refreshStickyScript.run(this.redis, [this.key('sticky', key)], [Math.max(1, Math.round(refreshTtlMs))]);
+    return typeof found === 'string' ? found : null;
   }
 
   async setSticky(key: string, accountId: string, ttlMs: number): Promise<void> {
