@@ -127,10 +127,10 @@ export function poolStateContract(createState: () => Promise<PoolState> | PoolSt
 
   it('restarts a sticky mapping’s TTL when it is read with a refresh, and creates none', async () => {
     const state = await createState();
-    await state.setSticky('k3', 'acc-3', 100);
-    await sleep(60);
+    await state.setSticky('k3', 'acc-3', 300);
+    await sleep(100);
     expect(await state.getSticky('k3', 10_000)).toBe('acc-3');
-    await sleep(80);
+    await sleep(250);
     // Past the first TTL: the read restarted it.
     expect(await state.getSticky('k3')).toBe('acc-3');
     expect(await state.getSticky('k4', 10_000)).toBeNull();
