@@ -87,9 +87,9 @@ export async function selectAccount(context: SelectionContext, request: Selectio
       throw new NoAccountAvailableError(`No account is available for model "${request.model}".`);
     }
     // An account record carries its id and limits, as the state reads them; the usage comes back in the same order.
-    // A whole pool takes turns by the shared cursor, moved on in the same read when there is a choice to make; a
-    // large pool's batches are already in turn (and, weighted, in their random order): within one only the live
-    // numbers decide.
+    // A whole pool takes turns by the shared cursor, moved on in the same read when it has more than one account to
+    // offer; a large pool's batches are already in turn (and, weighted, in their random order): within one only the
+    // live numbers decide.
     const { usage, cursor } =
       !large && strategy !== 'weighted' && batch.accounts.length > 1
         ? await state.usageWithCursor(watched, now, 'round-robin')
