@@ -20,6 +20,7 @@ import { observeEvents, type EventObservation } from './observe-events.js';
 import { isWholePassthrough, respondPassthrough, respondPassthroughWhole, type PassthroughOptions } from './respond-passthrough.js';
 import { resolveUpstreamModel } from './resolve-model.js';
 import { hasSignedThinking } from '../pool/has-signed-thinking.js';
+import { PrefixSessionKey } from '../pool/session-key.js';
 import { errorsNamingModel, nameRequestedModel } from './name-requested-model.js';
 import { letGoWhileWaiting, startUpstream } from './start-upstream.js';
 import { logWarnings } from './warning-digest.js';
@@ -44,6 +45,7 @@ export interface ChatInvocation {
   requestId: string;
   /** The client leaving: any wait (limits, pool) stops, and the upstream call with it. */
   signal: CancelSignal;
+  /** The session the client named (see sessionKeyOf); without one, the prompt's prefix stands in (see PrefixSessionKey). */
   sessionKey?: string;
   clientIp: string | null;
   userAgent: string | null;
@@ -165,7 +167,7 @@ async function serveCall(invocation: CallFacts, asked: Asked, content: RequestCo
         clientKeyId: apiKey.id,
         clientHeaders: invocation.clientHeaders,
         requestId: invocation.requestId,
-        sessionKey: invocation.sessionKey,
+        sessionKey: invocation.sessionKey ?? new PrefixSessionKey(() => content.request),
         hasSignedThinking: asked.hasSignedThinking,
         signal: invocation.signal,
         onAttemptFailed: (account, error) => attempts.push({ account_id: account.id, provider: account.provider, ...attemptFailure(error) }),

@@ -18,6 +18,7 @@ import { AttemptCallContext } from './attempt-call-context.js';
 import { logWarnings } from './warning-digest.js';
 import type { RequestContent } from './request-content.js';
 import { ForwardedBytesRequest } from './forwarded-bytes-request.js';
+import { upstreamSessionId, type SessionKey } from '../pool/session-key.js';
 
 export interface UpstreamCall {
   /**
@@ -32,7 +33,7 @@ export interface UpstreamCall {
   clientKeyId: string;
   clientHeaders: Record<string, string>;
   requestId: string;
-  sessionKey?: string;
+  sessionKey?: SessionKey;
   hasSignedThinking: boolean;
   signal: CancelSignal;
   /** Told of each attempt that failed (for the request log), before any failover. */
@@ -138,7 +139,7 @@ export async function startUpstream(call: UpstreamCall, deps: GatewayDeps): Prom
       dispatcher: calls.dispatcher,
       warnings,
       clientHeaders: call.clientHeaders,
-      sessionId: call.sessionKey,
+      sessionId: upstreamSessionId(call.sessionKey),
       wholeAnswer,
       account,
       deps,

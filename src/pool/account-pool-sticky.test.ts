@@ -4,6 +4,8 @@ import type { AcquireInput } from './account-pool.js';
 import { createTestPool } from './testing/create-test-pool.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { makeAccount } from './testing/make-account.js';
+import type { ChatRequest } from '../core/chat-request.js';
+import { PrefixSessionKey } from './session-key.js';
 
 const session = (overrides: Partial<AcquireInput> = {}): AcquireInput => ({
   model: 'm',
@@ -11,6 +13,9 @@ const session = (overrides: Partial<AcquireInput> = {}): AcquireInput => ({
   sessionKey: 'session:abc',
   ...overrides,
 });
+
+/** Long enough a system prompt to be pinned by its prefix (see hashCachedPrefix). */
+const prefixed: ChatRequest = { model: 'm', system: [{ type: 'text', text: 'x'.repeat(9_000) }], messages: [], tools: [], stream: false };
 
 describe('AccountPool sticky sessions', () => {
   it('keeps a session on its account while round robin would move it, writing the mapping only once', async () => {
@@ -131,5 +136,24 @@ describe('AccountPool sticky sessions', () => {
     const { pool } = createTestPool({ settings: { sticky_session_ttl_seconds: 0 }, accounts: [makeAccount('a'), makeAccount('b')] });
     const lease = await pool.acquire(session());
     expect(lease.sticky).toBe('none');
+  });
+
+  it('pins by the prompt prefix only where accounts serving the model give a choice, hashing it once', async () => {
+    const read = vi.fn(() => prefixed);
+    const alone = createTestPool({ accounts: [makeAccount('a'), makeAccount('other', { models: ['n'] })] });
+    const aloneWrites = vi.spyOn(alone.state, 'setSticky');
+    const onlyOne = await alone.pool.acquire(session({ sessionKey: new PrefixSessionKey(read) }));
+    expect(onlyOne.sticky).toBe('none');
+    expect(read).not.toHaveBeenCalled();
+    expect(aloneWrites).not.toHaveBeenCalled();
+
+    const { pool } = createTestPool({ accounts: [makeAccount('a'), makeAccount('b')] });
+    const key = new PrefixSessionKey(read);
+    const first = await pool.acquire(session({ sessionKey: key }));
+    await first.release({ ok: true });
+    const again = await pool.acquire(session({ sessionKey: key }));
+    expect([first.sticky, again.sticky]).toEqual(['new', 'hit']);
+    expect(again.account.id).toBe(first.account.id);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });

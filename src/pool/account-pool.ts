@@ -8,6 +8,7 @@ import { ModelExclusions } from './model-exclusions.js';
 import { accountsInRotation, accountsServing } from './accounts-serving.js';
 import { selectAccount, type StickyOutcome } from './select-account.js';
 import type { PoolState } from './state/pool-state.js';
+import { sessionKeyToPin, type SessionKey } from './session-key.js';
 import { StickySessions } from './sticky-sessions.js';
 import { throwIfCancelled, type CancelSignal } from '../core/cancel-signal.js';
 
@@ -16,8 +17,8 @@ export interface AcquireInput {
   model: string;
   /** Scope of sticky sessions: two client keys never share a mapping. */
   clientKeyId: string;
-  /** From deriveSessionKey; pins the conversation to one account. */
-  sessionKey?: string;
+  /** Pins the conversation to one account (see SessionKey). */
+  sessionKey?: SessionKey;
   /** The conversation carries signed thinking: wait for its account rather than move. */
   hasSignedThinking?: boolean;
   /** Accounts already tried for this request. */
@@ -115,8 +116,10 @@ export class AccountPool {
     const settings = this.dependencies.settings();
     const started = this.now();
     const queueUntil = started + settings.queue_timeout_ms;
-    const sessionKey = settings.sticky_session_ttl_seconds > 0 ? input.sessionKey : undefined;
-    if (this.dependencies.state.remote) input.beforeRoundTrips?.(accountsInRotation(accountsServing(this.dependencies.store.list(), input.model)));
+    const candidates = accountsInRotation(accountsServing(this.dependencies.store.list(), input.model));
+    // Before beforeRoundTrips: a prefix key reads the parsed request, which that may let go.
+    const sessionKey = settings.sticky_session_ttl_seconds > 0 ? sessionKeyToPin(input.sessionKey, candidates.length) : undefined;
+    if (this.dependencies.state.remote) input.beforeRoundTrips?.(candidates);
     const stickyTtlMs = settings.sticky_session_ttl_seconds * 1000;
     // A mapping found restarts its TTL as it is read: a session served by its account needs no second write.
     const stickyAccountId = sessionKey ? await this.sticky.lookup(input.clientKeyId, sessionKey, stickyTtlMs) : null;

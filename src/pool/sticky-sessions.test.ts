@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryPoolState } from './state/memory-pool-state.js';
-import { deriveSessionKey, StickySessions, type SessionKeyInput } from './sticky-sessions.js';
+import { deriveSessionKey, prefixSessionKey, StickySessions, type SessionKeyInput } from './sticky-sessions.js';
 
 const uuid = '3f1c9a52-7d4e-4b8a-9c2f-1e6d5b7a8c90';
 
@@ -25,8 +25,7 @@ const cases: Array<{ name: string; input: SessionKeyInput; expected: string | un
   },
   { name: 'header → same namespace as the JSON session id', input: { headers: { 'x-claude-code-session-id': uuid } }, expected: `session:${uuid}` },
   { name: 'header names are case-insensitive', input: { headers: { 'X-Claude-Code-Session-Id': 'abc' } }, expected: 'session:abc' },
-  { name: 'prompt_cache_key', input: { headers: {}, promptCacheKey: 'conv-42', prefixHash: 'h' }, expected: 'cache:conv-42' },
-  { name: 'prefix hash as last resort', input: { headers: {}, prefixHash: 'abc123' }, expected: 'prefix:abc123' },
+  { name: 'prompt_cache_key', input: { headers: {}, promptCacheKey: 'conv-42' }, expected: 'cache:conv-42' },
   { name: 'blank values are ignored', input: { metadataUserId: '  ', headers: { 'x-claude-code-session-id': '' }, promptCacheKey: '' }, expected: undefined },
   { name: 'nothing → no key', input: { headers: {} }, expected: undefined },
 ];
@@ -34,6 +33,11 @@ const cases: Array<{ name: string; input: SessionKeyInput; expected: string | un
 describe('deriveSessionKey', () => {
   it.each(cases)('$name', ({ input, expected }) => {
     expect(deriveSessionKey(input)).toBe(expected);
+  });
+
+  it('gives a prefix hash a namespace of its own, and none to a request not worth pinning', () => {
+    expect(prefixSessionKey('abc123')).toBe('prefix:abc123');
+    expect(prefixSessionKey(undefined)).toBeUndefined();
   });
 
   it('hashes very long values', () => {

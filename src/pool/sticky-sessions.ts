@@ -9,11 +9,6 @@ export interface SessionKeyInput {
   headers: Readonly<Record<string, string | undefined>>;
   /** OpenAI `prompt_cache_key`. */
   promptCacheKey?: string;
-  /**
-   * Hash of the cached prefix (see hashCachedPrefix), when the request is worth pinning; as a
-   * function, it is only computed when no other signal names the session.
-   */
-  prefixHash?: string | (() => string | undefined);
 }
 
 const claudeCodeUserIdSchema = z.looseObject({ session_id: z.string().min(1) });
@@ -23,9 +18,9 @@ const maxKeyPartLength = 200;
 /**
  * The conversation's session key, from (in order): `metadata.user_id` (Claude Code's JSON with
  * `session_id`, or `user_<hash>_account_<uuid>_session_<uuid>`, where the session uuid is used; any
- * other string as a whole), the `x-claude-code-session-id` header, `prompt_cache_key`, the prefix
- * hash. A Claude Code session id gives the same key whichever of the first two carried it.
- * Returns undefined when the request has none of them. Pure.
+ * other string as a whole), the `x-claude-code-session-id` header, `prompt_cache_key`. A Claude Code
+ * session id gives the same key whichever of the first two carried it. Returns undefined when the
+ * request names no session (its prefix may then stand in: see PrefixSessionKey). Pure.
  */
 export function deriveSessionKey(input: SessionKeyInput): string | undefined {
   const userId = input.metadataUserId?.trim();
@@ -37,9 +32,13 @@ export function deriveSessionKey(input: SessionKeyInput): string | undefined {
   if (header) return `session:${bounded(header)}`;
   const cacheKey = input.promptCacheKey?.trim();
   if (cacheKey) return `cache:${bounded(cacheKey)}`;
-  const prefix = (typeof input.prefixHash === 'function' ? input.prefixHash() : input.prefixHash)?.trim();
-  if (prefix) return `prefix:${bounded(prefix)}`;
   return undefined;
+}
+
+/** The session key of a request its client named no session for, from the hash of its prompt's prefix (see PrefixSessionKey). */
+export function prefixSessionKey(prefixHash: string | undefined): string | undefined {
+  const prefix = prefixHash?.trim();
+  return prefix ? `prefix:${bounded(prefix)}` : undefined;
 }
 
 function sessionIdFromUserId(userId: string): string | undefined {

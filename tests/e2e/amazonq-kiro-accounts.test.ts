@@ -68,6 +68,8 @@ describe('Claude Code and Codex through Amazon Q / Kiro accounts of every creden
       expect(sluice.amazonq.thinkingRequests.at(-1)).toEqual({ mode: 'adaptive', effort: 'max' });
       const sent = sluice.amazonq.chatRequests().at(-1)!;
       expect(sent.body).toMatchObject({ conversationState: { currentMessage: { userInputMessage: { modelId: 'claude-opus-4.6' } } } });
+      // The conversation goes on under Claude Code's own session id, as the client named it.
+      expect(sent.body).toMatchObject({ conversationState: { conversationId: '6f1c2a9e-1b3d-4e5f-8a7b-9c0d1e2f3a4b' } });
       if (label.includes('Identity Center')) expect((sent.body as { profileArn?: string }).profileArn).toBe(enterpriseArn);
       if (label.includes('API key')) expect(sent.headers).toMatchObject({ authorization: 'Bearer ksk_e2e_0123456789abcdef', tokentype: 'API_KEY' });
 

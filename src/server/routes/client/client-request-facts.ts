@@ -1,7 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { ChatRequest } from '../../../core/chat-request.js';
-import { hashCachedPrefix } from '../../../pool/hash-cached-prefix.js';
 import { deriveSessionKey } from '../../../pool/sticky-sessions.js';
 import type { AppEnv } from '../../app-env.js';
 
@@ -17,16 +15,15 @@ export function clientIp(context: Context<AppEnv>): string | null {
 /**
  * The sticky-session key of this conversation, from the first of the signals the client sends.
  * Codex names its conversation in `prompt_cache_key` and in `session_id` / `conversation_id`
- * headers; whichever carries it gives the same key. The prefix hash (a JSON rendering and a
- * SHA-256 of system, tools and first message) is computed only when no cheaper signal names the session.
+ * headers; whichever carries it gives the same key. Undefined when the client names no session: the
+ * gateway then pins by the prompt's prefix, where it has accounts to choose between (see PrefixSessionKey).
  */
-export function sessionKeyOf(body: Record<string, unknown>, headers: Record<string, string>, request: ChatRequest): string | undefined {
+export function sessionKeyOf(body: Record<string, unknown>, headers: Record<string, string>): string | undefined {
   const metadata = body.metadata as { user_id?: unknown } | undefined;
   const cacheKey = typeof body.prompt_cache_key === 'string' ? body.prompt_cache_key : (headers.session_id ?? headers.conversation_id);
   return deriveSessionKey({
     metadataUserId: typeof metadata?.user_id === 'string' ? metadata.user_id : undefined,
     headers,
     promptCacheKey: cacheKey,
-    prefixHash: () => hashCachedPrefix(request),
   });
 }

@@ -71,7 +71,7 @@ async function serveChat(context: Context<AppEnv>, route: ChatRoute, parseAgain:
       clientHeaders: headers,
       requestId: context.get('requestId'),
       signal: clientSignalOf(context),
-      sessionKey: sessionKeyOf(body, headers, request),
+      sessionKey: sessionKeyOf(body, headers),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
       startedAt,

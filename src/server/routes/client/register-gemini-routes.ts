@@ -120,7 +120,7 @@ async function serveGenerate(context: Context<AppEnv>, model: string, stream: bo
       clientHeaders: headers,
       requestId: context.get('requestId'),
       signal: clientSignalOf(context),
-      sessionKey: sessionKeyOf(body, headers, request),
+      sessionKey: sessionKeyOf(body, headers),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
       startedAt,

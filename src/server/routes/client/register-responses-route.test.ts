@@ -6,7 +6,6 @@ import type { AnthropicFakeScenario } from '../../../../tests/fakes/anthropic-fa
 import { createTestApp, type TestApp } from '../../../../tests/support/create-test-app.js';
 import { testDatabases, warnSkipped } from '../../../../tests/support/test-environment.js';
 import { sessionKeyOf } from './client-request-facts.js';
-import { parseResponsesRequest } from '../../../formats/responses/parse-responses-request.js';
 
 warnSkipped('stored responses on PostgreSQL', 'DATABASE_URL');
 
@@ -82,11 +81,10 @@ describe.each(testDatabases())('POST /v1/responses on %s', (database) => {
 });
 
 describe('sessionKeyOf for Responses clients', () => {
-  const { request } = parseResponsesRequest({ model: 'm', input: 'hi' });
   it('uses prompt_cache_key, else Codex’s session_id or conversation_id header, to the same key', () => {
-    const fromBody = sessionKeyOf({ prompt_cache_key: 'conv-1' }, {}, request);
+    const fromBody = sessionKeyOf({ prompt_cache_key: 'conv-1' }, {});
     expect(fromBody).toBe('cache:conv-1');
-    expect(sessionKeyOf({}, { session_id: 'conv-1' }, request)).toBe(fromBody);
-    expect(sessionKeyOf({}, { conversation_id: 'conv-1' }, request)).toBe(fromBody);
+    expect(sessionKeyOf({}, { session_id: 'conv-1' })).toBe(fromBody);
+    expect(sessionKeyOf({}, { conversation_id: 'conv-1' })).toBe(fromBody);
   });
 });

@@ -87,7 +87,7 @@ async function serveResponses(context: Context<AppEnv>, deps: GatewayDeps, db: K
       clientHeaders: headers,
       requestId: context.get('requestId'),
       signal: clientSignalOf(context),
-      sessionKey: sessionKeyOf(body, headers, request),
+      sessionKey: sessionKeyOf(body, headers),
       clientIp: clientIp(context),
       userAgent: headers['user-agent'] ?? null,
       startedAt,
