@@ -16,6 +16,7 @@ import { PayloadTooLargeError } from '../core/errors/payload-too-large-error.js'
 import { recordLimiterRejection } from '../usage/metrics/usage-metrics.js';
 import type { App, AppEnv } from './app-env.js';
 import { invalidRequestFromZod } from '../core/errors/invalid-request-from-zod.js';
+import { withoutRedaction } from '../logging/logger.js';
 import { accessLog } from './middleware/access-log/access-log.js';
 import { assumeJsonBody } from './middleware/assume-json-body/assume-json-body.js';
 import { limitBody } from './middleware/body-limit/limit-body.js';
@@ -61,7 +62,7 @@ export function createApp(context: AppContext): App {
   });
 
   app.use('*', requestContext(context.logger));
-  app.use('*', accessLog());
+  app.use('*', accessLog({ logger: withoutRedaction(context.logger) }));
   app.use('*', limitBody(context.config.bodyLimitBytes));
   registerDashboardRoutes(app); // the admin UI: no auth, so before any /admin/* middleware
   app.use('/admin/*', requireApiKey(context.apiKeys, { admin: true, isPublic: isPublicAdminPath }));

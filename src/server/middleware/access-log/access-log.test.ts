@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../app-env.js';
 import { requestContext } from '../request-context/request-context.js';
+import { createLogger, withoutRedaction } from '../../../logging/logger.js';
 import { accessLog } from './access-log.js';
 
 describe('accessLog', () => {
@@ -17,8 +18,9 @@ describe('accessLog', () => {
     });
     let clock = 0;
     const app = new Hono<AppEnv>();
-    app.use('*', requestContext(pino({ level: 'info' }, sink)));
-    app.use('*', accessLog({ now: () => (clock += 12.5) }));
+    const logger = pino({ level: 'info' }, sink);
+    app.use('*', requestContext(logger));
+    app.use('*', accessLog({ logger, now: () => (clock += 12.5) }));
     app.get('/ok', (c) => c.text('ok'));
     app.get('/missing', (c) => c.text('no', 404));
     app.get('/broken', () => {
@@ -33,5 +35,25 @@ describe('accessLog', () => {
     expect(lines[0]).toMatchObject({ level: 30, msg: 'request', requestId: 'r1', method: 'GET', path: '/ok', status: 200, durationMs: 12.5 });
     expect(lines[1]).toMatchObject({ level: 40, status: 404 });
     expect(lines[2]).toMatchObject({ level: 50, status: 500, path: '/broken' });
+    expect(lines[1]?.requestId).toEqual(expect.any(String));
+  });
+
+  it('writes through a logger without redaction, and leaves the query out of the path', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger('info', sink);
+    const app = new Hono<AppEnv>();
+    app.use('*', requestContext(logger));
+    app.use('*', accessLog({ logger: withoutRedaction(logger) }));
+    app.get('/v1beta/models', (c) => c.text('ok'));
+    await app.request('/v1beta/models?key=secret-key-value', { headers: { 'x-request-id': 'r2' } });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: 'r2', path: '/v1beta/models', status: 200 });
+    expect(lines[0]).not.toContain('secret-key-value');
   });
 });
