@@ -27,6 +27,7 @@
  *   BENCH_UPSTREAM_DELAY_MS=0                              the fake upstream's time to first byte (not the slow streams')
  *   BENCH_POOL_ACCOUNTS=1000                               accounts of the last row's pool (0 skips it)
  *   BENCH_REDIS_URL=redis://127.0.0.1:6379                 Sluice keeps its pool state and limits there, as instances of a scale-out do
+ *   BENCH_LOG_LEVEL=warn                                   Sluice's LOG_LEVEL; the default level, info, adds an access log line per request
  *
  * Every target idles while the others are measured, long enough for V8's memory reducer to shrink its heap,
  * so by default each round starts from that state and pays for growing the heap again. A warm-up measures

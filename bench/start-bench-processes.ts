@@ -150,7 +150,7 @@ export async function startBenchProcesses(options: BenchOptions = {}): Promise<B
     const sluicePort = await freePort();
     const sluiceProcess = spawn(process.execPath, [...(options.sluiceNodeFlags ?? []), path.join(root, 'dist/main.js')], {
       cwd: root,
-      env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDirectory, ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: options.redisUrl ?? '', METRICS_TOKEN: '', METRICS_PORT: '' },
+      env: { ...process.env, PORT: String(sluicePort), HOST: '127.0.0.1', DATA_DIR: dataDirectory, ADMIN_KEY: adminKey, LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn', DATABASE_URL: '', REDIS_URL: options.redisUrl ?? '', METRICS_TOKEN: '', METRICS_PORT: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(sluiceProcess);
