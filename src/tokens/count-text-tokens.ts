@@ -3,11 +3,11 @@ import { countO200kTokens } from './count-o200k-tokens.js';
 
 /**
  * Tokenising costs about 35 µs per kilobyte of CPU on the event loop, and 3–4 µs for even a short text
- * (a tool call's id or name), and agents re-send the same history (system prompt, tool schemas, tool
- * calls and results) on every call. So texts are remembered by content hash in a bounded LRU: hashing and
- * looking up costs about 1 µs for a short text and 2 µs a kilobyte. Only a few characters are cheaper to count.
+ * (a tool call's id), and agents re-send the same history (system prompt, tool schemas, tool calls and
+ * results) on every call. So texts are remembered by content hash in a bounded LRU: hashing and looking up
+ * costs about 1 µs for a short text and 2 µs a kilobyte. A word (a role, a tool's name) is as cheap to count.
  */
-const cacheFromChars = 16;
+const cacheFromChars = 8;
 /** About 2 MB when full: enough for the histories of several agents at once. */
 const cacheEntries = 16_384;
 const cache = new Map<string, number>();
