@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { countO200kTokens } from './count-o200k-tokens.js';
 
 /**
- * Tokenising costs about 35 µs per kilobyte of CPU on the event loop, and 3–4 µs for even a short text
+ * Tokenising costs about 35 µs of CPU on the event loop per kilobyte of code or JSON, 3–4 µs for even a short text
  * (a tool call's id), and agents re-send the same history (system prompt, tool schemas, tool calls and
  * results) on every call. So texts are remembered by content hash in a bounded LRU: hashing and looking up
  * costs about 1 µs for a short text and 2 µs a kilobyte. A word (a role, a tool's name) is as cheap to count.
