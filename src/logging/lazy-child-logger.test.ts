@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
+import { captureLogLines } from '../../tests/support/capture-log-lines.js';
 import { lazyChildLogger } from './lazy-child-logger.js';
 
 function capture(level: string) {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { lines, sink } = captureLogLines();
   return { parent: pino({ level }, sink), lines };
 }
 

@@ -1,6 +1,6 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogLines } from '../../../tests/support/capture-log-lines.js';
 import { createTestApiKey } from '../../../tests/support/create-test-api-key.js';
 import { createTestApp, type TestApp } from '../../../tests/support/create-test-app.js';
 
@@ -10,14 +10,8 @@ import { createTestApp, type TestApp } from '../../../tests/support/create-test-
  */
 describe('client API guards', () => {
   let harness: TestApp;
-  const logLines: Array<Record<string, unknown>> = [];
+  const { lines: logLines, sink } = captureLogLines();
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
     harness = await createTestApp({ logger: pino({ level: 'info' }, sink), config: { bodyLimitBytes: 1000 } });
     harness.app.post('/v1/guard-echo', async (c) => c.json({ ok: true, key: c.get('apiKey')?.name, size: (await c.req.text()).length }));
     harness.app.post('/v1/messages/guard-echo', (c) => c.json({ ok: true }));

@@ -1,21 +1,15 @@
 import { Hono } from 'hono';
 import pino from 'pino';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../app-env.js';
+import { captureLogLines } from '../../../../tests/support/capture-log-lines.js';
 import { requestContext } from '../request-context/request-context.js';
 import { createLogger, withoutRedaction } from '../../../logging/logger.js';
 import { accessLog } from './access-log.js';
 
 describe('accessLog', () => {
   it('logs method, path, status, duration and request id once per request, at a level by status', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { lines, sink } = captureLogLines();
     let clock = 0;
     const app = new Hono<AppEnv>();
     const logger = pino({ level: 'info' }, sink);
@@ -39,13 +33,7 @@ describe('accessLog', () => {
   });
 
   it('writes through a logger without redaction, and leaves the query out of the path', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
+    const { lines, sink, text } = captureLogLines();
     const logger = createLogger('info', sink);
     const app = new Hono<AppEnv>();
     app.use('*', requestContext(logger));
@@ -53,7 +41,7 @@ describe('accessLog', () => {
     app.get('/v1beta/models', (c) => c.text('ok'));
     await app.request('/v1beta/models?key=secret-key-value', { headers: { 'x-request-id': 'r2' } });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: 'r2', path: '/v1beta/models', status: 200 });
-    expect(lines[0]).not.toContain('secret-key-value');
+    expect(lines[0]).toMatchObject({ requestId: 'r2', path: '/v1beta/models', status: 200 });
+    expect(text()).not.toContain('secret-key-value');
   });
 });

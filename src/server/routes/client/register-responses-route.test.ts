@@ -1,6 +1,6 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogLines } from '../../../../tests/support/capture-log-lines.js';
 import { startFakeAnthropic, type RunningFake } from '../../../../tests/fakes/anthropic-fake.js';
 import type { AnthropicFakeScenario } from '../../../../tests/fakes/anthropic-fake-scenario.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/create-test-app.js';
@@ -13,15 +13,9 @@ warnSkipped('stored responses on PostgreSQL', 'DATABASE_URL');
 describe.each(testDatabases())('POST /v1/responses on %s', (database) => {
   let harness: TestApp;
   let anthropic: RunningFake<AnthropicFakeScenario>;
-  const logLines: Array<Record<string, unknown>> = [];
+  const { lines: logLines, sink } = captureLogLines();
   beforeAll(async () => {
     anthropic = await startFakeAnthropic();
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
     harness = await createTestApp({ database, logger: pino({ level: 'info' }, sink) });
     const created = await harness.request('POST', '/admin/accounts', { name: 'a', provider: 'anthropic', api_key: 'sk-ant', base_url: anthropic.url, models: ['claude-x'] });
     expect(created.status).toBe(201);
