@@ -108,7 +108,7 @@ export async function createContext(config: Config, logger: Logger, version: str
     await migrateToLatest(database.db);
     // Loaded only when configured: an instance without Redis does not carry the client in memory.
     const redis = config.redisUrl
-      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs })
+      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs, enableAutoPipelining: true })
       : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
     if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
