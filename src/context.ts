@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { createRedisClient } from './store/redis-client.js';
 import type { Logger } from 'pino';
 import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
 import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
@@ -79,9 +80,6 @@ export interface AppContext {
   shutdown(): Promise<void>;
 }
 
-/** A Redis command that gets no answer in this time fails (and the caller falls back) instead of waiting out an outage. */
-const redisCommandTimeoutMs = 2_000;
-
 export interface ContextOptions {
   /** Prefixes for Redis channels and keys, so that parallel test runs sharing one Redis stay apart. */
   redisPrefix?: string;
@@ -106,10 +104,7 @@ export async function createContext(config: Config, logger: Logger, version: str
   hooks.push(() => database.close());
   try {
     await migrateToLatest(database.db);
-    // Loaded only when configured: an instance without Redis does not carry the client in memory.
-    const redis = config.redisUrl
-      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, commandTimeout: redisCommandTimeoutMs, enableAutoPipelining: true })
-      : undefined;
+    const redis = config.redisUrl ? await createRedisClient(config.redisUrl) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis error'));
     if (redis) hooks.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
     const prefix = options.redisPrefix ?? 'sluice:';
