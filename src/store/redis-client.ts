@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 
 /** A Redis command that gets no answer in this time fails (and the caller falls back) instead of waiting out an outage. */
-export const redisCommandTimeoutMs = 2_000;
+const redisCommandTimeoutMs = 2_000;
 
 /**
  * The connection to Redis for shared state (pool slots, key limits, budgets, the change bus). ioredis is
