@@ -1,6 +1,6 @@
 import type { ChatRequest } from '../core/chat-request.js';
 import { hashCachedPrefix } from './hash-cached-prefix.js';
-import { prefixSessionKey } from './sticky-sessions.js';
+import { namedSessionPrefix, prefixSessionKey } from './sticky-sessions.js';
 
 /**
  * The session key of a request whose client named no session: a hash of its prompt's prefix (see
@@ -42,5 +42,3 @@ export function sessionKeyToPin(key: SessionKey | undefined, candidates: number)
 export function upstreamSessionId(key: SessionKey | undefined): string | undefined {
   return typeof key === 'string' && key.startsWith(namedSessionPrefix) ? key.slice(namedSessionPrefix.length) : undefined;
 }
-
-const namedSessionPrefix = 'session:';

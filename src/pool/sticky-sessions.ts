@@ -14,6 +14,8 @@ export interface SessionKeyInput {
 const claudeCodeUserIdSchema = z.looseObject({ session_id: z.string().min(1) });
 const sessionSuffixPattern = /_session_([0-9a-zA-Z-]{8,})$/;
 const maxKeyPartLength = 200;
+/** Keys of a session its client named by id (Claude Code's): the id follows this (see upstreamSessionId). */
+export const namedSessionPrefix = 'session:';
 
 /**
  * The conversation's session key, from (in order): `metadata.user_id` (Claude Code's JSON with
@@ -26,10 +28,10 @@ export function deriveSessionKey(input: SessionKeyInput): string | undefined {
   const userId = input.metadataUserId?.trim();
   if (userId) {
     const sessionId = sessionIdFromUserId(userId);
-    return sessionId ? `session:${bounded(sessionId)}` : `user:${bounded(userId)}`;
+    return sessionId ? `${namedSessionPrefix}${bounded(sessionId)}` : `user:${bounded(userId)}`;
   }
   const header = headerValue(input.headers, 'x-claude-code-session-id')?.trim();
-  if (header) return `session:${bounded(header)}`;
+  if (header) return `${namedSessionPrefix}${bounded(header)}`;
   const cacheKey = input.promptCacheKey?.trim();
   if (cacheKey) return `cache:${bounded(cacheKey)}`;
   return undefined;
