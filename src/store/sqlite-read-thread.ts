@@ -19,7 +19,7 @@ const readBatch = database.transaction((queries: Batch['queries']) => queries.ma
 
 parentPort!.on('message', ({ id, queries }: Batch) => {
   try {
-    parentPort!.postMessage({ id, results: readBatch(queries) });
+    parentPort!.postMessage({ id, result: readBatch(queries) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
