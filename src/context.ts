@@ -122,7 +122,7 @@ export async function createContext(config: Config, logger: Logger, version: str
     hooks.push(() => accounts.close());
     const settings = await createSettingsService({ db: database.db, bus: changeBus, logger, secretBox });
     hooks.push(() => settings.close());
-    const usage = createUsageService({ db: database.db, heavyRead: database.heavyRead, redis, redisPrefix: prefix, logger, settings: () => settings.get(), accounts: () => accounts.list() });
+    const usage = createUsageService({ db: database.db, heavyRead: database.heavyRead, offThreadWrite: database.offThreadWrite, redis, redisPrefix: prefix, logger, settings: () => settings.get(), accounts: () => accounts.list() });
     usage.start();
     hooks.push(() => usage.close());
     const gateway = createGateway({ logger, db: database.db, redis, redisPrefix: prefix, settings: () => settings.get(), accounts, usage });

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
-import { cacheSqliteStatements } from './cache-sqlite-statements.js';
 import { createOffThreadReader, type HeavyRead } from './off-thread-reader.js';
-import { registerSqliteFunctions } from './sqlite-functions.js';
+import { createOffThreadWriter, type OffThreadWrite } from './off-thread-writer.js';
+import { openSqlite, sqliteForKysely } from './open-sqlite.js';
 
 export type DatabaseKind = Config['database']['kind'];
 
@@ -21,6 +18,11 @@ export interface DatabaseHandle {
    * process (PostgreSQL) or has no file to share (in-memory SQLite): read on `db` there.
    */
   heavyRead?: HeavyRead;
+  /**
+   * For writes of many rows at once (request-log batches), where they would hold up requests: on a SQLite
+   * file, a thread of their own with its own connection. Absent elsewhere: run the job on `db` there.
+   */
+  offThreadWrite?: OffThreadWrite;
   close(): Promise<void>;
 }
 
@@ -49,25 +51,18 @@ export function openDatabase(database: Config['database'], options: { onBackgrou
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
-  const sqlite = new SQLite(database.file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  // Temporary files in memory: each request-log batch is a multi-row insert in a transaction, whose statement
-  // journal otherwise spills to a file created, written page by page and deleted again for every batch.
-  sqlite.pragma('temp_store = MEMORY');
-  registerSqliteFunctions(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(openSqlite(database.file)) }) });
   if (database.file === ':memory:') return { db, kind: 'sqlite', close: () => db.destroy() };
   const reader = createOffThreadReader(database.file);
+  const writer = createOffThreadWriter(database.file);
   return {
     db,
     kind: 'sqlite',
     heavyRead: reader.read,
+    offThreadWrite: writer.write,
     close: async () => {
       await reader.close();
+      await writer.close();
       await db.destroy();
     },
   };

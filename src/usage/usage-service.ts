@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { HeavyRead } from '../store/off-thread-reader.js';
+import type { OffThreadWrite } from '../store/off-thread-writer.js';
 import type { ChatRequest } from '../core/chat-request.js';
 import { BudgetExceededError } from '../core/errors/budget-exceeded-error.js';
 import type { Logger } from 'pino';
@@ -29,6 +30,8 @@ export interface UsageServiceDeps {
   db: Kysely<Database>;
   /** Where the roll-up reads a busy hour of raw rows (see DatabaseHandle); on `db` when absent. */
   heavyRead?: HeavyRead;
+  /** Where request-log batches are written (see DatabaseHandle); on `db` when absent. */
+  offThreadWrite?: OffThreadWrite;
   logger: Logger;
   settings: () => Settings;
   /** Shared budget ledger across instances when set (exact budgets); otherwise budgets are held in process. */
@@ -103,6 +106,7 @@ export function createUsageService(deps: UsageServiceDeps): UsageService {
   let dirtySince: number | null = null;
   const recorder = new UsageRecorder({
     db: deps.db,
+    offThreadWrite: deps.offThreadWrite,
     logger: deps.logger,
     flushIntervalMs: deps.flushIntervalMs,
     batchSize: deps.batchSize,

@@ -1,11 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Insertable } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../store/db.js';
+import { openDatabase, type DatabaseHandle } from '../../store/db.js';
+import { migrateToLatest } from '../../store/migrate.js';
+import type { RequestLogsTable } from '../../store/schema.js';
 import type { RequestLogEntry } from '../request-log-entry.js';
 import { openTestDatabase, testDatabases } from '../testing/open-test-database.js';
 import { toRequestLogRow } from './to-request-log-row.js';
-import { UsageRecorder } from './usage-recorder.js';
-import { writeRequestLogBatch } from './write-request-log-batch.js';
+import { UsageRecorder, type UsageRecorderOptions } from './usage-recorder.js';
+import { requestLogBatchJob, writeRequestLogBatch } from './write-request-log-batch.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -44,20 +50,36 @@ async function seedKeyAndAccount(handle: DatabaseHandle): Promise<void> {
     .execute();
 }
 
-describe.each(testDatabases('usage recorder tests'))('UsageRecorder on $name', ({ url, skip }) => {
+/** The test databases, and a SQLite file: there the batches are written from the write thread. */
+const cases = [...testDatabases('usage recorder tests').map((each) => ({ ...each, file: false })), { name: 'a SQLite file, from its write thread', url: undefined, skip: false, file: true }];
+
+describe.each(cases)('UsageRecorder on $name', ({ url, skip, file }) => {
   let handle: DatabaseHandle;
+  let directory: string | undefined;
+  // As the usage service makes it: batches go to the write thread where the database has one.
+  const recorderOf = (options: Omit<UsageRecorderOptions, 'db' | 'logger'>) => new UsageRecorder({ db: handle.db, offThreadWrite: handle.offThreadWrite, logger, ...options });
+  const writeBatch = (rows: Insertable<RequestLogsTable>[], options: { retry?: boolean } = {}) =>
+    handle.offThreadWrite ? handle.offThreadWrite(requestLogBatchJob, rows, options) : writeRequestLogBatch(handle.db, rows, options);
 
   beforeAll(async () => {
     if (skip) return;
-    handle = await openTestDatabase(url);
+    if (file) {
+      directory = mkdtempSync(path.join(os.tmpdir(), 'usage-recorder-'));
+      handle = openDatabase({ kind: 'sqlite', file: path.join(directory, 'sluice.db') });
+      await migrateToLatest(handle.db);
+      expect(handle.offThreadWrite).toBeDefined();
+    } else {
+      handle = await openTestDatabase(url);
+    }
     await seedKeyAndAccount(handle);
   });
   afterAll(async () => {
     if (!skip) await handle.close();
+    if (directory) rmSync(directory, { recursive: true, force: true });
   });
 
   it.skipIf(skip)('writes batched rows and updates key and account totals once per batch', async () => {
-    const recorder = new UsageRecorder({ db: handle.db, logger, flushIntervalMs: 60_000, batchSize: 3 });
+    const recorder = recorderOf({ flushIntervalMs: 60_000, batchSize: 3 });
     for (let index = 0; index < 7; index += 1) {
       recorder.record(toRequestLogRow(entry(`request-${index}`, { createdAt: 1_700_000_000_000 + index }), 0.001));
     }
@@ -82,7 +104,7 @@ describe.each(testDatabases('usage recorder tests'))('UsageRecorder on $name', (
   });
 
   it.skipIf(skip)('keeps a row whose request id was already used', async () => {
-    const recorder = new UsageRecorder({ db: handle.db, logger, flushIntervalMs: 60_000 });
+    const recorder = recorderOf({ flushIntervalMs: 60_000 });
     recorder.record(toRequestLogRow(entry('reused-id'), 0));
     await recorder.flush();
     recorder.record(toRequestLogRow(entry('reused-id'), 0));
@@ -94,9 +116,9 @@ describe.each(testDatabases('usage recorder tests'))('UsageRecorder on $name', (
   it.skipIf(skip)('counts a retried batch once when its first attempt committed unseen', async () => {
     const rows = [toRequestLogRow(entry('retried-1', { createdAt: 1_700_000_001_000 }), 0.25), toRequestLogRow(entry('retried-2', { createdAt: 1_700_000_001_001 }), 0.25)];
     const costBefore = (await handle.db.selectFrom('api_keys').select('total_cost').executeTakeFirstOrThrow()).total_cost;
-    await writeRequestLogBatch(handle.db, rows);
+    await writeBatch(rows);
     // The acknowledgement was lost: the recorder writes the same rows again, as a retry.
-    await writeRequestLogBatch(handle.db, rows, { retry: true });
+    await writeBatch(rows, { retry: true });
     const stored = await handle.db.selectFrom('request_logs').select('id').where('id', 'like', 'retried-%').execute();
     expect(stored.map((row) => row.id).sort()).toEqual(['retried-1', 'retried-2']);
     const costAfter = (await handle.db.selectFrom('api_keys').select('total_cost').executeTakeFirstOrThrow()).total_cost;
@@ -104,7 +126,7 @@ describe.each(testDatabases('usage recorder tests'))('UsageRecorder on $name', (
   });
 
   it.skipIf(skip)('writes a batch of any size through the reused statement shapes, every row with its own values', async () => {
-    const recorder = new UsageRecorder({ db: handle.db, logger, flushIntervalMs: 60_000, batchSize: 200 });
+    const recorder = recorderOf({ flushIntervalMs: 60_000, batchSize: 200 });
     // 87 = 64 + 16 + 4 + 1 + 1 + 1: every statement size, and a request id used twice inside one batch.
     for (let index = 0; index < 86; index += 1) recorder.record(toRequestLogRow(entry(`shape-${index}`, { latencyMs: index }), 0));
     recorder.record(toRequestLogRow(entry('shape-5', { latencyMs: 999 }), 0));
@@ -114,6 +136,11 @@ describe.each(testDatabases('usage recorder tests'))('UsageRecorder on $name', (
     expect(rows.find((row) => row.id === 'shape-70')?.latency_ms).toBe(70);
     expect(rows.filter((row) => row.id.startsWith('shape-5~')).map((row) => row.latency_ms)).toEqual([999]);
   });
+});
+
+it("the batch write's job names the function it runs, as the write thread finds it", async () => {
+  const module = (await import(requestLogBatchJob.module)) as Record<string, unknown>;
+  expect(module[requestLogBatchJob.name]).toBe(requestLogBatchJob.run);
 });
 
 describe('UsageRecorder when the database is down', () => {

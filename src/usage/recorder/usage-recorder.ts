@@ -2,10 +2,13 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, RequestLogsTable } from '../../store/schema.js';
 import { BoundedQueue } from './bounded-queue.js';
-import { writeRequestLogBatch } from './write-request-log-batch.js';
+import type { OffThreadWrite } from '../../store/off-thread-writer.js';
+import { requestLogBatchJob } from './write-request-log-batch.js';
 
 export interface UsageRecorderOptions {
   db: Kysely<Database>;
+  /** Writes the batches there instead of on `db` (see DatabaseHandle). */
+  offThreadWrite?: OffThreadWrite;
   logger: Logger;
   /** Flush at least this often (ms). */
   flushIntervalMs?: number;
@@ -92,7 +95,10 @@ export class UsageRecorder {
       const batch = this.queue.peek(this.batchSize);
       try {
         // After a failed flush the same rows come again: the failure may have hidden a commit.
-        await writeRequestLogBatch(this.options.db, batch, { retry: this.failingSince > 0 });
+        const options = { retry: this.failingSince > 0 };
+        const { offThreadWrite } = this.options;
+        // Copied to the thread as they are: the rows are plain data, as toRequestLogRow makes them.
+        await (offThreadWrite ? offThreadWrite(requestLogBatchJob, batch, options) : requestLogBatchJob.run(this.options.db, batch, options));
       } catch (error) {
         this.counters.failedFlushes += 1;
         this.failingSince += 1;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
+import type { WriteJob } from '../../store/off-thread-writer.js';
 import type { Database, RequestLogsTable } from '../../store/schema.js';
 import { rowTotalTokens } from './to-request-log-row.js';
 
@@ -160,3 +161,10 @@ export async function writeRequestLogBatch(db: Kysely<Database>, rows: Insertabl
     await addTotals(transaction, 'accounts', byAccount);
   });
 }
+
+/** The batch write as a job of the write thread (see DatabaseHandle). */
+export const requestLogBatchJob: WriteJob<[rows: Insertable<RequestLogsTable>[], options: { retry?: boolean }], void> = {
+  module: import.meta.url,
+  name: 'writeRequestLogBatch',
+  run: writeRequestLogBatch,
+};
