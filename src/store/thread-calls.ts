@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Calls into a worker thread that answers each `{ id, ... }` message with `{ id, result }` or
@@ -23,6 +23,8 @@ export interface ThreadCallsOptions {
   idleMs: number;
   /** Said in errors: "the database read thread". */
   name: string;
+  /** The thread's heap limits (Worker's `resourceLimits`). */
+  resourceLimits?: ResourceLimits;
 }
 
 interface Pending {
@@ -40,10 +42,10 @@ interface Thread {
  * The thread for a script: compiled JavaScript in production; under tsx (the tests, `npm run dev`),
  * the TypeScript source, loaded through tsx registered in the thread first.
  */
-function startWorker(script: URL, workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${script.href}.js`), { workerData });
+function startWorker({ script, workerData, resourceLimits }: ThreadCallsOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${script.href}.js`), { workerData, resourceLimits });
   const load = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(`${script.href}.ts`)}); })`;
-  return new Worker(load, { eval: true, workerData });
+  return new Worker(load, { eval: true, workerData, resourceLimits });
 }
 
 export function createThreadCalls(options: ThreadCallsOptions): ThreadCalls {
@@ -67,7 +69,7 @@ export function createThreadCalls(options: ThreadCallsOptions): ThreadCalls {
     await thread.worker.terminate();
   };
   const start = (): Thread => {
-    const thread: Thread = { worker: startWorker(options.script, options.workerData), pending: new Map() };
+    const thread: Thread = { worker: startWorker(options), pending: new Map() };
     thread.worker.unref();
     thread.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
       const waiting = thread.pending.get(id);

@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../store/db.js';
+import type { OffThreadWrite } from '../../store/off-thread-writer.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import type { RequestLogsTable } from '../../store/schema.js';
 import type { RequestLogEntry } from '../request-log-entry.js';
@@ -56,8 +57,9 @@ const cases = [...testDatabases('usage recorder tests').map((each) => ({ ...each
 describe.each(cases)('UsageRecorder on $name', ({ url, skip, file }) => {
   let handle: DatabaseHandle;
   let directory: string | undefined;
-  // As the usage service makes it: batches go to the write thread where the database has one.
-  const recorderOf = (options: Omit<UsageRecorderOptions, 'db' | 'logger'>) => new UsageRecorder({ db: handle.db, offThreadWrite: handle.offThreadWrite, logger, ...options });
+  // As the usage service makes it, with every batch going to the write thread where the database has one.
+  const recorderOf = (options: Omit<UsageRecorderOptions, 'db' | 'logger'>) =>
+    new UsageRecorder({ db: handle.db, offThreadWrite: handle.offThreadWrite, offThreadMinRows: 0, logger, ...options });
   const writeBatch = (rows: Insertable<RequestLogsTable>[], options: { retry?: boolean } = {}) =>
     handle.offThreadWrite ? handle.offThreadWrite(requestLogBatchJob, rows, options) : writeRequestLogBatch(handle.db, rows, options);
 
@@ -141,6 +143,34 @@ describe.each(cases)('UsageRecorder on $name', ({ url, skip, file }) => {
 it("the batch write's job names the function it runs, as the write thread finds it", async () => {
   const module = (await import(requestLogBatchJob.module)) as Record<string, unknown>;
   expect(module[requestLogBatchJob.name]).toBe(requestLogBatchJob.run);
+});
+
+it('writes a burst on the connection, and sustained traffic through the write thread', async () => {
+  const handle = await openTestDatabase();
+  let clock = 1_700_000_000_000;
+  const threadBatches: number[] = [];
+  const offThreadWrite: OffThreadWrite = async (job, ...args) => {
+    threadBatches.push((args[0] as unknown[]).length);
+    return job.run(handle.db, ...args);
+  };
+  const recorder = new UsageRecorder({ db: handle.db, offThreadWrite, logger, flushIntervalMs: 60_000, batchSize: 200, now: () => clock });
+  let next = 0;
+  const requests = async (count: number) => {
+    for (let index = 0; index < count; index += 1) recorder.record(toRequestLogRow(entry(`sustained-${(next += 1)}`), 0));
+    await recorder.flush();
+  };
+  await requests(1_000);
+  expect(threadBatches).toEqual([]);
+  clock += 5_000;
+  // 2,000 rows within 10 s: the batch that makes 2,000 goes to the thread.
+  await requests(1_000);
+  expect(threadBatches).toEqual([200]);
+  clock += 11_000;
+  await requests(200);
+  expect(threadBatches).toEqual([200]);
+  await recorder.close();
+  expect(recorder.stats()).toMatchObject({ written: 2_200, queued: 0 });
+  await handle.close();
 });
 
 describe('UsageRecorder when the database is down', () => {

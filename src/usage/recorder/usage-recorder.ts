@@ -2,13 +2,19 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, RequestLogsTable } from '../../store/schema.js';
 import { BoundedQueue } from './bounded-queue.js';
+import { SlidingCount } from './sliding-count.js';
 import type { OffThreadWrite } from '../../store/off-thread-writer.js';
 import { requestLogBatchJob } from './write-request-log-batch.js';
 
 export interface UsageRecorderOptions {
   db: Kysely<Database>;
-  /** Writes the batches there instead of on `db` (see DatabaseHandle). */
+  /**
+   * Writes the batches there instead of on `db` (see DatabaseHandle) once traffic is sustained: when the
+   * rows written in the last 10 s and the batch make at least `offThreadMinRows` (default 2,000).
+   */
   offThreadWrite?: OffThreadWrite;
+  offThreadMinRows?: number;
+  now?: () => number;
   logger: Logger;
   /** Flush at least this often (ms). */
   flushIntervalMs?: number;
@@ -19,6 +25,10 @@ export interface UsageRecorderOptions {
   /** Called after each batch is committed (used to mark roll-up buckets dirty). */
   onBatchWritten?: (rows: ReadonlyArray<Insertable<RequestLogsTable>>) => void;
 }
+
+/** 2,000 rows in 10 s: more than 200 requests a second, for a while. */
+const offThreadMinRows = 2_000;
+const offThreadWindowMs = 10_000;
 
 export interface UsageRecorderStats {
   queued: number;
@@ -42,9 +52,12 @@ export class UsageRecorder {
   private readonly counters = { written: 0, dropped: 0, failedFlushes: 0 };
   /** Consecutive failed flushes (0 while the database answers). */
   private failingSince = 0;
+  private readonly recentlyWritten = new SlidingCount(offThreadWindowMs);
+  private readonly now: () => number;
 
   constructor(private readonly options: UsageRecorderOptions) {
     this.batchSize = options.batchSize ?? 200;
+    this.now = options.now ?? Date.now;
     this.queue = new BoundedQueue(options.maxQueuedRows ?? 50_000);
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 1000);
     this.timer.unref();
@@ -96,7 +109,7 @@ export class UsageRecorder {
       try {
         // After a failed flush the same rows come again: the failure may have hidden a commit.
         const options = { retry: this.failingSince > 0 };
-        const { offThreadWrite } = this.options;
+        const offThreadWrite = this.sustained(batch.length) ? this.options.offThreadWrite : undefined;
         // Copied to the thread as they are: the rows are plain data, as toRequestLogRow makes them.
         await (offThreadWrite ? offThreadWrite(requestLogBatchJob, batch, options) : requestLogBatchJob.run(this.options.db, batch, options));
       } catch (error) {
@@ -115,8 +128,17 @@ export class UsageRecorder {
       // Rows dropped for space while the batch was in flight shifted the queue; discard only what is still ours.
       this.queue.discard(this.countStillQueued(batch));
       this.counters.written += batch.length;
+      this.recentlyWritten.add(this.now(), batch.length);
       this.options.onBatchWritten?.(batch);
     }
+  }
+
+  /**
+   * Whether rows have been coming fast for a while: the write thread costs about 20 MB while it runs,
+   * and saves the server's thread some 10 µs a row. Worth it under sustained traffic, not for a burst.
+   */
+  private sustained(rows: number): boolean {
+    return this.recentlyWritten.total(this.now()) + rows >= (this.options.offThreadMinRows ?? offThreadMinRows);
   }
 
   private countStillQueued(batch: ReadonlyArray<Insertable<RequestLogsTable>>): number {
