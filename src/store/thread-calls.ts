@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 /**
  * Calls into a worker thread that answers each `{ id, ... }` message with `{ id, result }` or
@@ -23,8 +23,6 @@ export interface ThreadCallsOptions {
   idleMs: number;
   /** Said in errors: "the database read thread". */
   name: string;
-  /** The thread's heap limits (Worker's `resourceLimits`). */
-  resourceLimits?: ResourceLimits;
 }
 
 interface Pending {
@@ -42,10 +40,10 @@ interface Thread {
  * The thread for a script: compiled JavaScript in production; under tsx (the tests, `npm run dev`),
  * the TypeScript source, loaded through tsx registered in the thread first.
  */
-function startWorker({ script, workerData, resourceLimits }: ThreadCallsOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${script.href}.js`), { workerData, resourceLimits });
+function startWorker({ script, workerData }: ThreadCallsOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${script.href}.js`), { workerData });
   const load = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(`${script.href}.ts`)}); })`;
-  return new Worker(load, { eval: true, workerData, resourceLimits });
+  return new Worker(load, { eval: true, workerData });
 }
 
 export function createThreadCalls(options: ThreadCallsOptions): ThreadCalls {

@@ -1,9 +1,9 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { OffThreadWrite } from '../../store/off-thread-writer.js';
 import type { Database, RequestLogsTable } from '../../store/schema.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { SlidingCount } from './sliding-count.js';
-import type { OffThreadWrite } from '../../store/off-thread-writer.js';
 import { requestLogBatchJob } from './write-request-log-batch.js';
 
 export interface UsageRecorderOptions {
@@ -14,6 +14,7 @@ export interface UsageRecorderOptions {
    */
   offThreadWrite?: OffThreadWrite;
   offThreadMinRows?: number;
+  /** The clock the 10 s are read on (tests). */
   now?: () => number;
   logger: Logger;
   /** Flush at least this often (ms). */
