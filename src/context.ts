@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import { createRedisClient } from './store/redis-client.js';
 import type { Logger } from 'pino';
 import { createAccountAdminService, type AccountAdminService } from './accounts/account-admin-service.js';
 import { createCachedAccountStore, type CachedAccountStore } from './accounts/cached-account-store.js';
@@ -17,6 +16,7 @@ import type { Balance } from './providers/provider-adapter.js';
 import { createSettingsService, type SettingsService } from './settings/settings-service.js';
 import { createChangeBus, type ChangeBus } from './store/change-bus.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
+import { createRedisClient } from './store/redis-client.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createUsageService, type UsageService } from './usage/usage-service.js';
 import { createGateway, type Gateway } from './gateway/create-gateway.js';

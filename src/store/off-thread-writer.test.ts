@@ -4,7 +4,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { failWith, insertNumber, neverEnds } from './__fixtures__/write-jobs.js';
+import { answersUncopyable, failWith, insertNumber, neverEnds } from './__fixtures__/write-jobs.js';
 import { cacheSqliteStatements } from './cache-sqlite-statements.js';
 import { createOffThreadWriter, type OffThreadWriter, type WriteJob } from './off-thread-writer.js';
 import { openSqlite, sqliteForKysely } from './open-sqlite.js';
@@ -14,6 +14,7 @@ const jobs = new URL('./__fixtures__/write-jobs.ts', import.meta.url).href;
 const insertJob: WriteJob<[n: number], { threadId: number }> = { module: jobs, name: 'insertNumber', run: insertNumber };
 const failJob: WriteJob<[message: string], never> = { module: jobs, name: 'failWith', run: failWith };
 const hangJob: WriteJob<[], never> = { module: jobs, name: 'neverEnds', run: neverEnds };
+const uncopyableJob: WriteJob<[], () => void> = { module: jobs, name: 'answersUncopyable', run: answersUncopyable };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -57,6 +58,13 @@ describe('createOffThreadWriter', () => {
     await expect(thread.write(failJob, 'the disk is full')).rejects.toThrow('the disk is full');
     await thread.write(insertJob, 2);
     expect(await numbers()).toEqual([2]);
+  });
+
+  it('answers a job whose result cannot be copied back with an error, and runs the next job', async () => {
+    const thread = writer();
+    await expect(thread.write(uncopyableJob)).rejects.toThrow(/could not be cloned/);
+    await thread.write(insertJob, 10);
+    expect(await numbers()).toEqual([10]);
   });
 
   it('stops a job that takes too long, and starts a new thread for the next', async () => {

@@ -24,13 +24,15 @@ async function run({ module, name, args }: Job): Promise<unknown> {
   return (exported as (db: Kysely<Database>, ...args: unknown[]) => Promise<unknown>)(db, ...args);
 }
 
-// One job at a time, in the order they came: a job's transaction never interleaves with another's.
+// One job at a time, in the order they came: a job's transaction never interleaves with another's. Every
+// job is answered, even one whose result cannot be copied back, so the chain never breaks.
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (job: Job) => {
-  queue = queue.then(() =>
-    run(job).then(
-      (result) => parentPort!.postMessage({ id: job.id, result }),
-      (error: unknown) => parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
-    ),
-  );
+  queue = queue.then(async () => {
+    try {
+      parentPort!.postMessage({ id: job.id, result: await run(job) });
+    } catch (error) {
+      parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
 });

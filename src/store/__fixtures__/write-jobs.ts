@@ -16,3 +16,8 @@ export async function failWith(_db: Kysely<Database>, message: string): Promise<
 export function neverEnds(): Promise<never> {
   return new Promise(() => undefined);
 }
+
+/** Answers with what cannot be copied between threads. */
+export async function answersUncopyable(): Promise<() => void> {
+  return () => undefined;
+}
